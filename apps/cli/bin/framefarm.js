@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Launcher for the `framefarm` command. It (re)builds the esbuild bundles of the CLI and the three
+// job programs when their sources are newer than the bundles, so `npx framefarm` works right after
+// `npm ci` with no build step to remember, then runs the CLI bundle.
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const apps = ['cli', 'plan', 'render', 'encode'];
+const bundle = (app) => path.join(root, 'dist', 'apps', app, 'main.cjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function bundlesAreStale() {
+  const sources = ['apps', 'libs'].flatMap((top) =>
+    fs.readdirSync(path.join(root, top)).map((p) => path.join(root, top, p, 'src')).filter((p) => fs.existsSync(p)),
+  );
+  const newestInput = Math.max(...sources.map(newestSource), fs.statSync(path.join(root, 'package-lock.json')).mtimeMs);
+  return apps.some((app) => !fs.existsSync(bundle(app)) || fs.statSync(bundle(app)).mtimeMs < newestInput);
+}
+
+if (bundlesAreStale()) {
+  process.stderr.write('framefarm: building the bundles (first run or changed sources)…\n');
+  const nx = require.resolve('nx/bin/nx.js', { paths: [root] });
+  const build = spawnSync(process.execPath, [nx, 'run-many', '-t', 'build', '-p', ...apps, '--output-style=static'], {
+    cwd: root,
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) {
+    process.stderr.write(`${build.stdout}\n${build.stderr}\nframefarm: the build failed; see the output above.\n`);
+    process.exit(1);
+  }
+  // esbuild keeps the mtime of unchanged outputs; touch them so the check above settles.
+  const now = new Date();
+  for (const app of apps) fs.utimesSync(bundle(app), now, now);
+}
+
+process.env.FRAMEFARM_ROOT = process.env.FRAMEFARM_ROOT || root;
+require(bundle('cli'));

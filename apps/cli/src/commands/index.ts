@@ -1,0 +1,4 @@
+import { RegisterCommand } from '../program';
+
+/** The CLI's commands, in the order `framefarm --help` lists them. */
+export const commands: RegisterCommand[] = [];

@@ -1,0 +1,15 @@
+/** Bad input from the user: printed without a stack trace, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** The work ran and failed (a job failed, a run was cancelled): exit code 1. */
+export class RunFailedError extends Error {
+  override readonly name = 'RunFailedError';
+}
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof UsageError) return 2;
+  if (error instanceof Error && error.name === 'ClientException') return 2;
+  return 1;
+}

@@ -1,0 +1,18 @@
+import { exitCodeFor } from './errors';
+import { buildProgram } from './program';
+import { commands } from './commands';
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram(commands).parseAsync(argv);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.help' || code === 'commander.version') return;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`framefarm: ${message}\n`);
+    if (process.env.FRAMEFARM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = exitCodeFor(error);
+  }
+}
+
+void main(process.argv);

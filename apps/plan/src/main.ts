@@ -1,0 +1,1 @@
+import { jobSpec } from '@framefarm/job-specs'; console.log(jobSpec('plan').jobQueueName);

@@ -1,0 +1,3 @@
+export * from './steps';
+export * from './specs';
+export * from './environment';

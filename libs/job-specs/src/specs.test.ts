@@ -1,0 +1,25 @@
+import { allJobSpecs, jobDefinitionEnvironment, jobSpec, STEPS } from './index';
+
+describe('job specs', () => {
+  it('names one queue and one definition per step with the quick start output names', () => {
+    const specs = allJobSpecs();
+    expect(specs.map((s) => s.step)).toEqual([...STEPS]);
+    expect(jobSpec('plan').outputs).toEqual({
+      jobQueue: 'CfnOutputPlanJobQueue',
+      jobDefinition: 'CfnOutputPlanJobDefinition',
+    });
+    expect(new Set(specs.map((s) => s.jobQueueName)).size).toBe(3);
+  });
+
+  it('retries host loss and exits on application errors, first matching rule first', () => {
+    const rules = jobSpec('render').retryRules;
+    expect(rules[0]).toEqual({ action: 'RETRY', onStatusReason: 'Host EC2*' });
+    expect(rules[rules.length - 1]).toEqual({ action: 'EXIT', onReason: '*' });
+    expect(rules.length).toBeLessThanOrEqual(5);
+  });
+
+  it('gives every job the resource names it needs', () => {
+    const env = jobDefinitionEnvironment({ bucket: 'b', table: 't', prefix: 'ff' });
+    expect(env).toMatchObject({ FRAMEFARM_BUCKET: 'b', RENDER_JOB_QUEUE: 'ff-render', ENCODE_JOB_DEFINITION: 'ff-encode' });
+  });
+});
