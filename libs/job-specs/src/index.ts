@@ -1,3 +1,5 @@
 export * from './steps';
 export * from './specs';
 export * from './environment';
+export * from './chunks';
+export * from './table';

@@ -1,0 +1,45 @@
+/** One render job's slice of the frames: [start, end) — `end` is exclusive. */
+export interface ChunkRange {
+  index: number;
+  start: number;
+  end: number;
+}
+
+export const MAX_ARRAY_SIZE = 10_000;
+
+export class InvalidPlanError extends Error {
+  override readonly name = 'InvalidPlanError';
+}
+
+/**
+ * Splits `totalFrames` into chunks of `framesPerJob` (the last one may be shorter).
+ * Chunk i covers frames [i·F, min(T, (i+1)·F)), the contract every render job relies on.
+ */
+export function chunkCount(totalFrames: number, framesPerJob: number): number {
+  if (!Number.isInteger(totalFrames) || totalFrames < 1) {
+    throw new InvalidPlanError(`TOTAL_FRAMES must be a whole number of at least 1, got ${totalFrames}`);
+  }
+  if (!Number.isInteger(framesPerJob) || framesPerJob < 1) {
+    throw new InvalidPlanError(`FRAMES_PER_RENDER_JOB must be a whole number of at least 1, got ${framesPerJob}`);
+  }
+  const count = Math.ceil(totalFrames / framesPerJob);
+  if (count > MAX_ARRAY_SIZE) {
+    throw new InvalidPlanError(
+      `${totalFrames} frames at ${framesPerJob} per job need ${count} render jobs; AWS Batch arrays hold at most ${MAX_ARRAY_SIZE}. Raise FRAMES_PER_RENDER_JOB.`,
+    );
+  }
+  return count;
+}
+
+export function chunkRange(index: number, totalFrames: number, framesPerJob: number): ChunkRange {
+  const count = chunkCount(totalFrames, framesPerJob);
+  if (!Number.isInteger(index) || index < 0 || index >= count) {
+    throw new InvalidPlanError(`chunk index ${index} is outside 0…${count - 1}`);
+  }
+  return { index, start: index * framesPerJob, end: Math.min(totalFrames, (index + 1) * framesPerJob) };
+}
+
+export function planChunks(totalFrames: number, framesPerJob: number): ChunkRange[] {
+  const count = chunkCount(totalFrames, framesPerJob);
+  return Array.from({ length: count }, (_, index) => chunkRange(index, totalFrames, framesPerJob));
+}
