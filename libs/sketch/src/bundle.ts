@@ -1,0 +1,33 @@
+import { access } from 'node:fs/promises';
+import { build } from 'esbuild';
+import { SketchBundleError } from './errors';
+
+/**
+ * Bundles a user's sketch (TypeScript or JavaScript, with its imports) into one CommonJS file.
+ * @napi-rs/canvas stays external: the render job provides it.
+ */
+export async function bundleSketch(path: string): Promise<string> {
+  try {
+    await access(path);
+  } catch {
+    throw new SketchBundleError(`sketch file ${path} does not exist: pass the path of a .ts or .js file that exports draw(ctx, frame)`);
+  }
+  try {
+    const result = await build({
+      entryPoints: [path],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['@napi-rs/canvas'],
+      write: false,
+      logLevel: 'silent',
+      sourcemap: false,
+    });
+    return result.outputFiles[0].text;
+  } catch (error) {
+    const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors ?? [];
+    const details = errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text)).join('; ');
+    throw new SketchBundleError(`could not bundle sketch ${path}: ${details || (error as Error).message}`);
+  }
+}

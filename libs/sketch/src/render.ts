@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { Canvas, createCanvas } from '@napi-rs/canvas';
+import { InvalidSketchError } from './errors';
+import { seededRandom } from './random';
+import type { FrameSettings, Sketch } from './types';
+
+/** Renders frames of one sketch with fixed settings; `setup` runs once, on the first frame. */
+export interface FrameRenderer {
+  readonly settings: FrameSettings;
+  /** The frame drawn on a fresh canvas. */
+  canvas(index: number): Canvas;
+  /** Raw RGBA pixels, width × height × 4 bytes, row by row. */
+  rgba(index: number): Buffer;
+}
+
+export function createFrameRenderer<State>(sketch: Sketch<State>, settings: FrameSettings): FrameRenderer {
+  const { width, height, fps, totalFrames, seed } = settings;
+  let state: { value: State } | undefined;
+  const setupState = (): State => {
+    if (!state) {
+      const value = sketch.setup
+        ? sketch.setup({ width, height, fps, totalFrames, seed, random: seededRandom(seed, 'setup') })
+        : (undefined as State);
+      state = { value };
+    }
+    return state.value;
+  };
+
+  const canvas = (index: number): Canvas => {
+    if (!Number.isInteger(index) || index < 0 || index >= totalFrames) {
+      throw new InvalidSketchError(`frame ${index} is outside 0…${totalFrames - 1}`);
+    }
+    // A fresh canvas per frame: no transform, style or pixel can leak from the previous frame.
+    const frameCanvas = createCanvas(width, height);
+    const ctx = frameCanvas.getContext('2d');
+    ctx.fillStyle = '#000000';
+    ctx.fillRect(0, 0, width, height);
+    sketch.draw(ctx, { index, time: index / fps, totalFrames, width, height, fps, random: seededRandom(seed, 'frame', index) }, setupState());
+    return frameCanvas;
+  };
+
+  const rgba = (index: number): Buffer => {
+    const data = canvas(index).getContext('2d').getImageData(0, 0, width, height).data;
+    return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  };
+
+  return { settings, canvas, rgba };
+}
+
+const renderers = new WeakMap<Sketch<any>, Map<string, FrameRenderer>>();
+
+/** One frame's raw RGBA pixels; repeated calls with the same sketch and settings reuse its setup. */
+export function renderFrame(sketch: Sketch<any>, index: number, settings: FrameSettings): Buffer {
+  let bySettings = renderers.get(sketch);
+  if (!bySettings) renderers.set(sketch, (bySettings = new Map()));
+  const key = JSON.stringify([settings.width, settings.height, settings.fps, settings.totalFrames, settings.seed]);
+  let renderer = bySettings.get(key);
+  if (!renderer) bySettings.set(key, (renderer = createFrameRenderer(sketch, settings)));
+  return renderer.rgba(index);
+}
+
+/** One frame as a PNG image, for previews and posters. */
+export function renderFramePng(sketch: Sketch<any>, index: number, settings: FrameSettings): Promise<Buffer> {
+  return createFrameRenderer(sketch, settings).canvas(index).encode('png');
+}
+
+/** SHA-256 (hex) of a frame's raw pixels: the checksum chunk manifests record per frame. */
+export function frameSha256(pixels: Buffer): string {
+  return createHash('sha256').update(pixels).digest('hex');
+}
