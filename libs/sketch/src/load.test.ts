@@ -26,7 +26,7 @@ describe('loading sketches', () => {
 
   it('reports bundling errors with the file and line', async () => {
     await expect(bundleSketch(fixture('broken-sketch.js'))).rejects.toThrow(SketchBundleError);
-    await expect(bundleSketch(fixture('broken-sketch.js'))).rejects.toThrow(/broken-sketch\.ts:1/);
+    await expect(bundleSketch(fixture('broken-sketch.js'))).rejects.toThrow(/broken-sketch\.js:1/);
     await expect(bundleSketch(fixture('missing.ts'))).rejects.toThrow(/does not exist/);
   });
 
