@@ -71,13 +71,21 @@ export class LogStore {
     return readdirSync(this.dir).map(decodeURIComponent).sort();
   }
 
-  streams(group: string): { name: string; lastWrite: number; bytes: number }[] {
+  /** When the group was created (its directory's birth time where the file system records it). */
+  groupCreatedAt(group: string): number | undefined {
+    if (!this.hasGroup(group)) return undefined;
+    const stat = statSync(this.groupDir(group));
+    return Math.floor(stat.birthtimeMs || stat.ctimeMs);
+  }
+
+  streams(group: string): { name: string; lastWrite: number; bytes: number; createdAt: number }[] {
     if (!this.hasGroup(group)) return [];
     return readdirSync(this.groupDir(group))
       .filter((f) => f.endsWith('.jsonl'))
       .map((f) => {
         const stat = statSync(join(this.groupDir(group), f));
-        return { name: decodeURIComponent(f.slice(0, -'.jsonl'.length)), lastWrite: stat.mtimeMs, bytes: stat.size };
+        const createdAt = Math.floor(stat.birthtimeMs || stat.ctimeMs);
+        return { name: decodeURIComponent(f.slice(0, -'.jsonl'.length)), lastWrite: stat.mtimeMs, bytes: stat.size, createdAt };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
   }

@@ -1,0 +1,36 @@
+import type { IncomingMessage } from 'node:http';
+
+/** The parts of a SigV4 credential scope: `<accessKey>/<date>/<region>/<service>/aws4_request`. */
+export interface CredentialScope {
+  accessKeyId: string;
+  date: string;
+  region: string;
+  service: string;
+}
+
+const SCOPE = /^([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request$/;
+
+export function parseCredential(credential: string): CredentialScope | undefined {
+  const match = SCOPE.exec(credential.trim());
+  if (!match) return undefined;
+  return { accessKeyId: match[1], date: match[2], region: match[3], service: match[4] };
+}
+
+/**
+ * The credential scope a request was signed with: from the `Authorization` header
+ * (`AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`) or, for presigned URLs,
+ * from the `X-Amz-Credential` query parameter. Signatures are not verified: the local stack
+ * accepts any credentials, like the AWS emulators it stands in for.
+ */
+export function credentialScopeOf(req: IncomingMessage): CredentialScope | undefined {
+  const authorization = req.headers.authorization;
+  if (typeof authorization === 'string') {
+    const credential = /Credential=([^,\s]+)/.exec(authorization);
+    if (credential) return parseCredential(credential[1]);
+  }
+  const url = new URL(req.url ?? '/', 'http://edge');
+  for (const [name, value] of url.searchParams) {
+    if (name.toLowerCase() === 'x-amz-credential') return parseCredential(value);
+  }
+  return undefined;
+}
