@@ -59,5 +59,7 @@ export function parseDag(input: unknown): Dag {
   if (result.success) return result.data as Dag;
   const issue = result.error.issues[0];
   const field = fieldPath(issue.path);
-  throw new InvalidDagError(`${field || 'the workflow'}: ${issue.message}`, 'invalid-field', field || undefined);
+  // A bad record key (a job name) carries the reason in its nested issues.
+  const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+  throw new InvalidDagError(`${field || 'the workflow'}: ${message}`, 'invalid-field', field || undefined);
 }
