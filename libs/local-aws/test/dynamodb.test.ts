@@ -1,0 +1,85 @@
+import { ConditionalCheckFailedException, CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CoreServices } from '../src/core-services';
+import { dynamoClient, removeDir, startCore, tempStateDir } from './helpers';
+
+const TABLE = 'framefarm-runs-test';
+
+describe('DynamoDB through the edge', () => {
+  let stateDir: string;
+  let core: CoreServices;
+  let client: DynamoDBClient;
+  let doc: DynamoDBDocumentClient;
+
+  beforeAll(async () => {
+    stateDir = tempStateDir();
+    core = await startCore(stateDir);
+    client = dynamoClient(core.edge.endpoint);
+    doc = DynamoDBDocumentClient.from(client);
+    await client.send(
+      new CreateTableCommand({
+        TableName: TABLE,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+  });
+  afterAll(async () => {
+    client.destroy();
+    await core.stop();
+    removeDir(stateDir);
+  });
+
+  it('creates an on-demand table', async () => {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: TABLE }));
+    expect(Table?.TableStatus).toBe('ACTIVE');
+    expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+  });
+
+  it('puts, gets and queries items by partition and sort key prefix', async () => {
+    await doc.send(new PutCommand({ TableName: TABLE, Item: { pk: 'RUN#r1', sk: 'RUN', status: 'PLANNED', chunks: 3 } }));
+    for (const i of [2, 0, 1]) {
+      await doc.send(new PutCommand({ TableName: TABLE, Item: { pk: 'RUN#r1', sk: `CHUNK#${String(i).padStart(5, '0')}`, frames: 30 } }));
+    }
+    const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { pk: 'RUN#r1', sk: 'RUN' } }));
+    expect(Item).toEqual({ pk: 'RUN#r1', sk: 'RUN', status: 'PLANNED', chunks: 3 });
+    const { Items } = await doc.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :chunk)',
+        ExpressionAttributeValues: { ':pk': 'RUN#r1', ':chunk': 'CHUNK#' },
+      }),
+    );
+    expect(Items?.map((i) => i.sk)).toEqual(['CHUNK#00000', 'CHUNK#00001', 'CHUNK#00002']);
+  });
+
+  it('applies conditional updates and rejects the ones whose condition fails', async () => {
+    await doc.send(new PutCommand({ TableName: TABLE, Item: { pk: 'RUN#r2', sk: 'RUN', status: 'RENDERING', done: 0 } }));
+    const updated = await doc.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: { pk: 'RUN#r2', sk: 'RUN' },
+        UpdateExpression: 'SET done = done + :one',
+        ConditionExpression: '#s = :rendering',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':one': 1, ':rendering': 'RENDERING' },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    expect(updated.Attributes?.done).toBe(1);
+    await expect(
+      doc.send(
+        new PutCommand({ TableName: TABLE, Item: { pk: 'RUN#r2', sk: 'RUN', status: 'NEW' }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      ),
+    ).rejects.toBeInstanceOf(ConditionalCheckFailedException);
+    const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { pk: 'RUN#r2', sk: 'RUN' } }));
+    expect(Item?.status).toBe('RENDERING');
+  });
+});

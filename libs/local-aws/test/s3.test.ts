@@ -1,0 +1,125 @@
+import { createHash, createHmac } from 'node:crypto';
+import { Readable } from 'node:stream';
+import {
+  CompleteMultipartUploadCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  UploadPartCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { HttpRequest } from '@smithy/core/protocols';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { CoreServices } from '../src/core-services';
+import { LOCAL_CREDENTIALS } from '../src/local-environment';
+import { REGION, removeDir, s3Client, startCore, tempStateDir } from './helpers';
+
+const BUCKET = 'framefarm-test';
+
+/** SHA-256 for the SigV4 signer, from node:crypto (what @smithy/hash-node does). */
+class Sha256 {
+  private readonly hash;
+  constructor(secret?: string | Uint8Array) {
+    this.hash = secret ? createHmac('sha256', secret) : createHash('sha256');
+  }
+  update(data: string | Uint8Array): void {
+    this.hash.update(data);
+  }
+  async digest(): Promise<Uint8Array> {
+    return this.hash.digest();
+  }
+}
+
+describe('S3 through the edge', () => {
+  let stateDir: string;
+  let core: CoreServices;
+  let s3: S3Client;
+
+  beforeAll(async () => {
+    stateDir = tempStateDir();
+    core = await startCore(stateDir);
+    s3 = s3Client(core.edge.endpoint);
+    await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  });
+  afterAll(async () => {
+    s3.destroy();
+    await core.stop();
+    removeDir(stateDir);
+  });
+
+  it('puts, heads, gets, lists and deletes objects', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'runs/r1/manifest.json', Body: '{"frames":120}', ContentType: 'application/json' }));
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'runs/r1/chunks/00000.json', Body: 'a' }));
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'runs/r2/manifest.json', Body: 'b' }));
+
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'runs/r1/manifest.json' }));
+    expect(head.ContentLength).toBe(14);
+    expect(head.ContentType).toBe('application/json');
+
+    const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'runs/r1/manifest.json' }));
+    expect(await got.Body?.transformToString()).toBe('{"frames":120}');
+
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'runs/r1/' }));
+    expect(listed.Contents?.map((o) => o.Key)).toEqual(['runs/r1/chunks/00000.json', 'runs/r1/manifest.json']);
+    const delimited = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'runs/', Delimiter: '/' }));
+    expect(delimited.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['runs/r1/', 'runs/r2/']);
+
+    await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'runs/r2/manifest.json' }));
+    await expect(s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'runs/r2/manifest.json' }))).rejects.toBeInstanceOf(NoSuchKey);
+  });
+
+  it('stores a streamed upload (aws-chunked with a checksum trailer) byte for byte', async () => {
+    const parts = [Buffer.alloc(70_000, 1), Buffer.from('middle'), Buffer.alloc(3, 2)];
+    const expected = Buffer.concat(parts);
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'streamed.bin', Body: Readable.from(parts), ContentLength: expected.length }));
+    const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'streamed.bin' }));
+    const bytes = Buffer.from((await got.Body?.transformToByteArray()) ?? []);
+    expect(bytes.length).toBe(expected.length);
+    expect(bytes.equals(expected)).toBe(true);
+  });
+
+  it('assembles a multipart upload larger than 5 MiB', async () => {
+    const part1 = Buffer.alloc(5 * 1024 * 1024, 'a');
+    const part2 = Buffer.from('the tail of the video');
+    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'video.mp4', ContentType: 'video/mp4' }));
+    expect(UploadId).toBeTruthy();
+    const etags: string[] = [];
+    for (const [i, body] of [part1, part2].entries()) {
+      const { ETag } = await s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: 'video.mp4', UploadId, PartNumber: i + 1, Body: body }));
+      etags.push(ETag ?? '');
+    }
+    await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: BUCKET,
+        Key: 'video.mp4',
+        UploadId,
+        MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) },
+      }),
+    );
+    const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'video.mp4' }));
+    const bytes = Buffer.from((await got.Body?.transformToByteArray()) ?? []);
+    const digest = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+    expect(bytes.length).toBe(part1.length + part2.length);
+    expect(digest(bytes)).toBe(digest(Buffer.concat([part1, part2])));
+  });
+
+  it('serves a presigned GET URL to plain fetch', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'poster.txt', Body: 'poster frame' }));
+    const url = new URL(`${core.edge.endpoint}/${BUCKET}/poster.txt`);
+    const signer = new SignatureV4({ service: 's3', region: REGION, credentials: LOCAL_CREDENTIALS, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
+    const presigned = await signer.presign(
+      new HttpRequest({ method: 'GET', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, headers: { host: url.host } }),
+      { expiresIn: 300 },
+    );
+    const query = new URLSearchParams(presigned.query as Record<string, string>);
+    expect(query.get('X-Amz-Credential')).toContain('/s3/aws4_request');
+    const response = await fetch(`${url.origin}${url.pathname}?${query.toString()}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('poster frame');
+  });
+});
