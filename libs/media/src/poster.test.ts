@@ -1,0 +1,48 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadImage, createCanvas } from '@napi-rs/canvas';
+import { extractPoster, InvalidMediaInputError, joinSegments, posterFrameIndex, startSegmentEncoder } from './index';
+
+const format = { width: 64, height: 48, fps: 10 };
+
+/** A flat frame whose red channel is 8 × its index: the poster says which frame it shows. */
+const flatFrame = (index: number): Buffer => {
+  const pixels = Buffer.alloc(format.width * format.height * 4);
+  for (let i = 0; i < pixels.length; i += 4) pixels.set([index * 8, 128, 64, 255], i);
+  return pixels;
+};
+
+describe('posters', () => {
+  let dir: string;
+  beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'framefarm-poster-'))));
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('shows exactly the requested frame of a joined video', async () => {
+    const segments: string[] = [];
+    for (const [start, end] of [[0, 12], [12, 30]]) {
+      const encoder = startSegmentEncoder({ ...format, startFrame: start, output: join(dir, `${start}.ts`), crf: 1 });
+      for (let i = start; i < end; i++) await encoder.write(flatFrame(i));
+      segments.push((await encoder.finish()).path);
+    }
+    const video = join(dir, 'video.mp4');
+    await joinSegments(segments, video);
+
+    const frame = posterFrameIndex(30);
+    expect(frame).toBe(15);
+    const poster = join(dir, 'poster.png');
+    await extractPoster(video, poster, frame, format.fps);
+    const image = await loadImage(poster);
+    expect([image.width, image.height]).toEqual([64, 48]);
+    const ctx = createCanvas(64, 48).getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const [red, green, blue] = ctx.getImageData(32, 24, 1, 1).data;
+    expect(Math.abs(red - frame * 8)).toBeLessThanOrEqual(3);
+    expect(Math.abs(green - 128)).toBeLessThanOrEqual(3);
+    expect(Math.abs(blue - 64)).toBeLessThanOrEqual(3);
+  });
+
+  it('rejects formats it cannot write', async () => {
+    await expect(extractPoster('video.mp4', join(dir, 'poster.gif'), 0, 10)).rejects.toThrow(InvalidMediaInputError);
+  });
+});

@@ -1,0 +1,24 @@
+import { resolveFfmpeg } from './binaries';
+import { InvalidMediaInputError } from './errors';
+import { runTool } from './run-tool';
+
+/** Writes one frame of a video as an image (PNG or JPEG, by the output's extension). */
+export async function extractPoster(video: string, output: string, frameIndex: number, fps: number): Promise<void> {
+  if (!/\.(png|jpe?g)$/i.test(output)) throw new InvalidMediaInputError(`poster ${output} must end in .png, .jpg or .jpeg`);
+  if (!Number.isInteger(frameIndex) || frameIndex < 0) throw new InvalidMediaInputError(`poster frame ${frameIndex} must be a whole number of at least 0`);
+  // Seek to just before the frame, then pick it by number so rounding of the seek cannot shift it.
+  // The video is BT.709 limited range; images want full range RGB (PNG) or BT.601 full range (JPEG).
+  const convert = /\.png$/i.test(output)
+    ? 'scale=in_color_matrix=bt709:in_range=tv,format=rgb24'
+    : 'scale=in_color_matrix=bt709:in_range=tv:out_color_matrix=bt601:out_range=pc,format=yuvj420p';
+  const seekFrames = Math.max(0, frameIndex - fps);
+  await runTool(
+    resolveFfmpeg(),
+    ['-hide_banner', '-loglevel', 'error', '-y', '-ss', String(seekFrames / fps), '-i', video,
+      '-vf', `select=eq(n\\,${frameIndex - seekFrames}),${convert}`, '-frames:v', '1', '-update', '1', output],
+    `extracting poster frame ${frameIndex} of ${video}`,
+  );
+}
+
+/** The frame a poster shows: the middle of the video. */
+export const posterFrameIndex = (totalFrames: number): number => Math.floor(totalFrames / 2);

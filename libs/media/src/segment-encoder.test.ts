@@ -1,0 +1,75 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FfmpegError, frameTimestamps, InvalidMediaInputError, joinSegments, startSegmentEncoder, verifyVideo, VideoVerificationError } from './index';
+
+const format = { width: 96, height: 64, fps: 24 };
+
+/** A frame whose colour says its index, plus a box that moves, so every frame differs. */
+function syntheticFrame(index: number): Buffer {
+  const pixels = Buffer.alloc(format.width * format.height * 4);
+  for (let y = 0; y < format.height; y++) {
+    for (let x = 0; x < format.width; x++) {
+      const offset = (y * format.width + x) * 4;
+      const inBox = Math.abs(x - ((index * 3) % format.width)) < 8 && y > 20 && y < 40;
+      pixels[offset] = inBox ? 255 : (index * 9) % 256;
+      pixels[offset + 1] = inBox ? 255 : 80;
+      pixels[offset + 2] = inBox ? 255 : 255 - ((index * 9) % 256);
+      pixels[offset + 3] = 255;
+    }
+  }
+  return pixels;
+}
+
+async function encodeChunk(dir: string, start: number, end: number): Promise<string> {
+  const encoder = startSegmentEncoder({ ...format, startFrame: start, output: join(dir, `${start}.ts`) });
+  for (let i = start; i < end; i++) await encoder.write(syntheticFrame(i));
+  const segment = await encoder.finish();
+  expect(segment.frames).toBe(end - start);
+  expect(segment.bytes).toBeGreaterThan(0);
+  return segment.path;
+}
+
+describe('segments', () => {
+  let dir: string;
+  beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), 'framefarm-media-'))));
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('encodes three chunks and joins them into one MP4 with every frame, yuv420p and an even clock', async () => {
+    const segments = [await encodeChunk(dir, 0, 10), await encodeChunk(dir, 10, 20), await encodeChunk(dir, 20, 27)];
+    const secondTimes = await frameTimestamps(segments[1]);
+    // The chunk's own timestamps start where frame 10 belongs, after the first segment's.
+    expect(secondTimes).toHaveLength(10);
+    expect(secondTimes[0] - (await frameTimestamps(segments[0]))[0]).toBeCloseTo(10 / 24, 5);
+
+    const video = join(dir, 'video.mp4');
+    await joinSegments(segments, video);
+    const probe = await verifyVideo(video, { frames: 27, ...format });
+    expect(probe).toMatchObject({ codec: 'h264', pixFmt: 'yuv420p', frameRate: '24/1', frames: 27 });
+    expect(probe.durationSeconds).toBeCloseTo(27 / 24, 1);
+    const times = await frameTimestamps(video);
+    expect(times).toHaveLength(27);
+    times.forEach((t, i) => expect(t - times[0]).toBeCloseTo(i / 24, 4));
+  });
+
+  it('fails verification when a chunk is missing, naming the frame count', async () => {
+    const segments = [await encodeChunk(dir, 0, 6), await encodeChunk(dir, 12, 18)];
+    const video = join(dir, 'gap.mp4');
+    await joinSegments(segments, video);
+    await expect(verifyVideo(video, { frames: 18, ...format })).rejects.toThrow(VideoVerificationError);
+    await expect(verifyVideo(video, { frames: 12, ...format })).rejects.toThrow(/uneven frame steps \(before frame 6/);
+  });
+
+  it('rejects frames of the wrong size and reports ffmpeg stderr on failure', async () => {
+    const encoder = startSegmentEncoder({ ...format, startFrame: 0, output: join(dir, 'x.ts') });
+    await expect(encoder.write(Buffer.alloc(10))).rejects.toThrow(InvalidMediaInputError);
+    encoder.abort();
+    expect(() => startSegmentEncoder({ ...format, width: 95, startFrame: 0, output: join(dir, 'odd.ts') })).toThrow(/even number/);
+
+    const garbage = join(dir, 'garbage.ts');
+    await writeFile(garbage, 'not a transport stream');
+    const failure = joinSegments([garbage], join(dir, 'out.mp4'));
+    await expect(failure).rejects.toThrow(FfmpegError);
+    await expect(failure).rejects.toThrow(/ffmpeg stderr/);
+  });
+});
