@@ -30,16 +30,18 @@ describe('posters', () => {
 
     const frame = posterFrameIndex(30);
     expect(frame).toBe(15);
-    const poster = join(dir, 'poster.png');
-    await extractPoster(video, poster, frame, format.fps);
-    const image = await loadImage(poster);
-    expect([image.width, image.height]).toEqual([64, 48]);
-    const ctx = createCanvas(64, 48).getContext('2d');
-    ctx.drawImage(image, 0, 0);
-    const [red, green, blue] = ctx.getImageData(32, 24, 1, 1).data;
-    expect(Math.abs(red - frame * 8)).toBeLessThanOrEqual(3);
-    expect(Math.abs(green - 128)).toBeLessThanOrEqual(3);
-    expect(Math.abs(blue - 64)).toBeLessThanOrEqual(3);
+    for (const name of ['poster.png', 'poster.jpg']) {
+      const poster = join(dir, name);
+      await extractPoster(video, poster, frame, format.fps);
+      const image = await loadImage(poster);
+      expect([image.width, image.height]).toEqual([64, 48]);
+      const ctx = createCanvas(64, 48).getContext('2d');
+      ctx.drawImage(image, 0, 0);
+      const [red, green, blue] = ctx.getImageData(32, 24, 1, 1).data;
+      expect(Math.abs(red - frame * 8)).toBeLessThanOrEqual(3);
+      expect(Math.abs(green - 128)).toBeLessThanOrEqual(3);
+      expect(Math.abs(blue - 64)).toBeLessThanOrEqual(3);
+    }
   });
 
   it('rejects formats it cannot write', async () => {

@@ -7,10 +7,13 @@ export async function extractPoster(video: string, output: string, frameIndex: n
   if (!/\.(png|jpe?g)$/i.test(output)) throw new InvalidMediaInputError(`poster ${output} must end in .png, .jpg or .jpeg`);
   if (!Number.isInteger(frameIndex) || frameIndex < 0) throw new InvalidMediaInputError(`poster frame ${frameIndex} must be a whole number of at least 0`);
   // Seek to just before the frame, then pick it by number so rounding of the seek cannot shift it.
-  // The video is BT.709 limited range; images want full range RGB (PNG) or BT.601 full range (JPEG).
+  // The video is BT.709 limited range; images want full range RGB (PNG) or BT.601 full range
+  // (JPEG). Dropping the BT.709 tags keeps ffmpeg from writing PNG gAMA/cHRM chunks that make
+  // viewers shift the colours of what is plain sRGB.
+  const untag = 'setparams=color_primaries=unknown:color_trc=unknown';
   const convert = /\.png$/i.test(output)
-    ? 'scale=in_color_matrix=bt709:in_range=tv,format=rgb24'
-    : 'scale=in_color_matrix=bt709:in_range=tv:out_color_matrix=bt601:out_range=pc,format=yuvj420p';
+    ? `scale=in_color_matrix=bt709:in_range=tv,${untag},format=rgb24`
+    : `scale=in_color_matrix=bt709:in_range=tv:out_color_matrix=bt601:out_range=pc,${untag},format=yuvj420p`;
   const seekFrames = Math.max(0, frameIndex - fps);
   await runTool(
     resolveFfmpeg(),
