@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { BatchClient } from '@aws-sdk/client-batch';
+import { DagSubmissionError, describeJobs, InvalidDagError, JobState, jobStateOf, Sleep, submitDag, SubmittedDag, waitForJobs } from '@framefarm/batch-client';
+import { Command } from 'commander';
+import { RunFailedError, UsageError } from '../errors';
+import type { RegisterCommand } from '../program';
+import { BatchConnection, createBatchClient, resolveConnection } from './workflow-connection';
+import { readWorkflowFile } from './workflow-file';
+import { countsText, workflowProgressLine, STATUS_HEADER, statusRows, table } from './workflow-output';
+import { loadWorkflowRecord, saveWorkflowRecord, WORKFLOW_TAG, WorkflowRecord } from './workflow-record';
+
+/** Everything the commands touch outside themselves, so tests can substitute it. */
+export interface WorkflowCommandDeps {
+  cwd: () => string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Progress redraws one line in a terminal, prints a line per change otherwise. */
+  isTTY: boolean;
+  createClient: (connection: BatchConnection) => BatchClient;
+  now: () => Date;
+  randomSuffix: () => string;
+  sleep?: Sleep;
+}
+
+interface ConnectionFlags {
+  endpoint?: string;
+  region?: string;
+  json?: boolean;
+}
+
+interface SubmitFlags extends ConnectionFlags {
+  wait?: boolean;
+  pollInterval?: string;
+}
+
+const defaultDeps = (): WorkflowCommandDeps => ({
+  cwd: () => process.cwd(),
+  env: process.env,
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  isTTY: Boolean(process.stderr.isTTY),
+  createClient: (connection) => createBatchClient(connection, process.env),
+  now: () => new Date(),
+  randomSuffix: () => randomBytes(2).toString('hex'),
+});
+
+const stamp = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '');
+
+function pollIntervalMs(value: string | undefined): number {
+  if (value === undefined) return 5_000;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--poll-interval takes a number of seconds above 0, got "${value}".`);
+  return Math.round(seconds * 1_000);
+}
+
+/** Turns "the endpoint is not there" into advice; other errors pass through unchanged. */
+function explainUnreachable(error: unknown, connection: BatchConnection): unknown {
+  let cause: unknown = error;
+  while (cause && typeof cause === 'object') {
+    const code = (cause as { code?: string }).code;
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH') {
+      return new RunFailedError(
+        `Cannot reach AWS Batch at ${connection.endpoint} (${code}). Start the local stack with \`framefarm up\`, or point --endpoint (or AWS_ENDPOINT_URL_BATCH) at a running one.`,
+      );
+    }
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return error;
+}
+
+async function submitWorkflow(file: string, flags: SubmitFlags, deps: WorkflowCommandDeps): Promise<void> {
+  const interval = pollIntervalMs(flags.pollInterval);
+  const dag = await readWorkflowFile(file);
+  const connection = resolveConnection(flags, deps.env);
+  const workflowId = `${dag.name}-${stamp(deps.now())}-${deps.randomSuffix()}`;
+  const client = deps.createClient(connection);
+  let submitted: SubmittedDag;
+  try {
+    submitted = await submitDag(client, dag, { tags: { [WORKFLOW_TAG]: workflowId } });
+  } catch (error) {
+    if (error instanceof InvalidDagError) throw new UsageError(`${file}: ${error.message}`);
+    // Batch refused a request (unknown queue or definition…): the input is at fault, exit 2.
+    if (error instanceof DagSubmissionError && (error.cause as { name?: string } | undefined)?.name === 'ClientException') throw new UsageError(error.message);
+    throw explainUnreachable(error, connection);
+  }
+  const record: WorkflowRecord = {
+    version: 1,
+    workflowId,
+    name: dag.name,
+    file: path.resolve(deps.cwd(), file),
+    submittedAt: deps.now().toISOString(),
+    endpoint: connection.endpoint,
+    region: connection.region,
+    jobs: submitted.jobIds,
+    barriers: submitted.barrierJobIds,
+  };
+  const recordFile = await saveWorkflowRecord(deps.cwd(), record);
+  const barrierCount = Object.keys(submitted.barrierJobIds).length;
+
+  if (!flags.json) {
+    deps.stdout(`Submitted workflow ${workflowId} to ${connection.endpoint} (${Object.keys(submitted.jobIds).length} jobs${barrierCount ? `, ${barrierCount} barrier jobs` : ''}).\n`);
+    deps.stdout(table(['JOB', 'JOB ID'], Object.entries(submitted.jobIds)));
+    deps.stdout(`Follow it with: framefarm workflow status ${workflowId}\n`);
+  }
+  if (!flags.wait) {
+    if (flags.json) deps.stdout(`${JSON.stringify({ workflowId, name: dag.name, endpoint: connection.endpoint, region: connection.region, record: recordFile, jobs: submitted.jobIds, barriers: submitted.barrierJobIds }, null, 2)}\n`);
+    return;
+  }
+
+  const result = await waitForJobs(client, Object.values(submitted.jobIds), {
+    pollIntervalMs: interval,
+    sleep: deps.sleep,
+    onProgress: (p) => {
+      if (flags.json) return;
+      if (deps.isTTY) deps.stderr(`\r\x1b[2K${workflowProgressLine(p)}`);
+      else if (p.changed.length > 0) deps.stderr(`${workflowProgressLine(p)}\n`);
+    },
+  });
+  if (!flags.json && deps.isTTY) deps.stderr('\n');
+  const states = new Map(result.jobs.map((j) => [j.jobId, j]));
+  if (flags.json) {
+    const jobs = Object.fromEntries(Object.entries(submitted.jobIds).map(([name, id]) => [name, states.get(id)]));
+    deps.stdout(`${JSON.stringify({ workflowId, name: dag.name, endpoint: connection.endpoint, region: connection.region, record: recordFile, succeeded: result.succeeded, jobs, barriers: submitted.barrierJobIds }, null, 2)}\n`);
+  } else {
+    deps.stdout(table(STATUS_HEADER, statusRows(submitted.jobIds, states)));
+  }
+  if (!result.succeeded) throw failedWorkflow(workflowId, submitted.jobIds, states);
+}
+
+function failedWorkflow(workflowId: string, jobIds: Record<string, string>, states: ReadonlyMap<string, JobState>): RunFailedError {
+  const failed = Object.entries(jobIds).filter(([, id]) => states.get(id)?.status === 'FAILED');
+  const list = failed.map(([name, id]) => `${name} (${states.get(id)?.statusReason ?? 'no reason given'})`).join(', ');
+  return new RunFailedError(`Workflow ${workflowId}: ${failed.length} of ${Object.keys(jobIds).length} jobs failed: ${list}. Look at their logs, fix the cause and submit again.`);
+}
+
+async function workflowStatus(workflowId: string, flags: ConnectionFlags, deps: WorkflowCommandDeps): Promise<void> {
+  const record = await loadWorkflowRecord(deps.cwd(), workflowId);
+  const connection = resolveConnection({ endpoint: flags.endpoint ?? record.endpoint, region: flags.region ?? record.region }, {});
+  const client = deps.createClient(connection);
+  let details;
+  try {
+    details = await describeJobs(client, Object.values(record.jobs));
+  } catch (error) {
+    throw explainUnreachable(error, connection);
+  }
+  const states = new Map([...details].map(([id, d]) => [id, jobStateOf(d)]));
+  const counts: Record<string, number> = {};
+  for (const id of Object.values(record.jobs)) {
+    const status = states.get(id)?.status ?? 'UNKNOWN';
+    counts[status] = (counts[status] ?? 0) + 1;
+  }
+  if (flags.json) {
+    const jobs = Object.fromEntries(Object.entries(record.jobs).map(([name, id]) => [name, states.get(id) ?? { jobId: id, status: 'UNKNOWN' }]));
+    deps.stdout(`${JSON.stringify({ workflowId, name: record.name, endpoint: connection.endpoint, submittedAt: record.submittedAt, counts, jobs }, null, 2)}\n`);
+    return;
+  }
+  deps.stdout(`Workflow ${workflowId} (${record.name}, submitted ${record.submittedAt} to ${connection.endpoint}): ${countsText(counts)}\n`);
+  deps.stdout(table(STATUS_HEADER, statusRows(record.jobs, states)));
+  if (counts.UNKNOWN) deps.stdout(`UNKNOWN: Batch at ${connection.endpoint} does not know these jobs (a restarted local stack forgets jobs, AWS keeps them about a week).\n`);
+}
+
+const withConnectionFlags = (command: Command): Command =>
+  command
+    .option('--endpoint <url>', 'Batch endpoint (default: AWS_ENDPOINT_URL_BATCH, AWS_ENDPOINT_URL, else the local stack http://127.0.0.1:4566)')
+    .option('--region <region>', 'AWS region (default: AWS_REGION, else us-east-1)')
+    .option('--json', 'print JSON for scripts');
+
+/** `framefarm workflow submit|status`, with the outside world passed in. */
+export function createWorkflowCommand(deps: WorkflowCommandDeps): Command {
+  const workflow = new Command('workflow').description('Run a workflow of dependent jobs (a DAG in JSON or YAML) on AWS Batch or the local stack.');
+  withConnectionFlags(
+    workflow
+      .command('submit <file>')
+      .description('Check a workflow file, submit its jobs in dependency order and print their job ids.')
+      .option('--wait', 'wait until every job has finished; exit 1 if any failed')
+      .option('--poll-interval <seconds>', 'seconds between status polls with --wait', '5'),
+  ).action((file: string, flags: SubmitFlags) => submitWorkflow(file, flags, deps));
+  withConnectionFlags(
+    workflow.command('status <workflowId>').description('Show the status of each job of a workflow submitted from this directory.'),
+  ).action((workflowId: string, flags: ConnectionFlags) => workflowStatus(workflowId, flags, deps));
+  return workflow;
+}
+
+export const registerWorkflow: RegisterCommand = (program) => {
+  program.addCommand(createWorkflowCommand(defaultDeps()));
+};
