@@ -1,0 +1,50 @@
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { dynamoClient, logsClient, removeDir, s3Client, startCore, tempStateDir } from './helpers';
+
+describe('state survives a restart of the local services', () => {
+  let stateDir: string;
+  beforeAll(() => {
+    stateDir = tempStateDir();
+  });
+  afterAll(() => removeDir(stateDir));
+
+  it('keeps S3 objects, DynamoDB items and log events', async () => {
+    const first = await startCore(stateDir);
+    const s3 = s3Client(first.edge.endpoint);
+    const dynamo = dynamoClient(first.edge.endpoint);
+    await s3.send(new CreateBucketCommand({ Bucket: 'framefarm-keep' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'framefarm-keep', Key: 'runs/r1/video.mp4', Body: 'frames' }));
+    await dynamo.send(
+      new CreateTableCommand({
+        TableName: 'keep',
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      }),
+    );
+    await DynamoDBDocumentClient.from(dynamo).send(new PutCommand({ TableName: 'keep', Item: { pk: 'RUN#r1', sk: 'RUN', status: 'SUCCEEDED' } }));
+    first.logStore.append('/aws/batch/job', 'framefarm-plan/default/t1', [{ timestamp: 5, message: 'planned' }]);
+    s3.destroy();
+    dynamo.destroy();
+    await first.stop();
+
+    const second = await startCore(stateDir);
+    try {
+      const s3Again = s3Client(second.edge.endpoint);
+      const object = await s3Again.send(new GetObjectCommand({ Bucket: 'framefarm-keep', Key: 'runs/r1/video.mp4' }));
+      expect(await object.Body?.transformToString()).toBe('frames');
+      const dynamoAgain = dynamoClient(second.edge.endpoint);
+      const { Item } = await DynamoDBDocumentClient.from(dynamoAgain).send(new GetCommand({ TableName: 'keep', Key: { pk: 'RUN#r1', sk: 'RUN' } }));
+      expect(Item).toEqual({ pk: 'RUN#r1', sk: 'RUN', status: 'SUCCEEDED' });
+      const logs = logsClient(second.edge.endpoint);
+      const { events } = await logs.send(new GetLogEventsCommand({ logGroupName: '/aws/batch/job', logStreamName: 'framefarm-plan/default/t1' }));
+      expect(events?.map((e) => e.message)).toEqual(['planned']);
+      for (const c of [s3Again, dynamoAgain, logs]) c.destroy();
+    } finally {
+      await second.stop();
+    }
+  });
+});
