@@ -81,3 +81,8 @@ export class BatchJobEnvError extends Error {
     super(message);
   }
 }
+
+/** The endpoint answered in a way AWS Batch never does (e.g. SubmitJob without a jobId). */
+export class UnexpectedBatchResponseError extends Error {
+  override readonly name = 'UnexpectedBatchResponseError';
+}

@@ -2,6 +2,10 @@ import type { JobDetail, JobStatus } from '@aws-sdk/client-batch';
 
 export type { JobStatus };
 
+/**
+ * A job is finished once SUCCEEDED or FAILED; Batch sets `stoppedAt` with these, but a job
+ * cancelled before it started may lack it, so the status alone decides.
+ */
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['SUCCEEDED', 'FAILED'];
 
 /** An array parent's children, counted by status. */

@@ -1,7 +1,7 @@
 import { BatchClient, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterJob, nToN, sequential } from './dependencies';
-import { BatchRetriesExhaustedError, InvalidJobSpecError } from './errors';
+import { BatchRetriesExhaustedError, InvalidJobSpecError, UnexpectedBatchResponseError } from './errors';
 import { submitJob, toSubmitJobInput } from './submit-job';
 
 const batch = mockClient(BatchClient);
@@ -107,6 +107,11 @@ describe('submitJob', () => {
     await expect(failure).rejects.toThrow(BatchRetriesExhaustedError);
     await expect(failure).rejects.toThrow(/SubmitJob job failed 4 times/);
     expect(waits).toEqual([99, 199, 399]);
+  });
+
+  it('refuses an answer without a job id', async () => {
+    batch.on(SubmitJobCommand).resolves({ jobName: 'job', jobId: undefined });
+    await expect(submitJob(client, { name: 'job', queue: 'q', definition: 'd' })).rejects.toThrow(UnexpectedBatchResponseError);
   });
 
   it('does not retry a server error, which may have created the job already', async () => {

@@ -1,6 +1,6 @@
 import { BatchClient, JobDependency, SubmitJobCommand, SubmitJobCommandInput } from '@aws-sdk/client-batch';
 import { BackoffOptions, isThrottling, withBackoff } from './backoff';
-import { InvalidJobSpecError } from './errors';
+import { InvalidJobSpecError, UnexpectedBatchResponseError } from './errors';
 import { MAX_DEPENDENCIES, MAX_EVALUATE_ON_EXIT_RULES, MAX_RETRY_ATTEMPTS } from './limits';
 import { assertArraySize, assertEnvironmentNames, assertJobName } from './validation';
 
@@ -138,6 +138,8 @@ export function toSubmitJobInput(spec: SubmitJobSpec): SubmitJobCommandInput {
 export async function submitJob(client: BatchClient, spec: SubmitJobSpec, options: SubmitOptions = {}): Promise<SubmittedJob> {
   const input = toSubmitJobInput(spec);
   const output = await withBackoff(`SubmitJob ${spec.name}`, () => client.send(new SubmitJobCommand(input)), isThrottling, options.backoff);
-  if (!output.jobId) throw new Error(`SubmitJob ${spec.name} answered without a jobId; the Batch endpoint is not behaving like AWS Batch.`);
+  if (!output.jobId) {
+    throw new UnexpectedBatchResponseError(`SubmitJob ${spec.name} answered without a jobId; check that the endpoint really is AWS Batch (or the local stack).`);
+  }
   return { jobId: output.jobId, jobName: output.jobName ?? spec.name, ...(output.jobArn ? { jobArn: output.jobArn } : {}) };
 }
