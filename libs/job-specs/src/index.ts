@@ -3,3 +3,4 @@ export * from './specs';
 export * from './environment';
 export * from './chunks';
 export * from './table';
+export * from './layout';

@@ -1,0 +1,111 @@
+import { App, Validations, type Environment } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { STEPS, type StepName } from '@framefarm/job-specs';
+import { FramefarmStack } from './framefarm-stack';
+import type { EgressMode, FramefarmStackProps, JobSecret } from './stack-props';
+
+export const DEFAULT_STACK_NAME = 'Framefarm';
+
+export class InvalidStackConfigError extends Error {
+  override readonly name = 'InvalidStackConfigError';
+}
+
+type Context = (key: string) => unknown;
+
+function text(context: Context, key: string): string | undefined {
+  const value = context(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new InvalidStackConfigError(`-c ${key} must be a plain value, got ${JSON.stringify(value)}`);
+  }
+  return String(value);
+}
+
+function bool(context: Context, key: string): boolean | undefined {
+  const value = text(context, key);
+  if (value === undefined) return undefined;
+  if (value !== 'true' && value !== 'false') throw new InvalidStackConfigError(`-c ${key} must be true or false, got "${value}"`);
+  return value === 'true';
+}
+
+function positiveInt(context: Context, key: string): number | undefined {
+  const value = text(context, key);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidStackConfigError(`-c ${key} must be a whole number of at least 1, got "${value}"`);
+  return n;
+}
+
+const RETENTION_DAYS = new Set(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
+
+/** Secrets as `-c secrets=ENV_NAME=secretName[:jsonField]@plan+render;…`. */
+function secrets(context: Context): JobSecret[] | undefined {
+  const value = text(context, 'secrets');
+  if (value === undefined) return undefined;
+  return value.split(';').map((entry) => {
+    const match = /^([A-Z_][A-Z0-9_]*)=([^:@]+)(?::([^@]+))?@([a-z+]+)$/.exec(entry.trim());
+    const steps = match?.[4].split('+') ?? [];
+    if (!match || !steps.every((s): s is StepName => (STEPS as readonly string[]).includes(s))) {
+      throw new InvalidStackConfigError(
+        `-c secrets entry "${entry}" must look like ENV_NAME=secretName[:jsonField]@plan+render+encode`,
+      );
+    }
+    return { environmentName: match[1], secretName: match[2], field: match[3], steps: steps as StepName[] };
+  });
+}
+
+/** Stack props from `cdk -c key=value` (all optional; defaults in stack-props.ts). */
+export function propsFromContext(context: Context): FramefarmStackProps {
+  const egress = text(context, 'egress');
+  if (egress !== undefined && egress !== 'nat' && egress !== 'endpoints') {
+    throw new InvalidStackConfigError(`-c egress must be "nat" or "endpoints", got "${egress}"`);
+  }
+  const logRetentionDays = positiveInt(context, 'logRetentionDays');
+  if (logRetentionDays !== undefined && !RETENTION_DAYS.has(logRetentionDays)) {
+    throw new InvalidStackConfigError(
+      `-c logRetentionDays must be one CloudWatch Logs accepts (${[...RETENTION_DAYS].sort((a, b) => a - b).join(', ')}), got ${logRetentionDays}`,
+    );
+  }
+  return {
+    prefix: text(context, 'prefix'),
+    instanceTypes: text(context, 'instanceTypes')?.split(',').map((t) => t.trim()),
+    maxVcpus: positiveInt(context, 'maxVcpus'),
+    spot: bool(context, 'spot'),
+    egress: egress as EgressMode | undefined,
+    alarmEmail: text(context, 'alarmEmail'),
+    chunkRetentionDays: positiveInt(context, 'chunkRetentionDays'),
+    logRetentionDays,
+    stepFunctions: bool(context, 'stepFunctions'),
+    scheduleCron: text(context, 'scheduleCron'),
+    sharedScratch: bool(context, 'sharedScratch'),
+    secrets: secrets(context),
+  };
+}
+
+export interface BuiltApp {
+  app: App;
+  stack: FramefarmStack;
+}
+
+/**
+ * The CDK app with cdk-nag's AwsSolutions pack. Without CDK_DEFAULT_ACCOUNT/REGION (no
+ * credentials) the stack is environment-agnostic, so synth works offline.
+ */
+export function buildApp(props: FramefarmStackProps = {}, app = new App()): BuiltApp {
+  const env: Environment | undefined =
+    process.env.CDK_DEFAULT_ACCOUNT && process.env.CDK_DEFAULT_REGION
+      ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION }
+      : undefined;
+  const contextProps = propsFromContext((key) => app.node.tryGetContext(key));
+  const defined = Object.fromEntries(Object.entries(contextProps).filter(([, v]) => v !== undefined));
+  const stackName = text((key) => app.node.tryGetContext(key), 'stackName') ?? DEFAULT_STACK_NAME;
+  const stack = new FramefarmStack(app, stackName, {
+    env,
+    description: 'framefarm: parallel canvas rendering on AWS Batch (plan, render, encode)',
+    ...defined,
+    ...props,
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stack };
+}

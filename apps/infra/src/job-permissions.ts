@@ -1,0 +1,103 @@
+import { Stack } from 'aws-cdk-lib';
+import * as batch from 'aws-cdk-lib/aws-batch';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { runKeys, type StepName } from '@framefarm/job-specs';
+import { acknowledgeWildcardResources } from './nag';
+
+/** Key patterns of runKeys() with the run id as a wildcard: what IAM can match. */
+const ANY_RUN = runKeys('*');
+
+interface ObjectAccess {
+  read: string[];
+  write: string[];
+  listChunks: boolean;
+}
+
+/** Which objects each step touches; everything else in the bucket is denied by omission. */
+const OBJECT_ACCESS: Record<StepName, ObjectAccess> = {
+  plan: { read: [ANY_RUN.manifest], write: [ANY_RUN.manifest], listChunks: false },
+  render: { read: [ANY_RUN.manifest, `${ANY_RUN.chunksPrefix}*`], write: [`${ANY_RUN.chunksPrefix}*`], listChunks: true },
+  encode: {
+    read: [ANY_RUN.manifest, `${ANY_RUN.chunksPrefix}*`],
+    write: [ANY_RUN.video, ANY_RUN.poster],
+    listChunks: true,
+  },
+};
+
+const ITEM_ACTIONS: Record<StepName, string[]> = {
+  plan: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  render: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  encode: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+};
+
+export function grantObjects(step: StepName, role: iam.IRole, bucket: s3.IBucket): void {
+  const access = OBJECT_ACCESS[step];
+  const readable = access.read.map((key) => bucket.arnForObjects(key));
+  const writable = access.write.map((key) => bucket.arnForObjects(key));
+  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: readable }));
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      // PutObjectTagging covers the Tagging header that marks chunks for the lifecycle rule.
+      actions: ['s3:PutObject', 's3:PutObjectTagging', 's3:AbortMultipartUpload'],
+      resources: writable,
+    }),
+  );
+  acknowledgeWildcardResources(
+    role,
+    [...new Set([...readable, ...writable])],
+    `The * stands for the run id: ${step} reaches only these keys of each run (runKeys in @framefarm/job-specs).`,
+  );
+  if (access.listChunks) {
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${ANY_RUN.chunksPrefix}*`] } },
+      }),
+    );
+  }
+}
+
+export function grantItems(step: StepName, role: iam.IRole, table: dynamodb.ITableV2): void {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ITEM_ACTIONS[step],
+      resources: [table.tableArn],
+      // Every item of the single-table design lives under a RUN#<runId> partition.
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RUN#*'] } },
+    }),
+  );
+}
+
+/** Traces go to X-Ray, whose write calls take no resource ARN. */
+export function grantTraces(role: iam.IRole): void {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:PutSpans'],
+      resources: ['*'],
+    }),
+  );
+}
+
+/** Plan may submit only render and encode jobs, to their own queues. */
+export function grantSubmit(role: iam.IRole, targets: { jobQueue: batch.IJobQueue; jobDefinitionName: string }[]): void {
+  const stack = Stack.of(role);
+  const definitionArns = targets.flatMap(({ jobDefinitionName }) => [
+    // SubmitJob by name is authorized against the latest revision's ARN, which ends in :<revision>.
+    stack.formatArn({ service: 'batch', resource: 'job-definition', resourceName: jobDefinitionName }),
+    stack.formatArn({ service: 'batch', resource: 'job-definition', resourceName: `${jobDefinitionName}:*` }),
+  ]);
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['batch:SubmitJob'],
+      resources: [...targets.map((t) => t.jobQueue.jobQueueArn), ...definitionArns],
+    }),
+  );
+  acknowledgeWildcardResources(
+    role,
+    definitionArns.filter((arn) => arn.includes(':*')),
+    'The * is the job definition revision: every revision of the render and encode definitions, nothing else.',
+  );
+}

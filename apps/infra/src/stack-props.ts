@@ -1,0 +1,90 @@
+import type { StackProps } from 'aws-cdk-lib';
+import type { StepName } from '@framefarm/job-specs';
+
+/**
+ * How jobs in the private subnets reach AWS APIs (ECR, S3, DynamoDB, Batch, Logs, X-Ray):
+ * - `nat`: one NAT gateway (about 0.045 USD/h, 33 USD/month, plus 0.045 USD per GB processed);
+ *   cheapest for a small or idle stack, and jobs can also reach the internet.
+ * - `endpoints`: no internet route at all; interface endpoints for every API the jobs and the ECS
+ *   agent call (about 0.01 USD/h per endpoint per AZ: 10 endpoints in 2 AZs are about 146 USD/month,
+ *   plus 0.01 USD per GB). Pick it when the jobs must not reach the internet.
+ * Either way S3 and DynamoDB go through gateway endpoints, which are free and keep the bulk
+ * traffic (frames, segments, video) off the NAT's per-GB charge.
+ */
+export type EgressMode = 'nat' | 'endpoints';
+
+export interface JobSize {
+  vcpus: number;
+  memoryMiB: number;
+}
+
+/** One Secrets Manager secret handed to the jobs of some steps as an environment variable. */
+export interface JobSecret {
+  /** The variable name inside the container. */
+  environmentName: string;
+  /** Name of an existing Secrets Manager secret (created outside the stack, e.g. an API key). */
+  secretName: string;
+  /** A JSON key inside the secret; the whole secret string when absent. */
+  field?: string;
+  steps: StepName[];
+}
+
+export interface FramefarmStackProps extends StackProps {
+  /** Prefix of job queue and job definition names; the apps find each other by these names. */
+  prefix?: string;
+  /** Instance types for both compute environments (see instance-capacity.ts for the allowed ones). */
+  instanceTypes?: string[];
+  /** Upper bound of each compute environment. */
+  maxVcpus?: number;
+  /** Put a Spot compute environment first in every queue (On-Demand stays as the fallback). */
+  spot?: boolean;
+  egress?: EgressMode;
+  /** Override the job specs' sizes on AWS only (e.g. bigger render jobs for 4K). */
+  jobSizes?: Partial<Record<StepName, JobSize>>;
+  /** E-mail address subscribed to failed-job notifications. */
+  alarmEmail?: string;
+  /** Days before intermediate chunk objects expire. */
+  chunkRetentionDays?: number;
+  /** Days the job log groups keep events. */
+  logRetentionDays?: number;
+  /** Add a Step Functions state machine that plans, renders and encodes without the plan job. */
+  stepFunctions?: boolean;
+  /** EventBridge Scheduler cron expression that starts the state machine, e.g. `cron(0 3 * * ? *)`. */
+  scheduleCron?: string;
+  /** Mount an EFS file system into every job at /scratch. */
+  sharedScratch?: boolean;
+  secrets?: JobSecret[];
+}
+
+export const DEFAULTS = {
+  prefix: 'framefarm',
+  instanceTypes: ['c6i.large', 'c6i.xlarge', 'c6i.2xlarge', 'c5.large', 'c5.xlarge', 'm6i.large', 'm6i.xlarge'],
+  maxVcpus: 64,
+  spot: true,
+  egress: 'nat' as EgressMode,
+  chunkRetentionDays: 7,
+  logRetentionDays: 30,
+} as const;
+
+export type ResolvedProps = FramefarmStackProps & {
+  prefix: string;
+  instanceTypes: string[];
+  maxVcpus: number;
+  spot: boolean;
+  egress: EgressMode;
+  chunkRetentionDays: number;
+  logRetentionDays: number;
+};
+
+export function resolveProps(props: FramefarmStackProps): ResolvedProps {
+  return {
+    ...props,
+    prefix: props.prefix ?? DEFAULTS.prefix,
+    instanceTypes: props.instanceTypes ?? [...DEFAULTS.instanceTypes],
+    maxVcpus: props.maxVcpus ?? DEFAULTS.maxVcpus,
+    spot: props.spot ?? DEFAULTS.spot,
+    egress: props.egress ?? DEFAULTS.egress,
+    chunkRetentionDays: props.chunkRetentionDays ?? DEFAULTS.chunkRetentionDays,
+    logRetentionDays: props.logRetentionDays ?? DEFAULTS.logRetentionDays,
+  };
+}
