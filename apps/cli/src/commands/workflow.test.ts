@@ -124,6 +124,18 @@ describe('framefarm workflow submit', () => {
     expect(batch.commandCalls(SubmitJobCommand)).toHaveLength(0);
   });
 
+  it('prints the plan with --dry-run, barriers included, and submits nothing', async () => {
+    const file = path.join(dir, 'fan.json');
+    const leaves = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`leaf${i}`, {}]));
+    await writeFile(file, JSON.stringify({ name: 'fan', defaults: { queue: 'q', definition: 'd' }, jobs: { ...leaves, join: { dependsOn: Object.keys(leaves) } } }));
+    await cli()('submit', file, '--dry-run');
+    expect(out).toContain('26 jobs, 2 barrier jobs');
+    expect(out).toMatch(/^join#barrier1\s+barrier\s+fan-join-barrier1\s+-\s+leaf0, leaf1,/m);
+    expect(out).toMatch(/^join\s+job\s+fan-join\s+-\s+join#barrier1, join#barrier2$/m);
+    expect(batch.calls()).toHaveLength(0);
+    expect(connections).toHaveLength(0);
+  });
+
   it('reads JSON files and reports a missing one', async () => {
     acceptSubmissions();
     const file = path.join(dir, 'w.json');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { BatchClient } from '@aws-sdk/client-batch';
-import { DagSubmissionError, describeJobs, InvalidDagError, JobState, jobStateOf, Sleep, submitDag, SubmittedDag, waitForJobs } from '@framefarm/batch-client';
+import { Dag, DagSubmissionError, describeJobs, InvalidDagError, JobState, jobStateOf, planDag, Sleep, submitDag, SubmittedDag, waitForJobs } from '@framefarm/batch-client';
 import { Command } from 'commander';
 import { RunFailedError, UsageError } from '../errors';
 import type { RegisterCommand } from '../program';
@@ -32,6 +32,7 @@ interface ConnectionFlags {
 
 interface SubmitFlags extends ConnectionFlags {
   wait?: boolean;
+  dryRun?: boolean;
   pollInterval?: string;
 }
 
@@ -70,9 +71,34 @@ function explainUnreachable(error: unknown, connection: BatchConnection): unknow
   return error;
 }
 
+/** What would be submitted, barriers included, in order; nothing is sent. */
+function printPlan(file: string, dag: Dag, json: boolean | undefined, deps: WorkflowCommandDeps): void {
+  let plan;
+  try {
+    plan = planDag(dag);
+  } catch (error) {
+    if (error instanceof InvalidDagError) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
+  const steps = plan.submissions.map((s) => ({
+    key: s.key,
+    kind: s.kind,
+    jobName: s.spec.name,
+    arraySize: s.spec.arraySize ?? 1,
+    dependsOn: [...s.dependsOn.map((d) => (d.nToN ? `${d.on} (N_TO_N)` : d.on)), ...(s.sequential ? ['(SEQUENTIAL)'] : [])],
+  }));
+  if (json) {
+    deps.stdout(`${JSON.stringify({ name: plan.name, submissions: steps }, null, 2)}\n`);
+    return;
+  }
+  deps.stdout(`${file} is valid: ${steps.filter((s) => s.kind === 'job').length} jobs, ${steps.filter((s) => s.kind === 'barrier').length} barrier jobs, submitted in this order:\n`);
+  deps.stdout(table(['JOB', 'KIND', 'BATCH JOB NAME', 'ARRAY', 'DEPENDS ON'], steps.map((s) => [s.key, s.kind, s.jobName, s.arraySize > 1 ? String(s.arraySize) : '-', s.dependsOn.join(', ') || '-'])));
+}
+
 async function submitWorkflow(file: string, flags: SubmitFlags, deps: WorkflowCommandDeps): Promise<void> {
   const interval = pollIntervalMs(flags.pollInterval);
   const dag = await readWorkflowFile(file);
+  if (flags.dryRun) return printPlan(file, dag, flags.json, deps);
   const connection = resolveConnection(flags, deps.env);
   const workflowId = `${dag.name}-${stamp(deps.now())}-${deps.randomSuffix()}`;
   const client = deps.createClient(connection);
@@ -175,6 +201,7 @@ export function createWorkflowCommand(deps: WorkflowCommandDeps): Command {
       .command('submit <file>')
       .description('Check a workflow file, submit its jobs in dependency order and print their job ids.')
       .option('--wait', 'wait until every job has finished; exit 1 if any failed')
+      .option('--dry-run', 'check the file and print what would be submitted, barrier jobs included')
       .option('--poll-interval <seconds>', 'seconds between status polls with --wait', '5'),
   ).action((file: string, flags: SubmitFlags) => submitWorkflow(file, flags, deps));
   withConnectionFlags(
