@@ -1,0 +1,17 @@
+import type { Arns } from '../arns';
+import type { JobLifecycle } from '../job-lifecycle';
+import type { Body } from '../request-fields';
+import type { StateStore } from '../state-store';
+
+/** What every operation handler gets. */
+export interface ApiContext {
+  store: StateStore;
+  lifecycle: JobLifecycle;
+  arns: Arns;
+  /** Lowest accepted timeout.attemptDurationSeconds (AWS: 60). */
+  minimumTimeoutSeconds: number;
+  /** Bytes of the request body, for the SubmitJob payload limit. */
+  bodyBytes: number;
+}
+
+export type Operation = (context: ApiContext, body: Body) => object;

@@ -1,0 +1,104 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LogStore } from '../logs/log-store';
+import type { ApiContext } from './api/context';
+import { Arns } from './arns';
+import type { ImageTableEntry } from './attempt-launch';
+import { JobLifecycle } from './job-lifecycle';
+import { Journal } from './journal';
+import { handleRequest } from './router';
+import { StateStore } from './state-store';
+import { AWS_MINIMUM_TIMEOUT_SECONDS } from './validation';
+
+export interface BatchEngineOptions {
+  /** Engine state and nothing else; durable across restarts and crashes. */
+  stateDir: string;
+  /** Job output goes to '/aws/batch/job' (or the definition's awslogs-group), stream '<jobDefinitionName>/default/<taskId>'. */
+  logStore: LogStore;
+  region: string;
+  accountId: string;
+  /** Image name (exact, or without ':tag') → command; other images run the container command as given. */
+  imageTable: Record<string, ImageTableEntry>;
+  /** Extra environment of every attempt (local endpoints, region, credentials). */
+  jobEnvironment: Record<string, string>;
+  /** The host's capacity shared by all compute environments. Default: all CPUs and all memory. */
+  defaultCapacity?: { vcpus: number; memoryMiB: number };
+  /** Lowest accepted attemptDurationSeconds. AWS enforces 60; tests may lower it. */
+  minimumTimeoutSeconds?: number;
+  /** Seconds between SIGTERM and SIGKILL on timeout or TerminateJob. AWS: 30. */
+  stopGraceSeconds?: number;
+}
+
+export interface BatchEngine {
+  handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void>;
+  /** Stops scheduling and kills running processes; they recover as host loss on the next start. */
+  stop(): Promise<void>;
+}
+
+/** One engine per state directory: a second one would interleave its journal with ours. */
+function acquireLock(stateDir: string): () => void {
+  const file = join(stateDir, 'engine.pid');
+  try {
+    const owner = Number(readFileSync(file, 'utf8'));
+    if (owner !== process.pid && Number.isInteger(owner) && owner > 0) {
+      try {
+        process.kill(owner, 0);
+        throw new Error(`another Batch engine (pid ${owner}) uses ${stateDir}; stop it or choose another stateDir`);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+      }
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+export async function createBatchEngine(options: BatchEngineOptions): Promise<BatchEngine> {
+  mkdirSync(options.stateDir, { recursive: true });
+  const unlock = acquireLock(options.stateDir);
+  const { journal, loaded } = Journal.open(options.stateDir);
+  const store = new StateStore(journal);
+  store.load(loaded);
+  const capacity = options.defaultCapacity ?? { vcpus: cpus().length, memoryMiB: Math.floor(totalmem() / 1024 / 1024) };
+
+  // Compaction keeps replay time proportional to the state, not to its history.
+  const compactIfLarge = (): void => {
+    if (journal.size > 50_000 + 2 * store.jobs.size) journal.compact(store.snapshot());
+  };
+  const lifecycle = new JobLifecycle({
+    store,
+    logStore: options.logStore,
+    imageTable: options.imageTable,
+    jobEnvironment: options.jobEnvironment,
+    host: { milliVcpus: Math.round(capacity.vcpus * 1000), memoryMiB: capacity.memoryMiB },
+    stopGraceMs: (options.stopGraceSeconds ?? 30) * 1000,
+    afterTick: compactIfLarge,
+  });
+  lifecycle.recover();
+  journal.flush();
+
+  const context: ApiContext = {
+    store,
+    lifecycle,
+    arns: new Arns(options.region, options.accountId),
+    minimumTimeoutSeconds: options.minimumTimeoutSeconds ?? AWS_MINIMUM_TIMEOUT_SECONDS,
+    bodyBytes: 0,
+  };
+  let stopped = false;
+  return {
+    async handle(req, res, body) {
+      handleRequest(context, req, res, body, () => journal.flush());
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      lifecycle.stop();
+      journal.close();
+      unlock();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiContext, Operation } from './api/context';
+import {
+  createComputeEnvironment,
+  deleteComputeEnvironment,
+  describeComputeEnvironments,
+  updateComputeEnvironment,
+} from './api/compute-environments';
+import { deregisterJobDefinition, describeJobDefinitions, registerJobDefinition } from './api/job-definitions';
+import { createJobQueue, deleteJobQueue, describeJobQueues, updateJobQueue } from './api/job-queues';
+import { cancelJob, describeJobs, listJobs, terminateJob } from './api/jobs';
+import { submitJob } from './api/submit-job';
+import { listTagsForResource, tagResource, untagResource } from './api/tags';
+import { BatchApiError, ClientException, ServerException, UnknownOperationException } from './errors';
+import type { Body } from './request-fields';
+
+/** restJson1: every operation but the tag ones is `POST /v1/<operation in lower case>`. */
+const OPERATIONS: Record<string, Operation> = {
+  createcomputeenvironment: createComputeEnvironment,
+  describecomputeenvironments: describeComputeEnvironments,
+  updatecomputeenvironment: updateComputeEnvironment,
+  deletecomputeenvironment: deleteComputeEnvironment,
+  createjobqueue: createJobQueue,
+  describejobqueues: describeJobQueues,
+  updatejobqueue: updateJobQueue,
+  deletejobqueue: deleteJobQueue,
+  registerjobdefinition: registerJobDefinition,
+  describejobdefinitions: describeJobDefinitions,
+  deregisterjobdefinition: deregisterJobDefinition,
+  submitjob: submitJob,
+  describejobs: describeJobs,
+  listjobs: listJobs,
+  canceljob: cancelJob,
+  terminatejob: terminateJob,
+};
+
+const TAGS_PATH = '/v1/tags/';
+
+function parseBody(body: Buffer): Body {
+  if (body.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new ClientException('the request body is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ClientException('the request body must be a JSON object');
+  return parsed as Body;
+}
+
+function route(ctx: ApiContext, method: string, url: URL, body: Buffer): object {
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path.startsWith(TAGS_PATH)) {
+    const arn = decodeURIComponent(path.slice(TAGS_PATH.length));
+    if (method === 'GET') return listTagsForResource(ctx, arn);
+    if (method === 'POST') return tagResource(ctx, arn, parseBody(body));
+    if (method === 'DELETE') return untagResource(ctx, arn, url.searchParams.getAll('tagKeys'));
+    throw new UnknownOperationException(method, url.pathname);
+  }
+  const operation = path.startsWith('/v1/') ? OPERATIONS[path.slice(4).toLowerCase()] : undefined;
+  if (method !== 'POST' || !operation) throw new UnknownOperationException(method, url.pathname);
+  return operation(ctx, parseBody(body));
+}
+
+/** Runs one request; `beforeReply` makes the state the reply reflects durable first. */
+export function handleRequest(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, body: Buffer, beforeReply: () => void): void {
+  let status = 200;
+  let payload: object;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  try {
+    payload = route({ ...ctx, bodyBytes: body.length }, req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost'), body);
+    beforeReply();
+  } catch (error) {
+    const apiError = error instanceof BatchApiError ? error : new ServerException(`internal error: ${(error as Error).message}`);
+    if (!(error instanceof BatchApiError)) console.error('[batch] internal error', error);
+    status = apiError.httpStatus;
+    headers['x-amzn-errortype'] = apiError.name;
+    payload = { __type: apiError.name, message: apiError.message };
+  }
+  const text = JSON.stringify(payload);
+  headers['content-length'] = String(Buffer.byteLength(text));
+  res.writeHead(status, headers);
+  res.end(text);
+}

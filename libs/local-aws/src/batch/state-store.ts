@@ -1,0 +1,180 @@
+import { emptyStatusCounts, type StatusCounts } from './job-states';
+import type { Journal, LoadedState } from './journal';
+import type {
+  BatchSnapshot,
+  ComputeEnvironmentRecord,
+  JobDefinitionRecord,
+  JobPatch,
+  JobQueueRecord,
+  JobRecord,
+  JobSubmission,
+  JournalEntry,
+} from './model';
+
+/**
+ * Every record of the engine, kept in memory and journaled on each change. Besides the records
+ * it keeps the indexes the API needs in O(1): children of each array, per-status child counters
+ * (statusSummary), and each queue's top-level jobs in submission order (ListJobs).
+ */
+export class StateStore {
+  readonly computeEnvironments = new Map<string, ComputeEnvironmentRecord>();
+  readonly jobQueues = new Map<string, JobQueueRecord>();
+  /** Revisions of each definition name, index = revision - 1. */
+  readonly jobDefinitions = new Map<string, JobDefinitionRecord[]>();
+  readonly jobs = new Map<string, JobRecord>();
+  readonly children = new Map<string, JobRecord[]>();
+  readonly childCounts = new Map<string, StatusCounts>();
+  /** Top-level jobs per queue name, oldest first; append-only, so positions are stable cursors. */
+  readonly queueJobs = new Map<string, JobRecord[]>();
+
+  constructor(private readonly journal: Journal) {}
+
+  /** Rebuilds the state from a snapshot plus the journal written after it. */
+  load(loaded: LoadedState): void {
+    if (loaded.snapshot) this.restoreSnapshot(loaded.snapshot);
+    for (const entry of loaded.entries) this.apply(entry);
+  }
+
+  private restoreSnapshot(snapshot: BatchSnapshot): void {
+    for (const ce of snapshot.computeEnvironments) this.computeEnvironments.set(ce.computeEnvironmentName, ce);
+    for (const jq of snapshot.jobQueues) this.jobQueues.set(jq.jobQueueName, jq);
+    for (const jd of snapshot.jobDefinitions) this.putDefinitionRecord(jd);
+    for (const job of snapshot.jobs) {
+      this.jobs.set(job.jobId, job);
+      if (job.parentId === undefined) {
+        this.indexTopLevel(job);
+      } else {
+        const siblings = this.children.get(job.parentId) ?? [];
+        siblings[job.index ?? siblings.length] = job;
+        this.children.set(job.parentId, siblings);
+        const counts = this.childCounts.get(job.parentId) ?? emptyStatusCounts();
+        counts[job.status]++;
+        this.childCounts.set(job.parentId, counts);
+      }
+    }
+  }
+
+  snapshot(): BatchSnapshot {
+    const jobs: JobRecord[] = [];
+    for (const job of this.jobs.values()) jobs.push(job); // insertion order: parents before children
+    return {
+      version: 1,
+      computeEnvironments: [...this.computeEnvironments.values()],
+      jobQueues: [...this.jobQueues.values()],
+      jobDefinitions: [...this.jobDefinitions.values()].flat(),
+      jobs,
+    };
+  }
+
+  private record(entry: JournalEntry): void {
+    this.apply(entry);
+    this.journal.append(entry);
+  }
+
+  private apply(entry: JournalEntry): void {
+    switch (entry.k) {
+      case 'ce':
+        this.computeEnvironments.set(entry.v.computeEnvironmentName, entry.v);
+        return;
+      case 'ce-':
+        this.computeEnvironments.delete(entry.name);
+        return;
+      case 'jq':
+        this.jobQueues.set(entry.v.jobQueueName, entry.v);
+        return;
+      case 'jq-':
+        this.jobQueues.delete(entry.name);
+        return;
+      case 'jd':
+        this.putDefinitionRecord(entry.v);
+        return;
+      case 'job':
+        this.insertJob(entry.v);
+        return;
+      case 'p': {
+        const job = this.jobs.get(entry.id);
+        if (job) this.applyPatch(job, entry.p);
+        return;
+      }
+    }
+  }
+
+  putComputeEnvironment(ce: ComputeEnvironmentRecord): void {
+    this.record({ k: 'ce', v: ce });
+  }
+  deleteComputeEnvironment(name: string): void {
+    this.record({ k: 'ce-', name });
+  }
+  putJobQueue(jq: JobQueueRecord): void {
+    this.record({ k: 'jq', v: jq });
+  }
+  deleteJobQueue(name: string): void {
+    this.record({ k: 'jq-', name });
+  }
+  putJobDefinition(jd: JobDefinitionRecord): void {
+    this.record({ k: 'jd', v: jd });
+  }
+  /** Adds a submitted job; an array parent gets its children (SUBMITTED) without journaling each. */
+  addJob(job: JobRecord): void {
+    this.record({ k: 'job', v: job });
+  }
+  patchJob(job: JobRecord, patch: JobPatch): void {
+    this.applyPatch(job, patch);
+    this.journal.append({ k: 'p', id: job.jobId, p: patch });
+  }
+
+  submissionOf(job: JobRecord): JobSubmission {
+    const owner = job.parentId === undefined ? job : this.jobs.get(job.parentId);
+    if (!owner?.submission) throw new Error(`job ${job.jobId} has no submission`);
+    return owner.submission;
+  }
+
+  definitionOf(submission: JobSubmission): JobDefinitionRecord {
+    const revisions = this.jobDefinitions.get(submission.jobDefinitionName);
+    const definition = revisions?.[submission.jobDefinitionRevision - 1];
+    if (!definition) throw new Error(`job definition ${submission.jobDefinitionName}:${submission.jobDefinitionRevision} is missing`);
+    return definition;
+  }
+
+  private putDefinitionRecord(jd: JobDefinitionRecord): void {
+    const revisions = this.jobDefinitions.get(jd.jobDefinitionName) ?? [];
+    revisions[jd.revision - 1] = jd;
+    this.jobDefinitions.set(jd.jobDefinitionName, revisions);
+  }
+
+  private insertJob(job: JobRecord): void {
+    this.jobs.set(job.jobId, job);
+    this.indexTopLevel(job);
+    const size = job.submission?.arraySize;
+    if (size === undefined) return;
+    const children: JobRecord[] = new Array(size);
+    for (let index = 0; index < size; index++) {
+      const child: JobRecord = { jobId: `${job.jobId}:${index}`, parentId: job.jobId, index, status: 'SUBMITTED', createdAt: job.createdAt, attempts: [] };
+      children[index] = child;
+      this.jobs.set(child.jobId, child);
+    }
+    this.children.set(job.jobId, children);
+    const counts = emptyStatusCounts();
+    counts.SUBMITTED = size;
+    this.childCounts.set(job.jobId, counts);
+  }
+
+  private indexTopLevel(job: JobRecord): void {
+    const queue = job.submission?.jobQueueName;
+    if (queue === undefined) return;
+    const list = this.queueJobs.get(queue) ?? [];
+    list.push(job);
+    this.queueJobs.set(queue, list);
+  }
+
+  private applyPatch(job: JobRecord, patch: JobPatch): void {
+    if (patch.status !== undefined && patch.status !== job.status && job.parentId !== undefined) {
+      const counts = this.childCounts.get(job.parentId);
+      if (counts) {
+        counts[job.status]--;
+        counts[patch.status]++;
+      }
+    }
+    Object.assign(job, patch);
+  }
+}
