@@ -1,0 +1,83 @@
+import { ENV } from '@framefarm/job-specs';
+import { planChunks } from '@framefarm/job-specs';
+import { createDocumentClient, createS3Client } from './clients';
+import { MissingConfigError, RunConflictError } from './errors';
+import { chunkManifestKey, chunksPrefix, runManifestKey } from './keys';
+import { ObjectStore } from './object-store';
+import { RunRecord, RunRecords } from './records';
+import { ChunkManifest, ChunkManifestSchema, RunManifest, RunManifestSchema, RunSettings } from './schemas';
+import { settingsHash } from './settings-hash';
+
+/** The bucket and the table of one stack, through the SDK. Shared by the three jobs and the CLI. */
+export class RunStore {
+  constructor(
+    readonly objects: ObjectStore,
+    readonly records: RunRecords,
+  ) {}
+
+  /** FRAMEFARM_BUCKET and FRAMEFARM_TABLE from the job definition; endpoints from the SDK's own variables. */
+  static fromEnv(env: Record<string, string | undefined> = process.env): RunStore {
+    const bucket = env[ENV.bucket];
+    const table = env[ENV.table];
+    const missing = [!bucket && ENV.bucket, !table && ENV.table].filter(Boolean);
+    if (missing.length > 0) {
+      throw new MissingConfigError(`${missing.join(' and ')} not set: the job definition provides them (jobDefinitionEnvironment); set them when running by hand`);
+    }
+    return new RunStore(new ObjectStore(createS3Client(env), bucket!), new RunRecords(createDocumentClient(env), table!));
+  }
+
+  readRunManifest(runId: string): Promise<RunManifest | undefined> {
+    return this.objects.getJson(runManifestKey(runId), RunManifestSchema);
+  }
+
+  readChunkManifest(runId: string, index: number): Promise<ChunkManifest | undefined> {
+    return this.objects.getJson(chunkManifestKey(runId, index), ChunkManifestSchema);
+  }
+
+  async writeChunkManifest(manifest: ChunkManifest): Promise<void> {
+    await this.objects.putJson(chunkManifestKey(manifest.runId, manifest.index), ChunkManifestSchema.parse(manifest));
+  }
+
+  /** Every chunk manifest under the run's prefix, whatever indexes they have. */
+  async listChunkManifests(runId: string): Promise<ChunkManifest[]> {
+    const keys = (await this.objects.listKeys(chunksPrefix(runId))).filter((key) => key.endsWith('.json'));
+    const manifests = await Promise.all(keys.map((key) => this.objects.getJson(key, ChunkManifestSchema)));
+    return manifests.filter((m): m is ChunkManifest => m !== undefined).sort((a, b) => a.index - b.index || a.start - b.start);
+  }
+
+  /**
+   * Writes the run manifest and the PLANNED run item, once per run id. Planning the same run id
+   * again with the same settings returns what is stored (`created: false`); other settings are
+   * a RunConflictError.
+   */
+  async recordPlan(settings: RunSettings, options: { planJobId?: string; startedAt: Date }): Promise<{ manifest: RunManifest; record: RunRecord; created: boolean }> {
+    const hash = settingsHash(settings);
+    const existing = await this.readRunManifest(settings.runId);
+    if (existing && existing.settingsHash !== hash) {
+      throw new RunConflictError(`run ${settings.runId} was planned before with other settings; choose another RUN_ID or leave it unset`);
+    }
+    const manifest: RunManifest = existing ?? {
+      version: 1,
+      runId: settings.runId,
+      settings,
+      settingsHash: hash,
+      chunks: planChunks(settings.totalFrames, settings.framesPerRenderJob),
+      createdAt: options.startedAt.toISOString(),
+    };
+    if (!existing) await this.objects.putJson(runManifestKey(settings.runId), RunManifestSchema.parse(manifest));
+    const now = new Date().toISOString();
+    const record: RunRecord = {
+      runId: settings.runId,
+      status: 'PLANNED',
+      settings,
+      settingsHash: hash,
+      chunkCount: manifest.chunks.length,
+      ...(options.planJobId ? { planJobId: options.planJobId } : {}),
+      createdAt: manifest.createdAt,
+      updatedAt: now,
+      timings: {},
+    };
+    const created = await this.records.createRun(record);
+    return { manifest, record: created ? record : ((await this.records.getRun(settings.runId)) ?? record), created };
+  }
+}
