@@ -21,14 +21,17 @@ import { REGION, removeDir, s3Client, startCore, tempStateDir } from './helpers'
 
 const BUCKET = 'framefarm-test';
 
+const toBytes = (data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
+  typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+
 /** SHA-256 for the SigV4 signer, from node:crypto (what @smithy/hash-node does). */
 class Sha256 {
   private readonly hash;
-  constructor(secret?: string | Uint8Array) {
-    this.hash = secret ? createHmac('sha256', secret) : createHash('sha256');
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.hash = secret ? createHmac('sha256', toBytes(secret)) : createHash('sha256');
   }
-  update(data: string | Uint8Array): void {
-    this.hash.update(data);
+  update(data: string | ArrayBuffer | ArrayBufferView): void {
+    this.hash.update(toBytes(data));
   }
   async digest(): Promise<Uint8Array> {
     return this.hash.digest();

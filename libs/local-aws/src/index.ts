@@ -1,0 +1,10 @@
+export { startLocalStack, type LocalStack, type LocalStackOptions } from './stack';
+export { provisionLocalStack, BATCH_LOG_GROUP, type ProvisionedResources, type ProvisionOptions } from './provision/provision-local-stack';
+export type { ProvisionedResource } from './provision/batch-resources';
+export { desiredJobDefinitions, stepJobDefinition, shellJobDefinition } from './provision/desired-job-definitions';
+export { LOCAL_CREDENTIALS, LOCAL_ACCOUNT_ID, DEFAULT_PORT, DEFAULT_REGION, localEndpointEnvironment } from './local-environment';
+export { machineCapacity, type Capacity } from './capacity';
+export { startCoreServices, stateLayout, PortInUseError, type CoreServices, type CoreServicesOptions } from './core-services';
+export { startEdgeServer, type EdgeServer, type EdgeServerOptions, type ServiceHandler } from './edge/edge-server';
+export { LogStore, type LogEvent } from './logs/log-store';
+export { readTraceSpans, listTraceIds, type StoredSpan, type AttributeValue } from './traces';

@@ -1,0 +1,72 @@
+import { BatchClient } from '@aws-sdk/client-batch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { allJobSpecs, LOCAL_RESOURCES, OUTPUT_BUCKET, OUTPUT_TABLE, type StepName } from '@framefarm/job-specs';
+import { machineCapacity, type Capacity } from '../capacity';
+import { DEFAULT_REGION, LOCAL_CREDENTIALS } from '../local-environment';
+import { ensureComputeEnvironment, ensureJobDefinition, ensureJobQueues, type ProvisionedResource } from './batch-resources';
+import { desiredJobDefinitions } from './desired-job-definitions';
+import { ensureBucket, ensureLogGroup, ensureTable } from './storage-resources';
+
+/** Where Batch jobs write their output, as on AWS. */
+export const BATCH_LOG_GROUP = '/aws/batch/job';
+
+export interface ProvisionedResources {
+  bucket: { name: string; action: 'created' | 'unchanged' };
+  table: { name: string; action: 'created' | 'unchanged' };
+  logGroup: { name: string; action: 'created' | 'unchanged' };
+  computeEnvironment: ProvisionedResource;
+  jobQueues: Record<StepName, ProvisionedResource>;
+  jobDefinitions: Record<StepName, ProvisionedResource & { revision: number }>;
+  shellJobDefinition: ProvisionedResource & { revision: number };
+  /** The AWS stack's output names with the local values (queue and definition ARNs, bucket, table). */
+  outputs: Record<string, string>;
+}
+
+export interface ProvisionOptions {
+  region?: string;
+  capacity?: Capacity;
+}
+
+/**
+ * Creates what the render pipeline needs on a running local stack, only through the AWS SDK:
+ * the bucket, the runs table, the Batch log group, one compute environment sized to this
+ * machine, a job queue and a job definition per step (from the job specs), and the shell job
+ * definition. Idempotent: existing resources are kept, queues and the compute environment are
+ * updated in place when they differ, and a job definition gets a new revision only when it changed.
+ */
+export async function provisionLocalStack(endpoint: string, opts: ProvisionOptions = {}): Promise<ProvisionedResources> {
+  const config = { endpoint, region: opts.region ?? DEFAULT_REGION, credentials: LOCAL_CREDENTIALS };
+  const s3 = new S3Client({ ...config, forcePathStyle: true });
+  const dynamodb = new DynamoDBClient(config);
+  const logs = new CloudWatchLogsClient(config);
+  const batch = new BatchClient(config);
+  try {
+    const bucket = { name: LOCAL_RESOURCES.bucket, action: await ensureBucket(s3, LOCAL_RESOURCES.bucket) };
+    const table = { name: LOCAL_RESOURCES.table, action: await ensureTable(dynamodb, LOCAL_RESOURCES.table) };
+    const logGroup = { name: BATCH_LOG_GROUP, action: await ensureLogGroup(logs, BATCH_LOG_GROUP) };
+    const computeEnvironment = await ensureComputeEnvironment(batch, opts.capacity ?? machineCapacity());
+    const jobQueues = (await ensureJobQueues(batch, LOCAL_RESOURCES.prefix)) as Record<StepName, ProvisionedResource>;
+
+    const specs = allJobSpecs(LOCAL_RESOURCES.prefix);
+    const definitions = desiredJobDefinitions(LOCAL_RESOURCES.prefix);
+    const jobDefinitions = {} as Record<StepName, ProvisionedResource & { revision: number }>;
+    for (const spec of specs) {
+      const desired = definitions.find((d) => d.jobDefinitionName === spec.jobDefinitionName);
+      if (!desired) throw new Error(`no job definition was derived for step ${spec.step}`);
+      jobDefinitions[spec.step] = await ensureJobDefinition(batch, desired);
+    }
+    const shell = definitions[definitions.length - 1];
+    const shellJobDefinition = await ensureJobDefinition(batch, shell);
+
+    const outputs: Record<string, string> = { [OUTPUT_BUCKET]: bucket.name, [OUTPUT_TABLE]: table.name };
+    for (const spec of specs) {
+      outputs[spec.outputs.jobQueue] = jobQueues[spec.step].arn;
+      outputs[spec.outputs.jobDefinition] = jobDefinitions[spec.step].arn;
+    }
+    return { bucket, table, logGroup, computeEnvironment, jobQueues, jobDefinitions, shellJobDefinition, outputs };
+  } finally {
+    for (const client of [s3, dynamodb, logs, batch]) client.destroy();
+  }
+}

@@ -1,0 +1,50 @@
+import { CreateLogGroupCommand, CloudWatchLogsClient, ResourceAlreadyExistsException } from '@aws-sdk/client-cloudwatch-logs';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadBucketCommand, NotFound, S3Client } from '@aws-sdk/client-s3';
+import { TABLE_KEYS } from '@framefarm/job-specs';
+
+export async function ensureBucket(s3: S3Client, bucket: string): Promise<'created' | 'unchanged'> {
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+    return 'unchanged';
+  } catch (err) {
+    if (!(err instanceof NotFound) && (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw err;
+  }
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  return 'created';
+}
+
+/** The single runs table: `pk`/`sk` strings, on-demand, as on AWS. */
+export async function ensureTable(dynamodb: DynamoDBClient, table: string): Promise<'created' | 'unchanged'> {
+  try {
+    await dynamodb.send(new DescribeTableCommand({ TableName: table }));
+    return 'unchanged';
+  } catch (err) {
+    if (!(err instanceof ResourceNotFoundException)) throw err;
+  }
+  await dynamodb.send(
+    new CreateTableCommand({
+      TableName: table,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: TABLE_KEYS.partitionKey, AttributeType: 'S' },
+        { AttributeName: TABLE_KEYS.sortKey, AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+      ],
+    }),
+  );
+  return 'created';
+}
+
+export async function ensureLogGroup(logs: CloudWatchLogsClient, group: string): Promise<'created' | 'unchanged'> {
+  try {
+    await logs.send(new CreateLogGroupCommand({ logGroupName: group }));
+    return 'created';
+  } catch (err) {
+    if (err instanceof ResourceAlreadyExistsException) return 'unchanged';
+    throw err;
+  }
+}

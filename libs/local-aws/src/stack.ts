@@ -1,0 +1,107 @@
+import { createBatchEngine, type BatchEngineOptions } from './batch';
+import { machineCapacity, type Capacity } from './capacity';
+import { startCoreServices, stateLayout } from './core-services';
+import type { ServerResponse } from 'node:http';
+import { readBody, RequestTooLargeError } from './edge/read-body';
+import type { LogStore } from './logs/log-store';
+import { DEFAULT_PORT, DEFAULT_REGION, LOCAL_ACCOUNT_ID, localEndpointEnvironment } from './local-environment';
+
+export interface LocalStackOptions {
+  /** Everything the stack keeps: `s3/`, `dynamodb/`, `logs/`, `traces/`, `batch/` (the CLI passes `<cwd>/.framefarm`). */
+  stateDir: string;
+  /** Interface to bind; 127.0.0.1 by default. */
+  host?: string;
+  /** 4566 by default; 0 picks a free port. */
+  port?: number;
+  region?: string;
+  /** Image name → program to run for it (the Batch engine runs processes, not containers). */
+  imageTable?: Record<string, { entrypoint: string[]; cwd?: string }>;
+  /** What the Batch engine may use at once; this machine's CPUs and memory by default. */
+  capacity?: Capacity;
+  /** No start/stop lines on stderr. */
+  quiet?: boolean;
+  /** Engine knobs for tests (AWS values by default). */
+  batch?: Pick<BatchEngineOptions, 'minimumTimeoutSeconds' | 'stopGraceSeconds'>;
+}
+
+export interface LocalStack {
+  /** `http://<host>:<port>`: S3, DynamoDB, CloudWatch Logs, Batch (by SigV4 scope) and OTLP `/v1/traces`. */
+  endpoint: string;
+  port: number;
+  region: string;
+  stateDir: string;
+  logStore: LogStore;
+  /** Where the OTLP receiver stores spans (`<traceId>.jsonl`). */
+  tracesDir: string;
+  stop(): Promise<void>;
+}
+
+/** restJson1 errors as Batch sends them: the type in `x-amzn-errortype`, `{message}` in the body. */
+function sendBatchError(res: ServerResponse, type: string, message: string): void {
+  const body = JSON.stringify({ message });
+  res.writeHead(400, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-amzn-errortype': type });
+  res.end(body);
+}
+
+/**
+ * Starts the local stack: the edge listens first (so the port is known), then S3, DynamoDB,
+ * CloudWatch Logs and the OTLP receiver, then the Batch engine, whose jobs get the endpoint
+ * environment so they talk to this same edge.
+ */
+export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack> {
+  const region = o.region ?? DEFAULT_REGION;
+  const core = await startCoreServices({
+    stateDir: o.stateDir,
+    host: o.host ?? '127.0.0.1',
+    port: o.port ?? DEFAULT_PORT,
+    region,
+    accountId: LOCAL_ACCOUNT_ID,
+  });
+  const endpoint = core.edge.endpoint;
+  let engine: Awaited<ReturnType<typeof createBatchEngine>>;
+  try {
+    engine = await createBatchEngine({
+      stateDir: stateLayout(o.stateDir).batch,
+      logStore: core.logStore,
+      region,
+      accountId: LOCAL_ACCOUNT_ID,
+      imageTable: o.imageTable ?? {},
+      jobEnvironment: localEndpointEnvironment(endpoint, region),
+      defaultCapacity: o.capacity ?? machineCapacity(),
+      ...o.batch,
+    });
+  } catch (err) {
+    await core.stop().catch(() => undefined);
+    throw err;
+  }
+  core.edge.setService('batch', async (req, res) => {
+    let body: Buffer;
+    try {
+      body = await readBody(req, 1024 * 1024);
+    } catch (err) {
+      if (!(err instanceof RequestTooLargeError)) throw err;
+      return sendBatchError(res, 'ClientException', 'The request body exceeds 1 MiB (SubmitJob accepts at most 30 KiB).');
+    }
+    return engine.handle(req, res, body);
+  });
+  if (!o.quiet) process.stderr.write(`framefarm local stack: ${endpoint} (state in ${o.stateDir})\n`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    endpoint,
+    port: core.edge.port,
+    region,
+    stateDir: o.stateDir,
+    logStore: core.logStore,
+    tracesDir: core.tracesDir,
+    stop: () =>
+      (stopping ??= (async () => {
+        try {
+          await engine.stop();
+        } finally {
+          await core.stop();
+          if (!o.quiet) process.stderr.write('framefarm local stack: stopped\n');
+        }
+      })()),
+  };
+}
