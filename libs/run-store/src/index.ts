@@ -8,3 +8,4 @@ export * from './records';
 export * from './sketch-ref';
 export * from './job-log';
 export * from './run-store';
+export * from './settings-env';
