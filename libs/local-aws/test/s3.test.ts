@@ -125,4 +125,14 @@ describe('S3 through the edge', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('poster frame');
   });
+
+  it('serves a SigV2 presigned URL (what `aws s3 presign` of the v1 CLI makes)', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'v2.txt', Body: 'signed the old way' }));
+    const expires = Math.floor(Date.now() / 1000) + 300;
+    const signature = createHmac('sha1', LOCAL_CREDENTIALS.secretAccessKey).update(`GET\n\n\n${expires}\n/${BUCKET}/v2.txt`).digest('base64');
+    const query = new URLSearchParams({ AWSAccessKeyId: LOCAL_CREDENTIALS.accessKeyId, Signature: signature, Expires: String(expires) });
+    const response = await fetch(`${core.edge.endpoint}/${BUCKET}/v2.txt?${query.toString()}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('signed the old way');
+  });
 });

@@ -34,3 +34,19 @@ export function credentialScopeOf(req: IncomingMessage): CredentialScope | undef
   }
   return undefined;
 }
+
+/**
+ * The access key of a request signed with SigV2, which only S3 still accepts: the
+ * `Authorization: AWS <key>:<signature>` header, or `AWSAccessKeyId` + `Signature` query
+ * parameters (what `aws s3 presign` of the v1 CLI produces).
+ */
+export function sigV2AccessKeyOf(req: IncomingMessage): string | undefined {
+  const authorization = req.headers.authorization;
+  if (typeof authorization === 'string') {
+    const match = /^AWS ([^:\s]+):/.exec(authorization);
+    return match?.[1];
+  }
+  const url = new URL(req.url ?? '/', 'http://edge');
+  const key = url.searchParams.get('AWSAccessKeyId');
+  return key && url.searchParams.has('Signature') ? key : undefined;
+}

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { credentialScopeOf } from './credential-scope';
+import { credentialScopeOf, sigV2AccessKeyOf } from './credential-scope';
 
 /** A service behind the edge. It owns the request from here on, body included. */
 export type ServiceHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -51,6 +51,7 @@ export function sendJsonError(res: ServerResponse, status: number, type: string,
 export function serviceOf(req: IncomingMessage): string | undefined {
   const scope = credentialScopeOf(req);
   if (scope) return scope.service;
+  if (sigV2AccessKeyOf(req)) return 's3';
   const target = req.headers['x-amz-target'];
   if (typeof target === 'string') return TARGET_PREFIXES.find(([prefix]) => target.startsWith(prefix))?.[1];
   return undefined;

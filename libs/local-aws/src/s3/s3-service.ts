@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream';
 import S3rver from 's3rver';
 import AWSAccount from 's3rver/lib/models/account';
 import { AwsChunkedDecoder, decodedHeaders, isAwsChunked } from '../edge/aws-chunked';
-import { credentialScopeOf } from '../edge/credential-scope';
+import { credentialScopeOf, sigV2AccessKeyOf } from '../edge/credential-scope';
 import { proxyRequest } from '../edge/proxy';
 
 export interface S3Service {
@@ -34,7 +34,7 @@ export async function startS3Service(options: { directory: string }): Promise<S3
   return {
     async handle(req, res) {
       // s3rver only knows its own key pair; the local stack accepts any access key.
-      const accessKeyId = credentialScopeOf(req)?.accessKeyId;
+      const accessKeyId = credentialScopeOf(req)?.accessKeyId ?? sigV2AccessKeyOf(req);
       if (accessKeyId && !AWSAccount.registry.has(accessKeyId)) AWSAccount.DUMMY_ACCOUNT.createKeyPair(accessKeyId, accessKeyId);
       if (!isAwsChunked(req.headers)) return proxyRequest(req, res, target);
       const decoder = new AwsChunkedDecoder();
