@@ -1,4 +1,5 @@
-// Minimal typings of the JavaScript-only servers the local stack embeds.
+// Minimal typings of the JavaScript-only servers the local stack embeds (s3rver, dynalite).
+// Every project tsconfig includes this folder, so a project that reaches them through an import sees them too.
 
 declare module 's3rver' {
   import type { AddressInfo } from 'node:net';
