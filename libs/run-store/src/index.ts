@@ -9,3 +9,4 @@ export * from './sketch-ref';
 export * from './job-log';
 export * from './run-store';
 export * from './settings-env';
+export * from './job-main';

@@ -22,3 +22,14 @@ export const errorFields = (error: unknown): { error: string; errorName: string 
   errorName: error instanceof Error ? error.name : 'Error',
   error: error instanceof Error ? error.message : String(error),
 });
+
+/** The Batch identity of this process for log lines; never throws (validation is the job's own). */
+export function jobLogContext(step: string, env: Record<string, string | undefined> = process.env): JobLogContext {
+  const whole = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined);
+  return {
+    step,
+    ...(env.AWS_BATCH_JOB_ID ? { jobId: env.AWS_BATCH_JOB_ID } : {}),
+    ...(whole(env.AWS_BATCH_JOB_ARRAY_INDEX) !== undefined ? { arrayIndex: whole(env.AWS_BATCH_JOB_ARRAY_INDEX) } : {}),
+    attempt: whole(env.AWS_BATCH_JOB_ATTEMPT) ?? 1,
+  };
+}
