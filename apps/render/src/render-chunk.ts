@@ -1,0 +1,97 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startSegmentEncoder } from '@framefarm/media';
+import { ChunkManifest, chunkSegmentKey, errorFields, JobLog, RunStore, settingsHash } from '@framefarm/run-store';
+import { createFrameRenderer, frameSha256 } from '@framefarm/sketch';
+import type { RenderJobConfig } from './env';
+import { frameSettingsOf, loadRunSketch } from './run-sketch';
+
+/** Frames between progress updates of the chunk item. */
+export const PROGRESS_EVERY_FRAMES = 10;
+
+export type RenderOutcome = { status: 'SKIPPED'; manifest: ChunkManifest } | { status: 'SUCCEEDED'; manifest: ChunkManifest };
+
+/**
+ * A chunk counts as done when its manifest (written last) has this run's settings hash and the
+ * segment it names is in the bucket with the recorded size.
+ */
+async function finishedManifest(store: RunStore, config: RenderJobConfig, hash: string): Promise<ChunkManifest | undefined> {
+  const { runId } = config.settings;
+  const existing = await store.readChunkManifest(runId, config.chunk.index);
+  if (!existing || existing.settingsHash !== hash || existing.start !== config.chunk.start || existing.end !== config.chunk.end) return undefined;
+  return (await store.objects.size(existing.segment.key)) === existing.segment.bytes ? existing : undefined;
+}
+
+export async function renderChunk(store: RunStore, config: RenderJobConfig, log: JobLog): Promise<RenderOutcome> {
+  const { settings, chunk, jobId, attempt } = config;
+  const { runId } = settings;
+  const hash = settingsHash(settings);
+  const frames = chunk.end - chunk.start;
+
+  const done = await finishedManifest(store, config, hash);
+  if (done) {
+    log('chunk-skipped', { reason: 'already rendered with the same settings', start: chunk.start, end: chunk.end, segmentKey: done.segment.key });
+    await store.records.updateChunk(runId, chunk.index, { status: 'SKIPPED', framesDone: frames, attempt, jobId, start: chunk.start, end: chunk.end });
+    return { status: 'SKIPPED', manifest: done };
+  }
+
+  // Everything that can reject the input happens before the first write.
+  const sketch = await loadRunSketch(store.objects, settings.sketch);
+  const renderer = createFrameRenderer(sketch, frameSettingsOf(settings));
+
+  const startedAt = new Date().toISOString();
+  await store.records.updateRun(runId, { status: 'RENDERING' }, ['PLANNED']);
+  await store.records.putChunk({ runId, index: chunk.index, start: chunk.start, end: chunk.end, status: 'RENDERING', framesDone: 0, attempt, jobId, startedAt, updatedAt: startedAt });
+  log('chunk-started', { start: chunk.start, end: chunk.end, frames, sketch: settings.sketch });
+
+  const workDir = await mkdtemp(join(tmpdir(), `framefarm-render-${runId}-`));
+  const encoder = startSegmentEncoder({ width: settings.width, height: settings.height, fps: settings.fps, startFrame: chunk.start, output: join(workDir, 'segment.ts') });
+  try {
+    const renderStart = performance.now();
+    const frameSha: string[] = [];
+    for (let index = chunk.start; index < chunk.end; index++) {
+      const pixels = renderer.rgba(index);
+      frameSha.push(frameSha256(pixels));
+      await encoder.write(pixels);
+      const rendered = index - chunk.start + 1;
+      if (rendered % PROGRESS_EVERY_FRAMES === 0 && rendered < frames) {
+        await store.records.updateChunk(runId, chunk.index, { framesDone: rendered });
+        log('chunk-progress', { framesDone: rendered, frames });
+      }
+    }
+    const segment = await encoder.finish();
+    const renderMs = Math.round(performance.now() - renderStart);
+
+    const uploadStart = performance.now();
+    const stored = await store.objects.uploadFile(chunkSegmentKey(runId, chunk.index), segment.path, 'video/mp2t');
+    const manifest: ChunkManifest = {
+      version: 1,
+      runId,
+      index: chunk.index,
+      start: chunk.start,
+      end: chunk.end,
+      settingsHash: hash,
+      frameSha256: frameSha,
+      segment: stored,
+      renderedAt: new Date().toISOString(),
+      jobId,
+      attempt,
+    };
+    // The manifest goes last: its presence means the segment is complete.
+    await store.writeChunkManifest(manifest);
+    const uploadMs = Math.round(performance.now() - uploadStart);
+
+    const finishedAt = new Date().toISOString();
+    await store.records.updateChunk(runId, chunk.index, { status: 'SUCCEEDED', framesDone: frames, finishedAt, renderMs, uploadMs, segmentBytes: stored.bytes });
+    log('chunk-rendered', { frames, renderMs, uploadMs, segmentBytes: stored.bytes, segmentKey: stored.key });
+    return { status: 'SUCCEEDED', manifest };
+  } catch (error) {
+    encoder.abort();
+    await store.records.updateChunk(runId, chunk.index, { status: 'FAILED', error: errorFields(error).error }).catch(() => undefined);
+    throw error;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { JobLog, RunSettings, RunStore, uploadSketchSource } from '@framefarm/run-store';
+import { bundleSketch, createFrameRenderer, frameSha256, loadSketch } from '@framefarm/sketch';
+import { LocalServices, startLocalServices } from '../../../libs/run-store/test/local-services';
+import { renderChunk } from '../src/render-chunk';
+import { frameSettingsOf } from '../src/run-sketch';
+
+const events: Array<{ event: string; fields?: Record<string, unknown> }> = [];
+const log: JobLog = (event, fields) => events.push({ event, fields });
+
+describe('rendering a chunk', () => {
+  let services: LocalServices;
+  let store: RunStore;
+  beforeAll(async () => {
+    services = await startLocalServices();
+    store = RunStore.fromEnv(services.env);
+  });
+  afterAll(() => services.stop());
+
+  it('renders, uploads and records a chunk of a user sketch, then skips it on a retry', async () => {
+    const source = await bundleSketch(join(__dirname, '../../../libs/sketch/test/fixtures/user-sketch.ts'));
+    const sketch = await uploadSketchSource(store.objects, source);
+    const settings: RunSettings = { runId: 'chunky', sketch, seed: 's', width: 64, height: 36, fps: 12, totalFrames: 25, framesPerRenderJob: 12 };
+    await store.recordPlan(settings, { startedAt: new Date() });
+    const chunk = { index: 1, start: 12, end: 24 };
+
+    const first = await renderChunk(store, { settings, chunk, jobId: 'job:1', attempt: 1 }, log);
+    expect(first.status).toBe('SUCCEEDED');
+    const renderer = createFrameRenderer(loadSketch({ source }), frameSettingsOf(settings));
+    const expected = Array.from({ length: 12 }, (_, i) => frameSha256(renderer.rgba(12 + i)));
+    expect(first.manifest.frameSha256).toEqual(expected);
+    expect(await store.readChunkManifest('chunky', 1)).toEqual(first.manifest);
+    expect(await store.objects.size('runs/chunky/chunks/00001.ts')).toBe(first.manifest.segment.bytes);
+    expect(await store.records.getChunk('chunky', 1)).toMatchObject({ status: 'SUCCEEDED', framesDone: 12, attempt: 1, jobId: 'job:1', start: 12, end: 24 });
+    expect((await store.records.getRun('chunky'))?.status).toBe('RENDERING');
+    expect(events.filter((e) => e.event === 'chunk-progress').map((e) => e.fields?.framesDone)).toEqual([10]);
+
+    const retry = await renderChunk(store, { settings, chunk, jobId: 'job:1', attempt: 2 }, log);
+    expect(retry.status).toBe('SKIPPED');
+    expect(retry.manifest).toEqual(first.manifest);
+    expect(await store.records.getChunk('chunky', 1)).toMatchObject({ status: 'SKIPPED', attempt: 2 });
+
+    // Other settings under the same run id do not count as done.
+    const reseeded = await renderChunk(store, { settings: { ...settings, seed: 'other' }, chunk, jobId: 'job:1', attempt: 3 }, log);
+    expect(reseeded.status).toBe('SUCCEEDED');
+    expect(reseeded.manifest.frameSha256).not.toEqual(expected);
+  });
+
+  it('rejects an unknown sketch before writing anything', async () => {
+    const settings: RunSettings = { runId: 'nope', sketch: 'no-such-sketch', seed: 's', width: 64, height: 36, fps: 12, totalFrames: 4, framesPerRenderJob: 4 };
+    await expect(renderChunk(store, { settings, chunk: { index: 0, start: 0, end: 4 }, jobId: 'j', attempt: 1 }, log)).rejects.toThrow(/unknown sketch "no-such-sketch"/);
+    expect(await store.records.getChunk('nope', 0)).toBeUndefined();
+    expect(await store.objects.listKeys('runs/nope/')).toEqual([]);
+  });
+});
