@@ -14,6 +14,7 @@ export class PortInUseError extends Error {
 export function stateLayout(stateDir: string) {
   return {
     s3: join(stateDir, 's3'),
+    s3Incoming: join(stateDir, 's3-incoming'),
     dynamodb: join(stateDir, 'dynamodb'),
     logs: join(stateDir, 'logs'),
     traces: join(stateDir, 'traces'),
@@ -68,7 +69,7 @@ export async function startCoreServices(options: CoreServicesOptions): Promise<C
   };
   try {
     edge.setService('logs', createLogsService({ store: logStore, region: options.region, accountId: options.accountId }));
-    const s3 = await startS3Service({ directory: layout.s3 });
+    const s3 = await startS3Service({ directory: layout.s3, spoolDirectory: layout.s3Incoming });
     stoppers.push(() => s3.stop());
     edge.setService('s3', s3.handle);
     const dynamodb = await startDynamoDbService({ directory: layout.dynamodb });

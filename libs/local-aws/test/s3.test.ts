@@ -135,4 +135,31 @@ describe('S3 through the edge', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('signed the old way');
   });
+
+  it('refuses an upload whose declared checksum does not match, and keeps the object it would replace', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'segment.ts', Body: 'good segment' }));
+    await expect(s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'segment.ts', Body: 'bad segment', ChecksumCRC32: 'AAAAAA==' }))).rejects.toMatchObject({
+      name: 'BadDigest',
+    });
+
+    // The same with an aws-chunked body and the checksum in the trailer, as sent by streaming uploads.
+    const body = Buffer.from('b\r\nbad segment\r\n0\r\nx-amz-checksum-crc32:AAAAAA==\r\n\r\n');
+    const response = await fetch(`${core.edge.endpoint}/${BUCKET}/segment.ts`, {
+      method: 'PUT',
+      headers: {
+        authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${REGION}/s3/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`,
+        'x-amz-date': '20260101T000000Z',
+        'content-encoding': 'aws-chunked',
+        'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
+        'x-amz-decoded-content-length': '11',
+        'x-amz-trailer': 'x-amz-checksum-crc32',
+      },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('<Code>BadDigest</Code>');
+
+    const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'segment.ts' }));
+    expect(await got.Body?.transformToString()).toBe('good segment');
+  });
 });

@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { createReadStream, mkdirSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream';
 import S3rver from 's3rver';
 import AWSAccount from 's3rver/lib/models/account';
-import { AwsChunkedDecoder, decodedHeaders, isAwsChunked } from '../edge/aws-chunked';
 import { credentialScopeOf, sigV2AccessKeyOf } from '../edge/credential-scope';
 import { proxyRequest } from '../edge/proxy';
+import { S3RequestError, sendS3Error } from './s3-error';
+import { spoolUpload } from './upload-spool';
 
 export interface S3Service {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
@@ -14,12 +14,13 @@ export interface S3Service {
 
 /**
  * S3 backed by s3rver (objects as files under `directory`), listening on an internal loopback
- * port. The edge forwards requests untouched, except that `aws-chunked` uploads (streaming
- * SigV4 payloads, checksum trailers of current SDKs) are decoded first: s3rver stores bodies as
- * they arrive and would otherwise keep the chunk framing in the object.
+ * port. Requests pass through untouched except uploads (PUT bodies: PutObject, UploadPart), which
+ * are received completely first (see spoolUpload): decoded from `aws-chunked`, which s3rver would
+ * store with its framing, and checked against the checksum the client declared.
  */
-export async function startS3Service(options: { directory: string }): Promise<S3Service> {
+export async function startS3Service(options: { directory: string; spoolDirectory: string }): Promise<S3Service> {
   mkdirSync(options.directory, { recursive: true });
+  rmSync(options.spoolDirectory, { recursive: true, force: true }); // leftovers of a crash
   const server = new S3rver({
     address: '127.0.0.1',
     port: 0,
@@ -36,10 +37,19 @@ export async function startS3Service(options: { directory: string }): Promise<S3
       // s3rver only knows its own key pair; the local stack accepts any access key.
       const accessKeyId = credentialScopeOf(req)?.accessKeyId ?? sigV2AccessKeyOf(req);
       if (accessKeyId && !AWSAccount.registry.has(accessKeyId)) AWSAccount.DUMMY_ACCOUNT.createKeyPair(accessKeyId, accessKeyId);
-      if (!isAwsChunked(req.headers)) return proxyRequest(req, res, target);
-      const decoder = new AwsChunkedDecoder();
-      pipeline(req, decoder, () => undefined); // errors surface through the decoder
-      return proxyRequest(req, res, target, { headers: decodedHeaders(req.headers), body: decoder });
+      if (req.method !== 'PUT') return proxyRequest(req, res, target);
+      let upload;
+      try {
+        upload = await spoolUpload(req, options.spoolDirectory);
+      } catch (err) {
+        if (err instanceof S3RequestError) return sendS3Error(res, err.status, err.code, err.message);
+        throw err;
+      }
+      try {
+        await proxyRequest(req, res, target, { headers: upload.headers, body: createReadStream(upload.file) });
+      } finally {
+        upload.discard();
+      }
     },
     stop: () => server.close(),
   };
