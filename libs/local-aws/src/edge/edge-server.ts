@@ -19,7 +19,7 @@ export interface EdgeServerOptions {
 export interface EdgeServer {
   readonly host: string;
   readonly port: number;
-  /** `http://<host>:<port>` */
+  /** `http://<host>:<port>`, with 127.0.0.1 for a server bound to 0.0.0.0 */
   readonly endpoint: string;
   /** Adds or replaces the handler of a service (the Batch engine arrives after the port is known). */
   setService(service: string, handler: ServiceHandler): void;
@@ -115,11 +115,13 @@ export async function startEdgeServer(options: EdgeServerOptions = {}): Promise<
     });
   });
   const port = (server.address() as AddressInfo).port;
+  // Bound to every interface: clients on this machine still connect over loopback.
+  const connectHost = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
 
   return {
     host,
     port,
-    endpoint: `http://${host}:${port}`,
+    endpoint: `http://${connectHost}:${port}`,
     setService: (service, handler) => void services.set(service, handler),
     services: () => [...services.keys()].sort(),
     stop: () =>
