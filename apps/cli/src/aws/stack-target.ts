@@ -1,0 +1,32 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { jobSpec, OUTPUT_BUCKET, OUTPUT_TABLE } from '@framefarm/job-specs';
+import { UsageError } from '../errors';
+import { Target } from './target';
+
+/** Reads the deployed stack's outputs, the names the original quick start reads. */
+export async function stackTarget(stackName: string, region: string): Promise<Target> {
+  const cfn = new CloudFormationClient({ region });
+  try {
+    const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: stackName }));
+    const outputs = new Map((Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? '']));
+    const plan = jobSpec('plan').outputs;
+    const need = (key: string): string => {
+      const value = outputs.get(key);
+      if (!value) throw new UsageError(`stack ${stackName} has no output ${key}; is it a framefarm stack (deployed with nx run infra:deploy)?`);
+      return value;
+    };
+    return {
+      kind: 'aws',
+      region,
+      planJobQueue: need(plan.jobQueue),
+      planJobDefinition: need(plan.jobDefinition),
+      bucket: need(OUTPUT_BUCKET),
+      table: need(OUTPUT_TABLE),
+    };
+  } catch (error) {
+    if ((error as Error).name === 'ValidationError') throw new UsageError(`stack ${stackName} not found in ${region}`);
+    throw error;
+  } finally {
+    cfn.destroy();
+  }
+}

@@ -1,0 +1,33 @@
+import { jobSpec, LOCAL_RESOURCES } from '@framefarm/job-specs';
+
+/** Where a command sends its requests, and the names of the stack's resources there. */
+export interface Target {
+  kind: 'local' | 'aws';
+  region: string;
+  /** A custom endpoint (the local stack); undefined means the real AWS endpoints. */
+  endpoint?: string;
+  planJobQueue: string;
+  planJobDefinition: string;
+  bucket: string;
+  table: string;
+}
+
+export const DEFAULT_LOCAL_ENDPOINT = 'http://127.0.0.1:4566';
+
+export function defaultRegion(): string {
+  return process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1';
+}
+
+/** The local stack provisions the names from the job specs (see `provisionLocalStack`). */
+export function localTarget(endpoint: string, region = defaultRegion()): Target {
+  const plan = jobSpec('plan', LOCAL_RESOURCES.prefix);
+  return {
+    kind: 'local',
+    region,
+    endpoint,
+    planJobQueue: plan.jobQueueName,
+    planJobDefinition: plan.jobDefinitionName,
+    bucket: LOCAL_RESOURCES.bucket,
+    table: LOCAL_RESOURCES.table,
+  };
+}

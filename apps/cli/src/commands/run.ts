@@ -1,0 +1,77 @@
+import { Command } from 'commander';
+import { clientsFor, destroyClients } from '../aws/clients';
+import { RunFailedError } from '../errors';
+import { openLocalSession } from '../local/local-session';
+import { describeFailure, formatFailure } from '../run/failure';
+import { finishRun } from '../run/finish-run';
+import { DEMO_DEFAULTS, parseRunRequest, RunFlags } from '../run/run-options';
+import { progressOf } from '../run/run-state';
+import { checkSketch, sketchReference } from '../run/resolve-sketch';
+import { submitPlan } from '../run/submit-plan';
+import { formatSummary } from '../run/summary';
+import { watchRun } from '../run/watch-run';
+import { ProgressDisplay } from '../ui/progress-display';
+
+interface RunCommandFlags extends RunFlags {
+  out: string;
+  stateDir: string;
+  json?: boolean;
+}
+
+export function addRenderOptions(command: Command): Command {
+  return command
+    .option('--sketch <name|file>', `a built-in sketch or your own .ts/.js file (default: ${DEMO_DEFAULTS.sketch})`)
+    .option('--frames <n>', `frames to render (default: ${DEMO_DEFAULTS.frames})`)
+    .option('--frames-per-job <n>', `frames per render job (default: ${DEMO_DEFAULTS.framesPerJob})`)
+    .option('--width <px>', `frame width (default: ${DEMO_DEFAULTS.width})`)
+    .option('--height <px>', `frame height (default: ${DEMO_DEFAULTS.height})`)
+    .option('--fps <n>', `frames per second (default: ${DEMO_DEFAULTS.fps})`)
+    .option('--run-id <id>', 'run id (default: a new one); the same id again resumes and renders nothing twice');
+}
+
+export function registerRun(program: Command): void {
+  addRenderOptions(program.command('run').description('Render a sketch to video on this machine with the local stack (what npm start runs)'))
+    .option('--out <dir>', 'where the video, poster and report go', 'out')
+    .option('--state-dir <dir>', "the local stack's state", '.framefarm')
+    .option('--json', 'print a JSON summary as the last line')
+    .action(async (flags: RunCommandFlags) => {
+      const request = parseRunRequest(flags);
+      checkSketch(request.sketch);
+      const session = await openLocalSession(flags.stateDir);
+      const clients = clientsFor(session.target);
+      const abort = new AbortController();
+      const interrupt = () => abort.abort();
+      process.once('SIGINT', interrupt);
+      const display = new ProgressDisplay(process.stderr, true);
+      try {
+        const sketchRef = await sketchReference(request.sketch, clients.store);
+        const planJobId = await submitPlan(clients.batch, session.target, request, sketchRef);
+        process.stderr.write(`run ${request.runId}: plan job ${planJobId} submitted to ${session.target.endpoint}\n`);
+        const started = Date.now();
+        const chunks = Math.ceil(request.totalFrames / request.framesPerJob);
+        const { outcome, state } = await watchRun(clients.batch, clients.store, request.runId, planJobId, {
+          pollMs: 400,
+          signal: abort.signal,
+          onState: (s) => display.update(progressOf(s, request.totalFrames, chunks, Date.now() - started)),
+        });
+        display.done();
+        const summary = await finishRun(clients, request, state, { outDir: flags.out, stateDir: session.stack?.stateDir ?? flags.stateDir, succeeded: outcome === 'succeeded' });
+        if (outcome === 'failed') {
+          const failure = await describeFailure(clients.batch, clients.logs, state);
+          process.stderr.write(formatFailure(request.runId, failure, state.record?.error));
+          if (summary.report) process.stderr.write(`  report: ${summary.report}\n`);
+          if (flags.json) process.stdout.write(`${JSON.stringify({ ...summary, failedJob: failure && { jobId: failure.jobId, reason: failure.reason } })}\n`);
+          throw new RunFailedError(`run ${request.runId} failed`);
+        }
+        process.stdout.write(flags.json ? `${formatSummary(summary)}${JSON.stringify(summary)}\n` : formatSummary(summary));
+      } catch (error) {
+        display.done();
+        if (abort.signal.aborted) throw new RunFailedError(`interrupted; resume with framefarm run --run-id ${request.runId}`);
+        throw error;
+      } finally {
+        process.off('SIGINT', interrupt);
+        destroyClients(clients);
+        await session.close();
+      }
+    });
+}

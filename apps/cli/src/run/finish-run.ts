@@ -1,0 +1,79 @@
+import { fetchRunJobs, writeRunReport } from '@framefarm/report';
+import { posterKey, videoKey } from '@framefarm/run-store';
+import { rename } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { AwsClients } from '../aws/clients';
+import { RunRequest } from './run-options';
+import { RunState } from './run-state';
+import { stageTimings } from './stage-timings';
+import { RunSummary } from './summary';
+
+async function download(clients: AwsClients, key: string, file: string, expectedSha256?: string): Promise<void> {
+  // A partial download never takes the final name.
+  const partial = `${file}.partial`;
+  const stored = await clients.store.objects.downloadFile(key, partial);
+  if (expectedSha256 && stored.sha256 !== expectedSha256) {
+    throw new Error(`downloaded ${key} does not match the checksum encode recorded; run framefarm run again to fetch it`);
+  }
+  await rename(partial, file);
+}
+
+/** Copies the video and poster to `<out>/<runId>/`, writes the report, and sums the run up. */
+export async function finishRun(
+  clients: AwsClients,
+  request: RunRequest,
+  state: RunState,
+  options: { outDir: string; stateDir?: string; succeeded: boolean },
+): Promise<RunSummary> {
+  const dir = join(options.outDir, request.runId);
+  mkdirSync(dir, { recursive: true });
+  let video: string | undefined;
+  let poster: string | undefined;
+  if (options.succeeded) {
+    video = join(dir, 'video.mp4');
+    poster = join(dir, 'poster.png');
+    await download(clients, state.record?.video?.key ?? videoKey(request.runId), video, state.record?.video?.sha256);
+    await download(clients, state.record?.posterKey ?? posterKey(request.runId), poster);
+  }
+  const jobs = await fetchRunJobs(clients.batch, {
+    planJobId: state.plan?.jobId,
+    renderJobId: state.render?.jobId,
+    encodeJobId: state.encode?.jobId,
+  });
+  const renderJobs = jobs.renderChildren.length > 0 ? jobs.renderChildren : jobs.renderArray ? [jobs.renderArray] : [];
+  const report = await writeRunReport({
+    outFile: join(dir, 'report.html'),
+    run: {
+      runId: request.runId,
+      status: options.succeeded ? 'SUCCEEDED' : 'FAILED',
+      sketch: request.sketch,
+      width: request.width,
+      height: request.height,
+      fps: request.fps,
+      totalFrames: request.totalFrames,
+      framesPerRenderJob: request.framesPerJob,
+    },
+    jobs,
+    stateDir: options.stateDir,
+    posterPath: poster,
+    videoPath: video,
+  });
+  const timingsMs = stageTimings(state.plan ?? {}, renderJobs, state.encode);
+  const shown = (p?: string) => (p ? relative(process.cwd(), p) || p : undefined);
+  return {
+    runId: request.runId,
+    status: options.succeeded ? 'SUCCEEDED' : 'FAILED',
+    video: shown(video),
+    poster: shown(poster),
+    report: shown(report.path),
+    frames: request.totalFrames,
+    chunks: Math.ceil(request.totalFrames / request.framesPerJob),
+    width: request.width,
+    height: request.height,
+    fps: request.fps,
+    timingsMs,
+    framesPerSecond: timingsMs.render > 0 ? request.totalFrames / (timingsMs.render / 1000) : 0,
+    jobs: { plan: state.plan?.jobId, render: state.render?.jobId, encode: state.encode?.jobId },
+  };
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { UsageError } from '../errors';
+
+/** What a user asks of one render, validated before anything starts. */
+export interface RunRequest {
+  runId: string;
+  /** A built-in sketch name, or a path to the user's own .ts/.js sketch. */
+  sketch: string;
+  totalFrames: number;
+  framesPerJob: number;
+  width: number;
+  height: number;
+  fps: number;
+}
+
+/** The default demo: about 4 s of 1280×720 at 30 fps in 4 render jobs. */
+export const DEMO_DEFAULTS = { sketch: 'aurora', frames: 120, framesPerJob: 30, width: 1280, height: 720, fps: 30 };
+
+const wholeNumber = (flag: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${flag} must be a number` })
+    .int({ error: `${flag} must be a whole number` })
+    .min(min, { error: `${flag} must be at least ${min}` })
+    .max(max, { error: `${flag} must be at most ${max}` });
+
+const evenSize = (flag: string) =>
+  wholeNumber(flag, 16, 7680).refine((n) => n % 2 === 0, { error: `${flag} must be even (H.264 with yuv420p needs even sizes)` });
+
+export const RUN_ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,62}$/;
+
+const schema = z.object({
+  runId: z
+    .string()
+    .regex(RUN_ID_PATTERN, { error: '--run-id must be 3–63 lower-case letters, digits or dashes, starting with a letter or digit' }),
+  sketch: z.string().min(1, { error: '--sketch must name a built-in sketch or a file' }),
+  totalFrames: wholeNumber('--frames', 1, 1_000_000),
+  framesPerJob: wholeNumber('--frames-per-job', 1, 1_000_000),
+  width: evenSize('--width'),
+  height: evenSize('--height'),
+  fps: wholeNumber('--fps', 1, 240),
+});
+
+export interface RunFlags {
+  runId?: string;
+  sketch?: string;
+  frames?: string;
+  framesPerJob?: string;
+  width?: string;
+  height?: string;
+  fps?: string;
+}
+
+export function newRunId(now = new Date(), random = Math.random): string {
+  const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  return `run-${stamp}-${Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0')}`;
+}
+
+export function parseRunRequest(flags: RunFlags): RunRequest {
+  const parsed = schema.safeParse({
+    runId: flags.runId ?? newRunId(),
+    sketch: flags.sketch ?? DEMO_DEFAULTS.sketch,
+    totalFrames: flags.frames ?? DEMO_DEFAULTS.frames,
+    framesPerJob: flags.framesPerJob ?? DEMO_DEFAULTS.framesPerJob,
+    width: flags.width ?? DEMO_DEFAULTS.width,
+    height: flags.height ?? DEMO_DEFAULTS.height,
+    fps: flags.fps ?? DEMO_DEFAULTS.fps,
+  });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+  const request = parsed.data;
+  const chunks = Math.ceil(request.totalFrames / request.framesPerJob);
+  if (chunks > 10_000) {
+    throw new UsageError(`${request.totalFrames} frames at ${request.framesPerJob} per job need ${chunks} render jobs; AWS Batch arrays hold at most 10000. Raise --frames-per-job.`);
+  }
+  return request;
+}
