@@ -40,7 +40,7 @@ function span(jobId: string, name: string, start: number, end: number, parentSpa
     endTimeUnixNano: nanos(end),
     attributes: { 'framefarm.run.id': 'run-fixture', 'aws.batch.job.id': jobId, 'aws.batch.job.attempt': 1, ...(arrayIndex !== undefined ? { 'aws.batch.job.array_index': arrayIndex } : {}) },
     status: { code: 0 },
-    resource: { 'service.name': `framefarm-${name.split('.')[0]}` },
+    resource: { 'service.name': jobId === PLAN_ID ? 'framefarm-plan' : jobId === ENCODE_ID ? 'framefarm-encode' : 'framefarm-render' },
     ...extra,
   };
 }

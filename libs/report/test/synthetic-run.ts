@@ -39,7 +39,7 @@ export function syntheticRun(chunks: number, slots: number, failingChunk: number
       endTimeUnixNano: (BigInt(at(end)) * 1_000_000n).toString(),
       attributes: { 'framefarm.run.id': 'run-large', 'aws.batch.job.id': jobId, 'aws.batch.job.attempt': 1 },
       status: error ? { code: 2, message: error } : { code: 0 },
-      resource: { 'service.name': `framefarm-${name.split('.')[0]}` },
+      resource: { 'service.name': jobId === planId ? 'framefarm-plan' : 'framefarm-render' },
     });
     return spanId;
   };
