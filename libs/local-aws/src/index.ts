@@ -4,6 +4,7 @@ export type { ProvisionedResource } from './provision/batch-resources';
 export { desiredJobDefinitions, stepJobDefinition, shellJobDefinition } from './provision/desired-job-definitions';
 export { LOCAL_CREDENTIALS, LOCAL_ACCOUNT_ID, DEFAULT_PORT, DEFAULT_REGION, localEndpointEnvironment } from './local-environment';
 export { machineCapacity, type Capacity } from './capacity';
+export { createBatchEngine, type BatchEngine, type BatchEngineOptions } from './batch';
 export { startCoreServices, stateLayout, PortInUseError, type CoreServices, type CoreServicesOptions } from './core-services';
 export { startEdgeServer, type EdgeServer, type EdgeServerOptions, type ServiceHandler } from './edge/edge-server';
 export { LogStore, type LogEvent } from './logs/log-store';
