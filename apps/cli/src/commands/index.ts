@@ -1,7 +1,11 @@
 import { RegisterCommand } from '../program';
+import { registerCancel } from './cancel';
+import { registerLogs } from './logs';
 import { registerRun } from './run';
+import { registerStatus } from './status';
+import { registerSubmit } from './submit';
 import { registerUp } from './up';
 import { registerWorkflow } from './workflow';
 
 /** The CLI's commands, in the order `framefarm --help` lists them. */
-export const commands: RegisterCommand[] = [registerRun, registerUp, registerWorkflow];
+export const commands: RegisterCommand[] = [registerRun, registerUp, registerSubmit, registerStatus, registerLogs, registerCancel, registerWorkflow];

@@ -1,0 +1,41 @@
+import { Command } from 'commander';
+import { clientsFor, destroyClients } from '../aws/clients';
+import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
+import { progressOf } from '../run/run-state';
+import { readRunState } from '../run/watch-run';
+import { requireRun } from '../run/run-jobs';
+import { progressLine } from '../ui/progress-line';
+
+interface StatusFlags extends TargetFlags {
+  json?: boolean;
+}
+
+export function registerStatus(program: Command): void {
+  addTargetOptions(program.command('status').argument('<runId>').description("Show a run's stage, jobs and progress"))
+    .option('--json', 'print the status as JSON')
+    .action(async (runId: string, flags: StatusFlags) => {
+      const clients = clientsFor(await resolveTarget(flags));
+      try {
+        const record = await requireRun(clients.store, runId);
+        const state = await readRunState(clients.batch, clients.store, runId);
+        const elapsed = Date.parse(record.updatedAt) - Date.parse(record.createdAt);
+        const progress = progressOf(state, record.settings.totalFrames, record.chunkCount, elapsed);
+        const jobs = { plan: state.plan, render: state.render, encode: state.encode };
+        if (flags.json) {
+          const jobView = Object.fromEntries(Object.entries(jobs).map(([k, j]) => [k, j && { jobId: j.jobId, status: j.status, statusReason: j.statusReason }]));
+          process.stdout.write(`${JSON.stringify({ runId, status: record.status, stage: progress.stage, progress, jobs: jobView, error: record.error })}\n`);
+          return;
+        }
+        const lines = [`run ${runId}: ${record.status}${record.error ? ` — ${record.error}` : ''}`, `  ${progressLine(progress, Number.NaN)}`];
+        for (const [step, job] of Object.entries(jobs)) {
+          if (!job) continue;
+          const summary = job.arrayProperties?.statusSummary;
+          const children = summary ? ` [${Object.entries(summary).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ')}]` : '';
+          lines.push(`  ${step.padEnd(7)} ${job.jobId} ${job.status}${children}${job.statusReason ? ` — ${job.statusReason}` : ''}`);
+        }
+        process.stdout.write(`${lines.join('\n')}\n`);
+      } finally {
+        destroyClients(clients);
+      }
+    });
+}

@@ -1,0 +1,34 @@
+import { Command } from 'commander';
+import { clientsFor, destroyClients } from '../aws/clients';
+import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
+import { parseRunRequest, RunFlags } from '../run/run-options';
+import { checkSketch, sketchReference } from '../run/resolve-sketch';
+import { submitPlan } from '../run/submit-plan';
+import { addRenderOptions } from './run';
+
+interface SubmitFlags extends RunFlags, TargetFlags {
+  json?: boolean;
+}
+
+export function registerSubmit(program: Command): void {
+  addTargetOptions(addRenderOptions(program.command('submit').description('Submit a render to a running local stack (--endpoint) or a deployed stack (--stack) and return')))
+    .option('--json', 'print the run id and plan job id as JSON')
+    .action(async (flags: SubmitFlags) => {
+      const request = parseRunRequest(flags);
+      checkSketch(request.sketch);
+      const target = await resolveTarget(flags);
+      const clients = clientsFor(target);
+      try {
+        const sketchRef = await sketchReference(request.sketch, clients.store);
+        const planJobId = await submitPlan(clients.batch, target, request, sketchRef);
+        const where = target.endpoint ?? `AWS ${target.region}`;
+        process.stdout.write(
+          flags.json
+            ? `${JSON.stringify({ runId: request.runId, planJobId, endpoint: target.endpoint ?? null, region: target.region })}\n`
+            : `run ${request.runId} submitted to ${where}: plan job ${planJobId}\nwatch it: framefarm status ${request.runId}${flags.stack ? ` --stack ${flags.stack}` : ''}\n`,
+        );
+      } finally {
+        destroyClients(clients);
+      }
+    });
+}

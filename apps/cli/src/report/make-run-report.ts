@@ -1,0 +1,94 @@
+import { BatchClient } from '@aws-sdk/client-batch';
+import { RunJobIds, WrittenRunReport, fetchRunJobs, jobIdsFromSpans, writeRunReport } from '@framefarm/report';
+import { ObjectStore, RunRecord, RunRecords, posterKey } from '@framefarm/run-store';
+import { readRunSpans } from '@framefarm/tracing';
+import { stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { UsageError } from '../errors';
+
+/** What the report reads: Batch for the jobs, the run's table and bucket for its record and media. */
+export interface ReportSources {
+  batch: Pick<BatchClient, 'send'>;
+  store: { records: Pick<RunRecords, 'getRun' | 'table'>; objects: Pick<ObjectStore, 'downloadFile'> };
+}
+
+export interface MakeRunReportOptions {
+  runId: string;
+  outFile: string;
+  /** The local stack's state (its `traces/`); undefined on AWS, where spans are in X-Ray. */
+  stateDir?: string;
+}
+
+/**
+ * Writes the report of a run that exists: its record names the jobs (or, for a run whose record
+ * lacks them, its spans do), the video and poster are fetched next to the report.
+ */
+export async function makeRunReport(sources: ReportSources, options: MakeRunReportOptions): Promise<WrittenRunReport> {
+  const record = await sources.store.records.getRun(options.runId);
+  if (!record) throw new UsageError(`no run ${options.runId} in table ${sources.store.records.table}; framefarm run and framefarm submit print the run id`);
+  const ids = await jobIds(record, options);
+  const jobs = await fetchRunJobs(sources.batch, ids);
+  const media = await fetchMedia(sources, record, dirname(options.outFile));
+  const written = await writeRunReport({
+    outFile: options.outFile,
+    run: {
+      runId: record.runId,
+      status: record.status,
+      sketch: record.settings.sketch,
+      width: record.settings.width,
+      height: record.settings.height,
+      fps: record.settings.fps,
+      totalFrames: record.settings.totalFrames,
+      framesPerRenderJob: record.settings.framesPerRenderJob,
+    },
+    jobs,
+    stateDir: options.stateDir,
+    posterPath: media.poster,
+    videoPath: media.video,
+  });
+  if (!options.stateDir) written.warnings = written.warnings.map((w) => (w.startsWith('no spans') ? `${w} (on AWS the spans are in X-Ray, trace ${written.data.traceId ?? 'unknown'})` : w));
+  return { ...written, warnings: [...media.warnings, ...written.warnings] };
+}
+
+async function jobIds(record: RunRecord, options: MakeRunReportOptions): Promise<RunJobIds> {
+  const fromRecord: RunJobIds = { planJobId: record.planJobId, renderJobId: record.renderJobId, encodeJobId: record.encodeJobId };
+  if ((fromRecord.planJobId && fromRecord.renderJobId && fromRecord.encodeJobId) || !options.stateDir) return fromRecord;
+  const fromSpans = jobIdsFromSpans((await readRunSpans(options.stateDir, { runId: record.runId })).spans);
+  return {
+    planJobId: fromRecord.planJobId ?? fromSpans.planJobId,
+    renderJobId: fromRecord.renderJobId ?? fromSpans.renderJobId,
+    encodeJobId: fromRecord.encodeJobId ?? fromSpans.encodeJobId,
+  };
+}
+
+/** The video and poster next to the report; a video already there with the recorded size is kept (`framefarm run` put it there). */
+async function fetchMedia(sources: ReportSources, record: RunRecord, dir: string): Promise<{ video?: string; poster?: string; warnings: string[] }> {
+  const warnings: string[] = [];
+  const result: { video?: string; poster?: string; warnings: string[] } = { warnings };
+  if (record.status !== 'SUCCEEDED') return result;
+  const video = join(dir, 'video.mp4');
+  const poster = join(dir, 'poster.png');
+  try {
+    if (!record.video || (await sizeOf(video)) !== record.video.bytes) {
+      if (record.video) await sources.store.objects.downloadFile(record.video.key, video);
+    }
+    if (record.video) result.video = video;
+  } catch (error) {
+    warnings.push(`could not fetch the video: ${(error as Error).message}`);
+  }
+  try {
+    await sources.store.objects.downloadFile(record.posterKey ?? posterKey(record.runId), poster);
+    result.poster = poster;
+  } catch (error) {
+    warnings.push(`could not fetch the poster: ${(error as Error).message}`);
+  }
+  return result;
+}
+
+async function sizeOf(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return undefined;
+  }
+}
