@@ -1,4 +1,4 @@
-import { emptyStatusCounts, type StatusCounts } from './job-states';
+import { canTransition, emptyStatusCounts, type StatusCounts } from './job-states';
 import type { Journal, LoadedState } from './journal';
 import type {
   BatchSnapshot,
@@ -119,6 +119,9 @@ export class StateStore {
     this.record({ k: 'job', v: job });
   }
   patchJob(job: JobRecord, patch: JobPatch): void {
+    if (patch.status !== undefined && patch.status !== job.status && !canTransition(job.status, patch.status)) {
+      throw new Error(`job ${job.jobId} cannot go from ${job.status} to ${patch.status}`);
+    }
     this.applyPatch(job, patch);
     this.journal.append({ k: 'p', id: job.jobId, p: patch });
   }
