@@ -1,0 +1,27 @@
+import { jobDefinitionEnvironment } from '@framefarm/job-specs';
+import { defaultRunId, readPlanEnv } from './env';
+
+const stack = jobDefinitionEnvironment({ bucket: 'b', table: 't', prefix: 'ff' });
+const now = new Date('2026-03-04T05:06:07.890Z');
+
+describe('plan job environment', () => {
+  it('accepts the original quick start: only TOTAL_FRAMES and FRAMES_PER_RENDER_JOB', () => {
+    const config = readPlanEnv({ ...stack, TOTAL_FRAMES: '120', FRAMES_PER_RENDER_JOB: '30', AWS_BATCH_JOB_ID: '1b2c-3d' }, now);
+    expect(config.settings).toEqual({ runId: 'run-1b2c-3d', sketch: 'aurora', seed: 'framefarm', width: 1280, height: 720, fps: 30, totalFrames: 120, framesPerRenderJob: 30 });
+    expect(config.targets).toEqual({ renderJobQueue: 'ff-render', renderJobDefinition: 'ff-render', encodeJobQueue: 'ff-encode', encodeJobDefinition: 'ff-encode' });
+    expect(config).toMatchObject({ planJobId: '1b2c-3d', runIdGiven: false });
+  });
+
+  it('names a run after the plan job so a retried attempt plans the same run', () => {
+    expect(defaultRunId({ AWS_BATCH_JOB_ID: 'a1:b2' }, now)).toBe('run-a1-b2');
+    expect(defaultRunId({}, now)).toMatch(/^run-20260304-050607-[0-9a-f]{6}$/);
+  });
+
+  it('reports every bad value and every missing target at once', () => {
+    expect(() => readPlanEnv({ TOTAL_FRAMES: '-5', FRAMES_PER_RENDER_JOB: '30', HEIGHT: 'tall' }, now)).toThrow(
+      'invalid job environment: HEIGHT must be a whole number (got "tall"); TOTAL_FRAMES must be a whole number (got "-5"); ' +
+        'RENDER_JOB_QUEUE is required (not set): the plan job definition provides it; RENDER_JOB_DEFINITION is required (not set): the plan job definition provides it; ' +
+        'ENCODE_JOB_QUEUE is required (not set): the plan job definition provides it; ENCODE_JOB_DEFINITION is required (not set): the plan job definition provides it',
+    );
+  });
+});
