@@ -1,0 +1,101 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractPoster, joinSegments, posterFrameIndex, verifyVideo } from '@framefarm/media';
+import {
+  ChecksumMismatchError,
+  ChunkRecord,
+  errorFields,
+  JobLog,
+  posterKey,
+  RunRecord,
+  RunStore,
+  settingsHash,
+  StageTiming,
+  StoredVideo,
+  videoKey,
+} from '@framefarm/run-store';
+import { checkCoverage } from './coverage';
+import type { EncodeJobConfig } from './env';
+
+const timing = (startedAt: Date, finishedAt: Date): StageTiming => ({
+  startedAt: startedAt.toISOString(),
+  finishedAt: finishedAt.toISOString(),
+  durationMs: finishedAt.getTime() - startedAt.getTime(),
+});
+
+/** From the first chunk's start to the last chunk's end, as the chunk items record them. */
+function renderTiming(chunks: ChunkRecord[]): StageTiming | undefined {
+  const starts = chunks.map((c) => c.startedAt).filter((t): t is string => typeof t === 'string' && !Number.isNaN(Date.parse(t))).sort();
+  const ends = chunks.map((c) => c.finishedAt).filter((t): t is string => typeof t === 'string' && !Number.isNaN(Date.parse(t))).sort();
+  if (starts.length === 0 || ends.length === 0) return undefined;
+  return timing(new Date(starts[0]), new Date(ends[ends.length - 1]));
+}
+
+export interface EncodeOutcome {
+  status: 'SUCCEEDED' | 'ALREADY_ENCODED';
+  video: StoredVideo;
+}
+
+async function alreadyEncoded(store: RunStore, run: RunRecord | undefined, hash: string): Promise<StoredVideo | undefined> {
+  if (run?.status !== 'SUCCEEDED' || run.settingsHash !== hash || !run.video) return undefined;
+  return (await store.objects.size(run.video.key)) === run.video.bytes ? run.video : undefined;
+}
+
+export async function encodeRun(store: RunStore, config: EncodeJobConfig, log: JobLog): Promise<EncodeOutcome> {
+  const { settings } = config;
+  const { runId } = settings;
+  const hash = settingsHash(settings);
+  const startedAt = new Date();
+
+  const run = await store.records.getRun(runId);
+  const done = await alreadyEncoded(store, run, hash);
+  if (done) {
+    log('encode-skipped', { reason: 'the run already has its verified video', videoKey: done.key });
+    return { status: 'ALREADY_ENCODED', video: done };
+  }
+
+  const workDir = await mkdtemp(join(tmpdir(), `framefarm-encode-${runId}-`));
+  try {
+    await store.records.updateRun(runId, { status: 'ENCODING', encodeJobId: config.jobId }, ['PLANNED', 'RENDERING', 'ENCODING']);
+    const chunks = checkCoverage(await store.listChunkManifests(runId), settings, hash);
+    log('encode-started', { chunks: chunks.length, frames: settings.totalFrames });
+
+    const segments: string[] = [];
+    for (const chunk of chunks) {
+      const path = join(workDir, `${String(chunk.index).padStart(5, '0')}.ts`);
+      const downloaded = await store.objects.downloadFile(chunk.segment.key, path);
+      if (downloaded.sha256 !== chunk.segment.sha256 || downloaded.bytes !== chunk.segment.bytes) {
+        throw new ChecksumMismatchError(`segment ${chunk.segment.key} is not the one chunk ${chunk.index} recorded; re-run render job ${chunk.index}`);
+      }
+      segments.push(path);
+    }
+
+    const videoPath = join(workDir, 'video.mp4');
+    await joinSegments(segments, videoPath);
+    const probe = await verifyVideo(videoPath, { frames: settings.totalFrames, fps: settings.fps, width: settings.width, height: settings.height });
+    const posterPath = join(workDir, 'poster.png');
+    await extractPoster(videoPath, posterPath, posterFrameIndex(settings.totalFrames), settings.fps);
+
+    const storedVideo = await store.objects.uploadFile(videoKey(runId), videoPath, 'video/mp4');
+    await store.objects.uploadFile(posterKey(runId), posterPath, 'image/png');
+    const video: StoredVideo = { ...storedVideo, frames: probe.frames, durationSeconds: probe.durationSeconds };
+
+    const finishedAt = new Date();
+    const renderStage = renderTiming(await store.records.listChunks(runId));
+    await store.records.updateRun(runId, {
+      status: 'SUCCEEDED',
+      video,
+      posterKey: posterKey(runId),
+      timings: { ...(run?.timings ?? {}), ...(renderStage ? { render: renderStage } : {}), encode: timing(startedAt, finishedAt) },
+    });
+    log('run-succeeded', { videoKey: video.key, bytes: video.bytes, frames: probe.frames, pixFmt: probe.pixFmt, frameRate: probe.frameRate, encodeMs: finishedAt.getTime() - startedAt.getTime() });
+    return { status: 'SUCCEEDED', video };
+  } catch (error) {
+    const { error: message } = errorFields(error);
+    await store.records.updateRun(runId, { status: 'FAILED', error: message, timings: { ...(run?.timings ?? {}), encode: timing(startedAt, new Date()) } }).catch(() => undefined);
+    throw error;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
