@@ -1,6 +1,5 @@
 import { RUN_ID_PATTERN } from '@framefarm/run-store';
 import { Command } from 'commander';
-import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { clientsFor, destroyClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
@@ -33,7 +32,6 @@ export function registerReport(program: Command): void {
       const target = session?.target ?? (await resolveTarget(flags));
       const clients = clientsFor(target);
       try {
-        await mkdir(resolve(outFile, '..'), { recursive: true });
         const report = await makeRunReport(clients, { runId, outFile, stateDir: target.kind === 'local' ? resolve(session?.stack?.stateDir ?? flags.stateDir) : undefined });
         if (flags.json) {
           process.stdout.write(`${JSON.stringify({ report: report.path, warnings: report.warnings })}\n`);

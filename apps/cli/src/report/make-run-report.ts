@@ -2,7 +2,7 @@ import { BatchClient } from '@aws-sdk/client-batch';
 import { RunJobIds, WrittenRunReport, fetchRunJobs, jobIdsFromSpans, writeRunReport } from '@framefarm/report';
 import { ObjectStore, RunRecord, RunRecords, posterKey } from '@framefarm/run-store';
 import { readRunSpans } from '@framefarm/tracing';
-import { stat } from 'node:fs/promises';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../errors';
 
@@ -66,18 +66,24 @@ async function fetchMedia(sources: ReportSources, record: RunRecord, dir: string
   const warnings: string[] = [];
   const result: { video?: string; poster?: string; warnings: string[] } = { warnings };
   if (record.status !== 'SUCCEEDED') return result;
+  await mkdir(dir, { recursive: true });
+  const download = async (key: string, file: string) => {
+    // A partial download never takes the final name.
+    await sources.store.objects.downloadFile(key, `${file}.partial`);
+    await rename(`${file}.partial`, file);
+  };
   const video = join(dir, 'video.mp4');
   const poster = join(dir, 'poster.png');
   try {
     if (!record.video || (await sizeOf(video)) !== record.video.bytes) {
-      if (record.video) await sources.store.objects.downloadFile(record.video.key, video);
+      if (record.video) await download(record.video.key, video);
     }
     if (record.video) result.video = video;
   } catch (error) {
     warnings.push(`could not fetch the video: ${(error as Error).message}`);
   }
   try {
-    await sources.store.objects.downloadFile(record.posterKey ?? posterKey(record.runId), poster);
+    await download(record.posterKey ?? posterKey(record.runId), poster);
     result.poster = poster;
   } catch (error) {
     warnings.push(`could not fetch the poster: ${(error as Error).message}`);

@@ -1,0 +1,85 @@
+import { BatchClient, DescribeJobsCommand, JobDetail } from '@aws-sdk/client-batch';
+import { RunRecord } from '@framefarm/run-store';
+import { mockClient } from 'aws-sdk-client-mock';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UsageError } from '../errors';
+import { ReportSources, makeRunReport } from './make-run-report';
+
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const T = 1_763_700_000_000;
+
+const record: RunRecord = {
+  runId: 'demo-1',
+  status: 'SUCCEEDED',
+  settings: { runId: 'demo-1', sketch: 'orbits', seed: 's', width: 320, height: 180, fps: 30, totalFrames: 60, framesPerRenderJob: 30 },
+  settingsHash: 'h',
+  chunkCount: 2,
+  planJobId: 'plan-1',
+  renderJobId: 'render-1',
+  encodeJobId: 'encode-1',
+  createdAt: new Date(T).toISOString(),
+  updatedAt: new Date(T + 9000).toISOString(),
+  timings: {},
+  video: { key: 'runs/demo-1/video.mp4', bytes: 4, sha256: 'x'.repeat(64), frames: 60, durationSeconds: 2 },
+  posterKey: 'runs/demo-1/poster.png',
+};
+
+const jobs: Record<string, Partial<JobDetail>> = {
+  'plan-1': { jobId: 'plan-1', jobName: 'plan', status: 'SUCCEEDED', createdAt: T, startedAt: T + 500, stoppedAt: T + 1500 },
+  'render-1': { jobId: 'render-1', jobName: 'render', status: 'SUCCEEDED', createdAt: T + 1000, arrayProperties: { size: 2 } },
+  'render-1:0': { jobId: 'render-1:0', jobName: 'render', status: 'SUCCEEDED', createdAt: T + 1000, startedAt: T + 1200, stoppedAt: T + 5000, arrayProperties: { index: 0 } },
+  'render-1:1': { jobId: 'render-1:1', jobName: 'render', status: 'SUCCEEDED', createdAt: T + 1000, startedAt: T + 1300, stoppedAt: T + 6000, arrayProperties: { index: 1 } },
+  'encode-1': { jobId: 'encode-1', jobName: 'encode', status: 'SUCCEEDED', createdAt: T + 1100, startedAt: T + 6500, stoppedAt: T + 9000 },
+};
+
+function sources(downloads: string[]): ReportSources {
+  return {
+    batch: new BatchClient({ region: 'us-east-1' }),
+    store: {
+      records: { table: 'framefarm-runs', getRun: async (runId: string) => (runId === record.runId ? record : undefined) },
+      objects: {
+        downloadFile: async (key: string, path: string) => {
+          downloads.push(key);
+          const bytes = key.endsWith('.png') ? PNG_1PX : Buffer.from('mp4!');
+          await writeFile(path, bytes);
+          return { key, bytes: bytes.length, sha256: '' };
+        },
+      },
+    },
+  };
+}
+
+describe('makeRunReport', () => {
+  const batch = mockClient(BatchClient);
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'framefarm-cli-report-'));
+    batch.reset();
+    batch.on(DescribeJobsCommand).callsFake((input: { jobs: string[] }) => ({ jobs: input.jobs.map((id) => jobs[id]).filter(Boolean) }));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+  afterAll(() => batch.restore());
+
+  it("writes the report of a run from its record, its jobs and its media, fetching a video only when it is not there yet", async () => {
+    const downloads: string[] = [];
+    const outFile = join(dir, 'demo-1', 'report.html');
+    const report = await makeRunReport(sources(downloads), { runId: 'demo-1', outFile, stateDir: join(dir, 'state') });
+    expect(report.path).toBe(outFile);
+    expect(report.data.jobs.map((job) => job.jobId)).toEqual(['plan-1', 'render-1:0', 'render-1:1', 'encode-1']);
+    expect(report.warnings).toEqual(['no spans found for this run: the timeline shows Batch times only']);
+    const html = await readFile(outFile, 'utf8');
+    expect(html).toContain('data:image/png;base64,');
+    expect(html).toContain('data:video/mp4;base64,bXA0IQ==');
+    expect(downloads).toEqual(['runs/demo-1/video.mp4', 'runs/demo-1/poster.png']);
+
+    downloads.length = 0;
+    await makeRunReport(sources(downloads), { runId: 'demo-1', outFile, stateDir: join(dir, 'state') });
+    expect(downloads).toEqual(['runs/demo-1/poster.png']);
+  });
+
+  it('refuses an unknown run as a usage error', async () => {
+    await expect(makeRunReport(sources([]), { runId: 'nope', outFile: join(dir, 'r.html') })).rejects.toThrow(UsageError);
+  });
+});
