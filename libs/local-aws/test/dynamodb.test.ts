@@ -82,4 +82,26 @@ describe('DynamoDB through the edge', () => {
     const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { pk: 'RUN#r2', sk: 'RUN' } }));
     expect(Item?.status).toBe('RENDERING');
   });
+
+  it('survives a client that disconnects in the middle of a request', async () => {
+    const { request } = await import('node:http');
+    const closed = new Promise<void>((resolve) => {
+      const req = request(core.edge.endpoint, {
+        method: 'POST',
+        headers: {
+          'content-length': '1000',
+          'x-amz-target': 'DynamoDB_20120810.ListTables',
+          authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+        },
+      });
+      req.on('error', () => undefined);
+      req.on('close', () => resolve());
+      req.write('{"Limit":', () => req.destroy());
+    });
+    await closed;
+    for (let i = 0; i < 3; i++) {
+      const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { pk: 'RUN#r1', sk: 'RUN' } }));
+      expect(Item?.status).toBe('PLANNED');
+    }
+  });
 });

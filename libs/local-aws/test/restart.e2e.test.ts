@@ -47,4 +47,17 @@ describe('state survives a restart of the local services', () => {
       await second.stop();
     }
   });
+
+  it('refuses a second stack on the same state directory with a clear error, and the first keeps working', async () => {
+    const first = await startCore(stateDir);
+    try {
+      await expect(startCore(stateDir)).rejects.toMatchObject({ name: 'StateDirInUseError', message: expect.stringContaining('in use by another local stack') });
+      const dynamo = dynamoClient(first.edge.endpoint);
+      const { Item } = await DynamoDBDocumentClient.from(dynamo).send(new GetCommand({ TableName: 'keep', Key: { pk: 'RUN#r1', sk: 'RUN' } }));
+      expect(Item?.status).toBe('SUCCEEDED');
+      dynamo.destroy();
+    } finally {
+      await first.stop();
+    }
+  });
 });

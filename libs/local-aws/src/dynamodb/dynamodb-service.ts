@@ -1,12 +1,37 @@
 import { mkdirSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
+import { Level } from 'level';
 import { proxyRequest } from '../edge/proxy';
 
 export interface DynamoDbService {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   stop(): Promise<void>;
+}
+
+export class StateDirInUseError extends Error {
+  override readonly name = 'StateDirInUseError';
+}
+
+/**
+ * dynalite opens its LevelDB lazily and throws from a request handler when the database is
+ * locked by another process, which would crash the whole stack at its first DynamoDB call.
+ * Opening it once here turns that into a clear error at start.
+ */
+async function assertDatabaseAvailable(directory: string): Promise<void> {
+  const db = new Level(directory);
+  try {
+    await db.open();
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause;
+    if (cause?.code === 'LEVEL_LOCKED') {
+      throw new StateDirInUseError(`The DynamoDB data in ${directory} is in use by another local stack. Stop that stack, or give this one another state directory.`);
+    }
+    throw err;
+  } finally {
+    await db.close();
+  }
 }
 
 /**
@@ -15,7 +40,17 @@ export interface DynamoDbService {
  */
 export async function startDynamoDbService(options: { directory: string }): Promise<DynamoDbService> {
   mkdirSync(options.directory, { recursive: true });
+  await assertDatabaseAvailable(options.directory);
   const server = dynalite({ path: options.directory, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  // dynalite rethrows request stream errors (`req.on('error', err => { throw err })`), so a client
+  // that disconnects mid-request would crash the whole process. Replace that listener.
+  const [dynaliteHandler] = server.listeners('request') as RequestListener[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    dynaliteHandler(req, res);
+    for (const listener of req.listeners('error')) req.off('error', listener as (err: Error) => void);
+    req.on('error', () => res.destroy());
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
