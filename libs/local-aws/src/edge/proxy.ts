@@ -31,6 +31,11 @@ export function proxyRequest(
           res.destroy();
           resolve();
         });
+        // The client went away mid-response: drop the upstream answer instead of leaving it paused.
+        res.on('close', () => {
+          if (!answer.complete) answer.destroy();
+          resolve();
+        });
       },
     );
     const fail = (err: Error): void => {
