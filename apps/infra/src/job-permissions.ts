@@ -3,27 +3,30 @@ import * as batch from 'aws-cdk-lib/aws-batch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import { runKeys, type StepName } from '@framefarm/job-specs';
+import { type StepName } from '@framefarm/job-specs';
+import { chunksPrefix, posterKey, runManifestKey, runPk, sketchKey, videoKey } from '@framefarm/run-store';
 import { acknowledgeWildcardResources } from './nag';
 
-/** Key patterns of runKeys() with the run id as a wildcard: what IAM can match. */
-const ANY_RUN = runKeys('*');
+/** The apps' own key functions with the run id (or sketch hash) as a wildcard: what IAM can match. */
+const ANY = '*';
+const MANIFEST = runManifestKey(ANY);
+const CHUNKS = `${chunksPrefix(ANY)}*`;
+const VIDEO = videoKey(ANY);
+const POSTER = posterKey(ANY);
+const SKETCHES = sketchKey(ANY);
 
 interface ObjectAccess {
   read: string[];
   write: string[];
-  listChunks: boolean;
 }
 
-/** Which objects each step touches; everything else in the bucket is denied by omission. */
+/** Which objects each step touches (see libs/run-store keys.ts); everything else is denied by omission. */
 const OBJECT_ACCESS: Record<StepName, ObjectAccess> = {
-  plan: { read: [ANY_RUN.manifest], write: [ANY_RUN.manifest], listChunks: false },
-  render: { read: [ANY_RUN.manifest, `${ANY_RUN.chunksPrefix}*`], write: [`${ANY_RUN.chunksPrefix}*`], listChunks: true },
-  encode: {
-    read: [ANY_RUN.manifest, `${ANY_RUN.chunksPrefix}*`],
-    write: [ANY_RUN.video, ANY_RUN.poster],
-    listChunks: true,
-  },
+  plan: { read: [MANIFEST], write: [MANIFEST] },
+  // Render reads the run's sketch bundle when it is a user's file (uploaded by the CLI).
+  render: { read: [MANIFEST, CHUNKS, SKETCHES], write: [CHUNKS] },
+  // Encode reads back the video's size to skip a run it already finished.
+  encode: { read: [MANIFEST, CHUNKS, VIDEO, POSTER], write: [VIDEO, POSTER] },
 };
 
 const ITEM_ACTIONS: Record<StepName, string[]> = {
@@ -44,20 +47,15 @@ export function grantObjects(step: StepName, role: iam.IRole, bucket: s3.IBucket
       resources: writable,
     }),
   );
+  // Without ListBucket, S3 answers 403 instead of 404 for a missing key, and every step asks
+  // "does this exist yet?" (manifest, chunk manifest, video) before writing. Listing shows key
+  // names only; a prefix condition would not help, as GetObject requests carry no s3:prefix.
+  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
   acknowledgeWildcardResources(
     role,
     [...new Set([...readable, ...writable])],
-    `The * stands for the run id: ${step} reaches only these keys of each run (runKeys in @framefarm/job-specs).`,
+    `The * stands for the run id (or the sketch hash): ${step} reaches only these keys of each run (libs/run-store keys.ts).`,
   );
-  if (access.listChunks) {
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ['s3:ListBucket'],
-        resources: [bucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': [`${ANY_RUN.chunksPrefix}*`] } },
-      }),
-    );
-  }
 }
 
 export function grantItems(step: StepName, role: iam.IRole, table: dynamodb.ITableV2): void {
@@ -66,7 +64,7 @@ export function grantItems(step: StepName, role: iam.IRole, table: dynamodb.ITab
       actions: ITEM_ACTIONS[step],
       resources: [table.tableArn],
       // Every item of the single-table design lives under a RUN#<runId> partition.
-      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RUN#*'] } },
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [runPk(ANY)] } },
     }),
   );
 }

@@ -7,7 +7,7 @@ export interface RunBucketProps {
   chunkRetentionDays: number;
 }
 
-/** Run manifests, chunk segments and the finished videos (layout: runKeys in @framefarm/job-specs). */
+/** Run manifests, chunk segments and the finished videos (key layout: libs/run-store keys.ts). */
 export class RunBucket extends Construct {
   readonly bucket: s3.Bucket;
 

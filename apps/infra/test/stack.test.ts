@@ -214,6 +214,11 @@ describe('framefarm stack (defaults)', () => {
     expect(written('RenderJobRole')).not.toContain('video.mp4');
     expect(written('EncodeJobRole')).toContain('/runs/*/video.mp4');
     expect(written('EncodeJobRole')).not.toContain('chunks');
+    const read = (role: string) =>
+      JSON.stringify(roleStatements(template, role).filter((s) => actionsOf(s).includes('s3:GetObject')).map((s) => s.Resource));
+    expect(read('RenderJobRole')).toContain('/sketches/*.cjs');
+    expect(read('EncodeJobRole')).not.toContain('sketches');
+    expect(read('PlanJobRole')).not.toContain('chunks');
     for (const role of ['PlanJobRole', 'RenderJobRole', 'EncodeJobRole']) {
       const statements = roleStatements(template, role);
       const s3Resources = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:'))).flatMap((s) => [].concat(s.Resource as never));
