@@ -167,19 +167,22 @@ export function createLogsApi({ store, region, accountId }: LogsApiOptions): Rec
       if (orderBy === 'LastEventTime' && req.logStreamNamePrefix !== undefined) {
         throw invalidParameter('Cannot order by LastEventTime with a logStreamNamePrefix.');
       }
-      let streams = store
-        .streams(group)
-        .filter((s) => req.logStreamNamePrefix === undefined || s.name.startsWith(req.logStreamNamePrefix))
-        .map((s) => describeStream(group, s));
+      const infos = store.streams(group).filter((s) => req.logStreamNamePrefix === undefined || s.name.startsWith(req.logStreamNamePrefix));
+      // Ordered by name, only the page's streams are read; ordering by time has to read them all.
+      let streams: (() => Record<string, unknown>)[];
       if (orderBy === 'LastEventTime') {
+        const described = infos.map((s) => describeStream(group, s));
         const last = (s: Record<string, unknown>): number => (s.lastEventTimestamp as number | undefined) ?? 0;
-        streams = streams.sort((a, b) => last(a) - last(b) || String(a.logStreamName).localeCompare(String(b.logStreamName)));
+        described.sort((a, b) => last(a) - last(b) || String(a.logStreamName).localeCompare(String(b.logStreamName)));
+        streams = described.map((d) => () => d);
+      } else {
+        streams = infos.map((s) => () => describeStream(group, s));
       }
       if (req.descending) streams.reverse();
       const start = req.nextToken ? decodePageToken(req.nextToken, isOffset).o : 0;
       const size = req.limit ?? 50;
       return {
-        logStreams: streams.slice(start, start + size),
+        logStreams: streams.slice(start, start + size).map((describe) => describe()),
         ...(start + size < streams.length ? { nextToken: encodePageToken({ o: start + size }) } : {}),
       };
     },
@@ -194,7 +197,8 @@ export function createLogsApi({ store, region, accountId }: LogsApiOptions): Rec
         }
       }
       store.append(req.logGroupName, req.logStreamName, req.logEvents);
-      return { nextSequenceToken: String(store.read(req.logGroupName, req.logStreamName).length).padStart(56, '0') };
+      // Sequence tokens are ignored by AWS since 2023; one is still returned for older clients.
+      return { nextSequenceToken: process.hrtime.bigint().toString().padStart(56, '0') };
     },
 
     /**
