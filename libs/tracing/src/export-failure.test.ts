@@ -1,5 +1,5 @@
 import { traceJob } from './job-tracer';
-import { closedPort } from '../test/http-sink';
+import { closedPort, startHttpSink } from '../test/http-sink';
 
 describe('a trace endpoint that cannot be reached', () => {
   it('leaves the job result intact and says so exactly once on stderr', async () => {
@@ -40,5 +40,22 @@ describe('a trace endpoint that cannot be reached', () => {
       endpoint: `http://127.0.0.1:${port}/v1/traces`,
     });
     expect(warning.error).toContain('ECONNREFUSED');
+  });
+
+  it('stops waiting for a stalled endpoint after the flush timeout, and says so once', async () => {
+    const sink = await startHttpSink(() => undefined);
+    const lines: string[] = [];
+    try {
+      const result = await traceJob(
+        { serviceName: 'framefarm-encode', runId: 'run-stalled', job: { jobId: 'enc-1', attempt: 1 }, env: { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${sink.url}/v1/traces` }, log: (line) => lines.push(line), flushTimeoutMillis: 300 },
+        (tracer) => tracer.withSpan('encode.join', {}, () => 'video.mp4'),
+      );
+      expect(result).toBe('video.mp4');
+      expect(sink.requests).toHaveLength(1);
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0])).toMatchObject({ level: 'warn', jobId: 'enc-1', error: 'spans not exported within 300 ms' });
+    } finally {
+      await sink.close();
+    }
   });
 });

@@ -21,7 +21,8 @@ export interface SinkAnswer {
   body?: string;
 }
 
-export async function startHttpSink(respond: (request: ReceivedRequest) => SinkAnswer = () => ({ status: 200, body: '{}' })): Promise<HttpSink> {
+/** `respond` returning undefined leaves the request hanging (a stalled collector). */
+export async function startHttpSink(respond: (request: ReceivedRequest) => SinkAnswer | undefined = () => ({ status: 200, body: '{}' })): Promise<HttpSink> {
   const requests: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -30,6 +31,7 @@ export async function startHttpSink(respond: (request: ReceivedRequest) => SinkA
       const request = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
       requests.push(request);
       const answer = respond(request);
+      if (!answer) return;
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       res.end(answer.body ?? '');
     });
