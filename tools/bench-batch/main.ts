@@ -1,0 +1,97 @@
+/**
+ * Batch engine throughput against the floor of this machine.
+ *
+ *   npx tsx tools/bench-batch/main.ts [--size N]
+ *
+ * Runs an array job of N no-op children plus a second array of N with an N_TO_N dependency on
+ * the first, through @aws-sdk/client-batch against the engine on an ephemeral port, and in the
+ * same run times `xargs -P <cores>` starting the same 2N `true` processes. Prints both, their
+ * ratio (target: at most 1.5) and the engine process's peak RSS.
+ */
+import { BatchClient, CreateComputeEnvironmentCommand, CreateJobQueueCommand, DescribeJobsCommand, RegisterJobDefinitionCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function parseSize(argv: string[]): number {
+  const at = argv.indexOf('--size');
+  const size = at >= 0 ? Number(argv[at + 1]) : 10_000;
+  if (!Number.isInteger(size) || size < 2 || size > 10_000) {
+    console.error('--size must be an integer between 2 and 10000 (the Batch array size limits)');
+    process.exit(2);
+  }
+  return size;
+}
+
+function startEngine(stateDir: string, logDir: string, cores: number): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(join(__dirname, 'engine-server.ts'), [stateDir, logDir, String(cores)], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve({ child, port: (message as { port: number }).port }));
+    child.once('exit', (code) => reject(new Error(`engine exited with ${code}`)));
+  });
+}
+
+function engineReport(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (message) => resolve((message as { maxRssKiB: number }).maxRssKiB));
+    child.send('report');
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function runArrays(client: BatchClient, size: number): Promise<{ seconds: number; statuses: string[] }> {
+  await client.send(new CreateComputeEnvironmentCommand({ computeEnvironmentName: 'bench', type: 'MANAGED', computeResources: { type: 'EC2', maxvCpus: cpus().length, subnets: [] } }));
+  await client.send(new CreateJobQueueCommand({ jobQueueName: 'bench', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'bench' }] }));
+  await client.send(
+    new RegisterJobDefinitionCommand({
+      jobDefinitionName: 'noop',
+      type: 'container',
+      containerProperties: { image: 'local/noop', command: ['true'], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '16' }] },
+    }),
+  );
+  const started = process.hrtime.bigint();
+  const first = await client.send(new SubmitJobCommand({ jobName: 'first', jobQueue: 'bench', jobDefinition: 'noop', arrayProperties: { size } }));
+  const second = await client.send(
+    new SubmitJobCommand({ jobName: 'second', jobQueue: 'bench', jobDefinition: 'noop', arrayProperties: { size }, dependsOn: [{ jobId: first.jobId, type: 'N_TO_N' }] }),
+  );
+  for (;;) {
+    const { jobs = [] } = await client.send(new DescribeJobsCommand({ jobs: [first.jobId as string, second.jobId as string] }));
+    if (jobs.length === 2 && jobs.every((j) => j.stoppedAt !== undefined)) {
+      return { seconds: Number(process.hrtime.bigint() - started) / 1e9, statuses: jobs.map((j) => `${j.jobName}: ${j.status} ${JSON.stringify(j.arrayProperties?.statusSummary)}`) };
+    }
+    await sleep(100);
+  }
+}
+
+function runXargs(count: number, cores: number): number {
+  const started = process.hrtime.bigint();
+  execFileSync('sh', ['-c', `seq ${count} | xargs -n 1 -P ${cores} true`], { stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+async function main(): Promise<void> {
+  const size = parseSize(process.argv.slice(2));
+  const cores = cpus().length;
+  const dir = mkdtempSync(join(tmpdir(), 'bench-batch-'));
+  const { child, port } = await startEngine(join(dir, 'state'), join(dir, 'logs'), cores);
+  const client = new BatchClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+  try {
+    const engine = await runArrays(client, size);
+    const maxRssKiB = await engineReport(child);
+    const xargs = runXargs(2 * size, cores);
+    console.log(`processes:        ${2 * size} (two arrays of ${size}, N_TO_N), ${cores} cores`);
+    for (const line of engine.statuses) console.log(`  ${line}`);
+    console.log(`engine:           ${engine.seconds.toFixed(2)} s (${((2 * size) / engine.seconds).toFixed(0)} jobs/s)`);
+    console.log(`xargs -P ${cores}:       ${xargs.toFixed(2)} s (${((2 * size) / xargs).toFixed(0)} processes/s)`);
+    console.log(`ratio:            ${(engine.seconds / xargs).toFixed(2)}x (target <= 1.5x)`);
+    console.log(`engine peak RSS:  ${(maxRssKiB / 1024).toFixed(0)} MiB`);
+  } finally {
+    client.destroy();
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
