@@ -154,6 +154,7 @@ function dedupe(edges: Array<{ id: string; kind: EdgeKind }>): Array<{ id: strin
 }
 
 function overallStatus(jobs: ReportJob[]): string {
+  if (jobs.length === 0) return 'UNKNOWN';
   if (jobs.some((job) => job.status === 'FAILED')) return 'FAILED';
   if (jobs.length > 0 && jobs.every((job) => job.status === 'SUCCEEDED')) return 'SUCCEEDED';
   return 'RUNNING';
