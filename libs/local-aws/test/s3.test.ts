@@ -2,6 +2,8 @@ import { createHash, createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   CompleteMultipartUploadCommand,
+  CopyObjectCommand,
+  DeleteObjectsCommand,
   CreateBucketCommand,
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
@@ -161,5 +163,17 @@ describe('S3 through the edge', () => {
 
     const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'segment.ts' }));
     expect(await got.Body?.transformToString()).toBe('good segment');
+  });
+
+  it('copies objects, serves byte ranges and deletes in batches', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'src.txt', Body: '0123456789' }));
+    await s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'copy.txt', CopySource: `${BUCKET}/src.txt` }));
+    const copy = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'copy.txt', Range: 'bytes=2-5' }));
+    expect(copy.ContentRange).toBe('bytes 2-5/10');
+    expect(await copy.Body?.transformToString()).toBe('2345');
+    const deleted = await s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: [{ Key: 'src.txt' }, { Key: 'copy.txt' }] } }));
+    expect(deleted.Deleted?.map((d) => d.Key).sort()).toEqual(['copy.txt', 'src.txt']);
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'src.txt' }));
+    expect(listed.KeyCount).toBe(0);
   });
 });
