@@ -142,7 +142,7 @@ export function createLogsApi({ store, region, accountId }: LogsApiOptions): Rec
       }
       const groups = store
         .groups()
-        .filter((g) => (req.logGroupNamePrefix === undefined || g.startsWith(req.logGroupNamePrefix)) && (req.logGroupNamePattern === undefined || g.includes(req.logGroupNamePattern)));
+        .filter((g) => (req.logGroupNamePrefix === undefined || g.startsWith(req.logGroupNamePrefix)) && (req.logGroupNamePattern === undefined || g.toLowerCase().includes(req.logGroupNamePattern.toLowerCase())));
       const start = req.nextToken ? decodePageToken(req.nextToken, isOffset).o : 0;
       const size = req.limit ?? 50;
       const page = groups.slice(start, start + size);
