@@ -19,26 +19,20 @@ export interface JobIdentity {
   attempt: number;
 }
 
-export class JobIdentityError extends Error {
-  override readonly name = 'JobIdentityError';
-}
-
 /**
- * The identity Batch gives a job through its environment. Outside Batch (a developer running a
- * program by hand) `AWS_BATCH_JOB_ID` is missing; pass `fallbackJobId` to name the process then.
+ * The identity Batch gives a job through its environment. Never throws, because tracing must not
+ * break a job: outside Batch (a program run by hand) the job id is `fallbackJobId`, and a value
+ * that is not a whole number is left out (the attempt then counts as 1).
  */
-export function jobIdentityFromEnv(env: NodeJS.ProcessEnv, fallbackJobId?: string): JobIdentity {
+export function jobIdentityFromEnv(env: Record<string, string | undefined>, fallbackJobId = `local-${process.pid}`): JobIdentity {
   const jobId = env.AWS_BATCH_JOB_ID || fallbackJobId;
-  if (!jobId) throw new JobIdentityError('AWS_BATCH_JOB_ID is not set: run this program as a Batch job, or pass a job id for local runs.');
-  const attempt = parseWholeNumber(env.AWS_BATCH_JOB_ATTEMPT, 'AWS_BATCH_JOB_ATTEMPT') ?? 1;
-  const arrayIndex = parseWholeNumber(env.AWS_BATCH_JOB_ARRAY_INDEX, 'AWS_BATCH_JOB_ARRAY_INDEX');
+  const attempt = wholeNumber(env.AWS_BATCH_JOB_ATTEMPT) ?? 1;
+  const arrayIndex = wholeNumber(env.AWS_BATCH_JOB_ARRAY_INDEX);
   return arrayIndex === undefined ? { jobId, attempt } : { jobId, arrayIndex, attempt };
 }
 
-function parseWholeNumber(value: string | undefined, name: string): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value)) throw new JobIdentityError(`${name} must be a whole number, got "${value}".`);
-  return Number(value);
+function wholeNumber(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 export function jobSpanAttributes(runId: string, job: JobIdentity): Record<string, string | number> {

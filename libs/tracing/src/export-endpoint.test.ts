@@ -1,4 +1,4 @@
-import { resolveTraceExportTarget } from './export-endpoint';
+import { TraceEndpointError, resolveTraceExportTarget } from './export-endpoint';
 
 describe('resolveTraceExportTarget', () => {
   it('prefers OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, used as given', () => {
@@ -42,5 +42,10 @@ describe('resolveTraceExportTarget', () => {
     expect(resolveTraceExportTarget({})).toBeUndefined();
     expect(resolveTraceExportTarget({ AWS_REGION: 'us-east-1', OTEL_SDK_DISABLED: 'true' })).toBeUndefined();
     expect(resolveTraceExportTarget({ AWS_REGION: 'us-east-1', OTEL_TRACES_EXPORTER: 'none' })).toBeUndefined();
+  });
+
+  it('rejects a value that is not an http(s) URL', () => {
+    expect(() => resolveTraceExportTarget({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'not a url' })).toThrow(TraceEndpointError);
+    expect(() => resolveTraceExportTarget({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'grpc://collector:4317' })).toThrow('is not an http(s) URL');
   });
 });

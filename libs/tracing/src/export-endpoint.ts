@@ -1,3 +1,7 @@
+export class TraceEndpointError extends Error {
+  override readonly name = 'TraceEndpointError';
+}
+
 /** Where a job's spans go, and how. */
 export interface TraceExportTarget {
   url: string;
@@ -15,7 +19,7 @@ const XRAY_HOST = /^xray\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
  * 3. `AWS_ENDPOINT_URL` + `/v1/traces`: the local stack's edge endpoint serves OTLP too,
  * 4. X-Ray's OTLP endpoint in `AWS_REGION` (or `AWS_DEFAULT_REGION`).
  * Undefined (no export) when none applies, or when `OTEL_SDK_DISABLED=true` or
- * `OTEL_TRACES_EXPORTER=none`.
+ * `OTEL_TRACES_EXPORTER=none`; a `TraceEndpointError` when the chosen value is not an http(s) URL.
  */
 export function resolveTraceExportTarget(env: Record<string, string | undefined>): TraceExportTarget | undefined {
   if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return undefined;
@@ -28,7 +32,14 @@ export function resolveTraceExportTarget(env: Record<string, string | undefined>
     withTracesPath(nonEmpty(env.AWS_ENDPOINT_URL)) ??
     (region ? `https://xray.${region}.amazonaws.com/v1/traces` : undefined);
   if (!url) return undefined;
-  const xray = XRAY_HOST.exec(new URL(url).hostname);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new TraceEndpointError(`"${url}" is not a URL; set OTEL_EXPORTER_OTLP_TRACES_ENDPOINT to one such as http://collector:4318/v1/traces`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new TraceEndpointError(`"${url}" is not an http(s) URL; OTLP export here is over HTTP`);
+  const xray = XRAY_HOST.exec(parsed.hostname);
   return xray ? { url, protocol, sigv4: { region: xray[1], service: 'xray' } } : { url, protocol };
 }
 

@@ -58,4 +58,15 @@ describe('a trace endpoint that cannot be reached', () => {
       await sink.close();
     }
   });
+
+  it('runs the job without export when the endpoint setting is not a URL, saying so once', async () => {
+    const lines: string[] = [];
+    const result = await traceJob(
+      { serviceName: 'framefarm-plan', runId: 'run-typo', job: { jobId: 'p-1', attempt: 1 }, env: { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'collector 4318' }, log: (line) => lines.push(line) },
+      (tracer) => tracer.withSpan('plan.submit', {}, () => 42),
+    );
+    expect(result).toBe(42);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({ level: 'warn', message: 'tracing: the trace endpoint is misconfigured, spans are not exported' });
+  });
 });

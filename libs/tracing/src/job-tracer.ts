@@ -59,10 +59,17 @@ export async function startJobTracing(options: StartJobTracingOptions): Promise<
   ensureContextManager();
   const env = options.env ?? process.env;
   const log = options.log ?? stderrLog;
-  const exportTarget = options.exporter ? undefined : resolveTraceExportTarget(env);
+  let exportTarget: TraceExportTarget | undefined;
+  let misconfigured: string | undefined;
+  try {
+    exportTarget = options.exporter ? undefined : resolveTraceExportTarget(env);
+  } catch (error) {
+    misconfigured = (error as Error).message;
+  }
   const exporter = options.exporter ?? (exportTarget ? createOtlpExporter(exportTarget, options.credentials) : undefined);
   const destination = exportTarget?.url ?? (options.exporter ? options.exporter.constructor.name : undefined);
-  if (!exporter) log(jobLogLine('info', 'tracing: no trace endpoint configured, spans are not exported', options.runId, options.job));
+  if (misconfigured) log(jobLogLine('warn', 'tracing: the trace endpoint is misconfigured, spans are not exported', options.runId, options.job, { error: misconfigured }));
+  else if (!exporter) log(jobLogLine('info', 'tracing: no trace endpoint configured, spans are not exported', options.runId, options.job));
   const warnOnce = exporter
     ? new WarnOnceExporter(exporter, (error) =>
         log(
