@@ -1,5 +1,4 @@
 import { access } from 'node:fs/promises';
-import { build } from 'esbuild';
 import { SketchBundleError } from './errors';
 
 /**
@@ -12,6 +11,8 @@ export async function bundleSketch(path: string): Promise<string> {
   } catch {
     throw new SketchBundleError(`sketch file ${path} does not exist: pass the path of a .ts or .js file that exports draw(ctx, frame)`);
   }
+  // Loaded on demand: the render job loads sketches but never bundles, and ships without esbuild.
+  const { build } = await import('esbuild');
   try {
     const result = await build({
       entryPoints: [path],
