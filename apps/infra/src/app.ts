@@ -1,15 +1,12 @@
 import { App, Validations, type Environment } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { STEPS, type StepName } from '@framefarm/job-specs';
 import { FramefarmStack } from './framefarm-stack';
-import type { EgressMode, FramefarmStackProps, JobSecret } from './stack-props';
+import { InvalidStackConfigError, type EgressMode, type FramefarmStackProps, type JobSecret } from './stack-props';
 
 export const DEFAULT_STACK_NAME = 'Framefarm';
 
-export class InvalidStackConfigError extends Error {
-  override readonly name = 'InvalidStackConfigError';
-}
+export { InvalidStackConfigError };
 
 type Context = (key: string) => unknown;
 
@@ -37,8 +34,6 @@ function positiveInt(context: Context, key: string): number | undefined {
   return n;
 }
 
-const RETENTION_DAYS = new Set(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
-
 /** Secrets as `-c secrets=ENV_NAME=secretName[:jsonField]@plan+render;…`. */
 function secrets(context: Context): JobSecret[] | undefined {
   const value = text(context, 'secrets');
@@ -61,12 +56,6 @@ export function propsFromContext(context: Context): FramefarmStackProps {
   if (egress !== undefined && egress !== 'nat' && egress !== 'endpoints') {
     throw new InvalidStackConfigError(`-c egress must be "nat" or "endpoints", got "${egress}"`);
   }
-  const logRetentionDays = positiveInt(context, 'logRetentionDays');
-  if (logRetentionDays !== undefined && !RETENTION_DAYS.has(logRetentionDays)) {
-    throw new InvalidStackConfigError(
-      `-c logRetentionDays must be one CloudWatch Logs accepts (${[...RETENTION_DAYS].sort((a, b) => a - b).join(', ')}), got ${logRetentionDays}`,
-    );
-  }
   return {
     prefix: text(context, 'prefix'),
     instanceTypes: text(context, 'instanceTypes')?.split(',').map((t) => t.trim()),
@@ -75,7 +64,7 @@ export function propsFromContext(context: Context): FramefarmStackProps {
     egress: egress as EgressMode | undefined,
     alarmEmail: text(context, 'alarmEmail'),
     chunkRetentionDays: positiveInt(context, 'chunkRetentionDays'),
-    logRetentionDays,
+    logRetentionDays: positiveInt(context, 'logRetentionDays'),
     stepFunctions: bool(context, 'stepFunctions'),
     scheduleCron: text(context, 'scheduleCron'),
     sharedScratch: bool(context, 'sharedScratch'),

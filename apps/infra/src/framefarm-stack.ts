@@ -1,7 +1,6 @@
 import { CfnOutput, Stack, Validations } from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import {
@@ -38,7 +37,7 @@ export class FramefarmStack extends Stack {
     const config = resolveProps(props);
     const specs = allJobSpecs(config.prefix).map((spec) => withSize(spec, config));
     assertJobsFit(specs, config.instanceTypes);
-    const logRetention = config.logRetentionDays as logs.RetentionDays;
+    const logRetention = config.logRetention;
 
     const network = new Network(this, 'Network', { egress: config.egress, logRetention });
     const compute = new ComputeEnvironments(this, 'Compute', {
@@ -87,10 +86,9 @@ export class FramefarmStack extends Stack {
     this.jobs = jobs;
     grantSubmit(
       jobs.plan.jobRole,
-      [jobs.render, jobs.encode].map((job) => ({
-        jobQueue: job.jobQueue,
-        jobDefinitionName: specs.find((s) => jobs[s.step] === job)!.jobDefinitionName,
-      })),
+      specs
+        .filter((spec) => spec.step !== 'plan')
+        .map((spec) => ({ jobQueue: jobs[spec.step].jobQueue, jobDefinitionName: spec.jobDefinitionName })),
     );
 
     const alerts = new FailureAlerts(this, 'FailedJobs', {

@@ -1,4 +1,5 @@
 import type { StackProps } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { StepName } from '@framefarm/job-specs';
 
 /**
@@ -66,6 +67,15 @@ export const DEFAULTS = {
   logRetentionDays: 30,
 } as const;
 
+export class InvalidStackConfigError extends Error {
+  override readonly name = 'InvalidStackConfigError';
+}
+
+/** The retention periods CloudWatch Logs accepts, in days. */
+export const RETENTION_DAYS: ReadonlySet<number> = new Set(
+  Object.values(RetentionDays).filter((v): v is number => typeof v === 'number' && v > 0),
+);
+
 export type ResolvedProps = FramefarmStackProps & {
   prefix: string;
   instanceTypes: string[];
@@ -74,9 +84,16 @@ export type ResolvedProps = FramefarmStackProps & {
   egress: EgressMode;
   chunkRetentionDays: number;
   logRetentionDays: number;
+  logRetention: RetentionDays;
 };
 
 export function resolveProps(props: FramefarmStackProps): ResolvedProps {
+  const logRetentionDays = props.logRetentionDays ?? DEFAULTS.logRetentionDays;
+  if (!RETENTION_DAYS.has(logRetentionDays)) {
+    throw new InvalidStackConfigError(
+      `logRetentionDays must be one CloudWatch Logs accepts (${[...RETENTION_DAYS].sort((a, b) => a - b).join(', ')}), got ${logRetentionDays}`,
+    );
+  }
   return {
     ...props,
     prefix: props.prefix ?? DEFAULTS.prefix,
@@ -85,6 +102,7 @@ export function resolveProps(props: FramefarmStackProps): ResolvedProps {
     spot: props.spot ?? DEFAULTS.spot,
     egress: props.egress ?? DEFAULTS.egress,
     chunkRetentionDays: props.chunkRetentionDays ?? DEFAULTS.chunkRetentionDays,
-    logRetentionDays: props.logRetentionDays ?? DEFAULTS.logRetentionDays,
+    logRetentionDays,
+    logRetention: logRetentionDays as RetentionDays,
   };
 }

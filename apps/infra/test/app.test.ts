@@ -1,4 +1,6 @@
+import { App } from 'aws-cdk-lib';
 import { InvalidStackConfigError, propsFromContext } from '../src/app';
+import { FramefarmStack } from '../src/framefarm-stack';
 
 const from = (values: Record<string, unknown>) => propsFromContext((key) => values[key]);
 
@@ -37,7 +39,12 @@ describe('stack props from cdk context', () => {
     expect(() => from({ spot: 'yes' })).toThrow(/-c spot must be true or false/);
     expect(() => from({ maxVcpus: '0' })).toThrow(/-c maxVcpus/);
     expect(() => from({ egress: 'vpn' })).toThrow(/"nat" or "endpoints"/);
-    expect(() => from({ logRetentionDays: '10' })).toThrow(/logRetentionDays must be one CloudWatch Logs accepts/);
     expect(() => from({ secrets: 'API_KEY=x@deploy' })).toThrow(/secrets entry/);
+  });
+
+  it('rejects a log retention CloudWatch Logs does not offer before building anything', () => {
+    const build = () => new FramefarmStack(new App(), 'BadRetention', { logRetentionDays: 10 });
+    expect(build).toThrow(InvalidStackConfigError);
+    expect(build).toThrow(/logRetentionDays must be one CloudWatch Logs accepts \(1, 3, 5, 7, 14/);
   });
 });
