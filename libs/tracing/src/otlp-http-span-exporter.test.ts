@@ -86,4 +86,18 @@ describe('OtlpHttpSpanExporter', () => {
     expect(await resign(request.body)).toBe(authorization);
     expect(await resign(Buffer.concat([request.body, Buffer.from([0])]))).not.toBe(authorization);
   });
+
+  it('tries again when throttled, honouring Retry-After, and gives up after three attempts', async () => {
+    let answers = [{ status: 429, headers: { 'retry-after': '0' } }, { status: 503 }, { status: 200, body: '{}' }];
+    sink = await startHttpSink(() => answers.shift() ?? { status: 503 });
+    const exporter = new OtlpHttpSpanExporter({ url: `${sink.url}/v1/traces`, protocol: 'http/json' });
+    expect((await exportWith(exporter, finishedSpans(['a']))).code).toBe(ExportResultCode.SUCCESS);
+    expect(sink.requests).toHaveLength(3);
+
+    answers = [];
+    const failed = await exportWith(exporter, finishedSpans(['b']));
+    expect(failed.code).toBe(ExportResultCode.FAILED);
+    expect(failed.error?.message).toContain('after 3 attempts');
+    expect(sink.requests).toHaveLength(6);
+  });
 });
