@@ -91,7 +91,7 @@ export async function createBatchEngine(options: BatchEngineOptions): Promise<Ba
   let stopped = false;
   return {
     async handle(req, res, body) {
-      handleRequest(context, req, res, body, () => journal.flush());
+      await handleRequest(context, req, res, body, () => journal.durable());
     },
     async stop() {
       if (stopped) return;

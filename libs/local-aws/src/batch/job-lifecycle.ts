@@ -12,6 +12,7 @@ import {
 } from './attempt-launch';
 import { hasProcess, isCancellable, isFinished, type JobStatus } from './job-states';
 import type { AttemptRecord, JobPatch, JobRecord } from './model';
+import { LauncherPool } from './launcher-pool';
 import { type AttemptExit, RunningAttempt } from './process-runner';
 import { resourceNeed, type ResourceNeed } from './resources';
 import { type AttemptOutcome, shouldRetry } from './retry-decision';
@@ -65,6 +66,7 @@ export class JobLifecycle {
   private readonly released = new Set<string>();
   private readonly running = new Map<string, RunningAttempt>();
   private readonly needs = new Map<string, ResourceNeed>();
+  private readonly launchers = new LauncherPool();
   private admissions: JobRecord[] = [];
   private finished: JobRecord[] = [];
   private tickPending = false;
@@ -153,6 +155,7 @@ export class JobLifecycle {
     this.stopped = true;
     for (const attempt of this.running.values()) attempt.kill();
     this.running.clear();
+    this.launchers.close();
   }
 
   // ---- the scheduling pass -------------------------------------------------------------------
@@ -357,7 +360,7 @@ export class JobLifecycle {
       setImmediate(() => this.attemptExited(job, { startError: 'the job has no command and its image is not in the image table', timedOut: false }));
       return;
     }
-    const process = new RunningAttempt(
+    const attemptProcess = new RunningAttempt(
       {
         argv,
         cwd,
@@ -367,13 +370,14 @@ export class JobLifecycle {
         timeoutSeconds: (submission.timeout ?? definition.timeout)?.attemptDurationSeconds,
         stopGraceMs: this.options.stopGraceMs,
       },
+      this.launchers,
       this.options.logStore,
       {
         onRunning: (pid, at) => this.attemptRunning(job, pid, at),
         onExit: (exit) => this.attemptExited(job, exit),
       },
     );
-    this.running.set(job.jobId, process);
+    this.running.set(job.jobId, attemptProcess);
   }
 
   private attemptRunning(job: JobRecord, pid: number, at: number): void {

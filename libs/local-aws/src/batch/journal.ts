@@ -1,6 +1,7 @@
 import {
   closeSync,
   existsSync,
+  fdatasync,
   fdatasyncSync,
   fsyncSync,
   mkdirSync,
@@ -26,8 +27,10 @@ export interface LoadedState {
  * Durable state as generation `g`: `snapshot-g.json` (absent for g = 0) plus the append-only
  * `journal-g.log` of changes since. Compaction writes `snapshot-(g+1)` through a temp file and a
  * rename, so a crash at any point leaves one complete generation. Appends are buffered and
- * written in one `write` + `fdatasync` (group commit); `flush()` forces it, and the engine
- * flushes before it answers a request, so whatever a client has seen is on disk.
+ * written in one `write` every few milliseconds (group commit), then made durable by an
+ * `fdatasync` that runs off the event loop. `durable()` resolves once everything appended so far
+ * is on disk; the engine awaits it before it answers a request, so whatever a client has seen
+ * survives a crash.
  */
 export class Journal {
   private fd: number;
@@ -35,6 +38,12 @@ export class Journal {
   private timer: NodeJS.Timeout | undefined;
   private entriesInGeneration = 0;
   private closed = false;
+  /** Batches written with write(2), and how many of them an fdatasync has covered. */
+  private written = 0;
+  private synced = 0;
+  private syncingFd: number | undefined;
+  private retiredFd: number | undefined;
+  private waiters: { batch: number; resolve: () => void }[] = [];
 
   private constructor(
     private readonly dir: string,
@@ -72,6 +81,7 @@ export class Journal {
     this.timer ??= setTimeout(() => this.flush(), this.flushDelayMs);
   }
 
+  /** Writes what is buffered and starts making it durable in the background. */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
@@ -79,13 +89,57 @@ export class Journal {
     const text = `${this.buffer.join('\n')}\n`;
     this.buffer = [];
     writeSync(this.fd, text);
+    this.written++;
+    this.startSync();
+  }
+
+  /** Resolves when every entry appended before the call is on disk. */
+  durable(): Promise<void> {
+    this.flush();
+    if (this.synced >= this.written) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ batch: this.written, resolve }));
+  }
+
+  private startSync(): void {
+    if (this.syncingFd !== undefined || this.synced >= this.written || this.closed) return;
+    const fd = (this.syncingFd = this.fd);
+    const target = this.written;
+    fdatasync(fd, (error) => {
+      this.syncingFd = undefined;
+      if (this.retiredFd === fd) {
+        closeSync(fd);
+        this.retiredFd = undefined;
+      }
+      if (error) console.error(`[batch] journal fdatasync failed: ${error.message}`);
+      this.markSynced(target);
+      this.startSync();
+    });
+  }
+
+  private markSynced(batch: number): void {
+    this.synced = Math.max(this.synced, batch);
+    const ready = this.waiters.filter((w) => w.batch <= this.synced);
+    this.waiters = this.waiters.filter((w) => w.batch > this.synced);
+    for (const waiter of ready) waiter.resolve();
+  }
+
+  /** Everything written so far, synchronously (compaction, shutdown). */
+  private syncNow(): void {
     fdatasyncSync(this.fd);
+    this.markSynced(this.written);
+  }
+
+  /** Closes an fd now, or after the fdatasync still running on it. */
+  private retire(fd: number): void {
+    if (this.syncingFd === fd) this.retiredFd = fd;
+    else closeSync(fd);
   }
 
   /** Replaces the journal with a snapshot of the whole state (taken after every appended entry). */
   compact(snapshot: BatchSnapshot): void {
     if (this.closed) return;
     this.flush();
+    this.syncNow();
     const next = this.generation + 1;
     const target = join(this.dir, `snapshot-${next}.json`);
     const temp = `${target}.tmp`;
@@ -98,7 +152,7 @@ export class Journal {
     }
     renameSync(temp, target);
     syncDirectory(this.dir);
-    closeSync(this.fd);
+    this.retire(this.fd);
     this.generation = next;
     this.fd = openSync(this.journalPath(next), 'a');
     this.entriesInGeneration = 0;
@@ -108,8 +162,9 @@ export class Journal {
   close(): void {
     if (this.closed) return;
     this.flush();
+    this.syncNow();
     this.closed = true;
-    closeSync(this.fd);
+    this.retire(this.fd);
   }
 
   private journalPath(generation: number): string {

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { constants } from 'node:os';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { LogEvent, LogStore } from '../logs/log-store';
+import type { LauncherPool } from './launcher-pool';
 
 export interface AttemptLaunch {
   argv: string[];
@@ -27,12 +28,42 @@ export interface AttemptHandlers {
   onExit(exit: AttemptExit): void;
 }
 
-/** Splits a byte stream into log events, one per line; a trailing partial line waits for more. */
+const executableCache = new Map<string, string | undefined>();
+
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * argv[0] as an absolute path, looked up like execvp does (in the job's PATH), or undefined.
+ * Looked up here so that "not found" is a start failure, not exit code 127 of a shell. Results
+ * are cached per (name, PATH, cwd): 20,000 jobs of one command cost one lookup.
+ */
+export function resolveExecutable(command: string, path: string | undefined, cwd: string): string | undefined {
+  const key = `${command}\0${path ?? ''}\0${cwd}`;
+  if (executableCache.has(key)) return executableCache.get(key);
+  let found: string | undefined;
+  if (command.includes('/')) {
+    const absolute = isAbsolute(command) ? command : resolve(cwd, command);
+    found = isExecutableFile(absolute) ? absolute : undefined;
+  } else {
+    found = (path ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, command)).find(isExecutableFile);
+  }
+  if (found !== undefined) executableCache.set(key, found); // a missing command may be installed later
+  return found;
+}
+
+/** Splits a text stream into log events, one per line; a trailing partial line waits for more. */
 class LineSplitter {
   private partial = '';
   constructor(private readonly emit: (events: LogEvent[]) => void) {}
-  write(chunk: Buffer): void {
-    const lines = (this.partial + chunk.toString('utf8')).split('\n');
+  write(text: string): void {
+    const lines = (this.partial + text).split('\n');
     this.partial = lines.pop() ?? '';
     const timestamp = Date.now();
     if (lines.length > 0) this.emit(lines.map((message) => ({ timestamp, message: message.replace(/\r$/, '') })));
@@ -50,68 +81,58 @@ class LineSplitter {
  * being torn down, and the exit is reported once the output is written.
  */
 export class RunningAttempt {
-  private readonly child: ChildProcess;
+  private pid: number | undefined;
   private timedOut = false;
-  private stopping = false;
-  private exited = false;
+  private stopRequested = false;
+  private finished = false;
   private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly launch: AttemptLaunch,
+    pool: LauncherPool,
     logStore: LogStore,
     private readonly handlers: AttemptHandlers,
   ) {
-    logStore.createStream(launch.logGroup, launch.logStreamName);
+    const cwd = launch.cwd ?? process.cwd();
+    const executable = resolveExecutable(launch.argv[0], launch.env.PATH, cwd);
+    const startError =
+      launch.cwd !== undefined && !isDirectory(launch.cwd)
+        ? `working directory ${launch.cwd} does not exist`
+        : executable === undefined
+          ? `exec: "${launch.argv[0]}": executable file not found in $PATH`
+          : undefined;
+    if (startError !== undefined) {
+      setImmediate(() => this.finish({ startError, timedOut: false }));
+      return;
+    }
+    // The stream file is created by the first output line: creating 20,000 empty files costs more
+    // than running 20,000 no-op jobs. (AWS creates an empty stream for a silent container.)
     const write = (events: LogEvent[]): void => logStore.append(launch.logGroup, launch.logStreamName, events);
-    const out = new LineSplitter(write);
-    const err = new LineSplitter(write);
-    let startError: string | undefined;
-    let exitCode: number | undefined;
-
-    this.child = spawn(launch.argv[0], launch.argv.slice(1), {
-      cwd: launch.cwd,
-      env: launch.env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child.stdout?.on('data', (chunk: Buffer) => out.write(chunk));
-    this.child.stderr?.on('data', (chunk: Buffer) => err.write(chunk));
-    this.child.on('spawn', () => {
-      const at = Date.now();
-      if (launch.timeoutSeconds !== undefined) {
-        this.timers.push(
-          setTimeout(() => {
-            this.timedOut = true;
-            this.stop();
-          }, launch.timeoutSeconds * 1000),
-        );
-      }
-      handlers.onRunning(this.child.pid as number, at);
-    });
-    this.child.on('error', (error) => {
-      startError ??= error.message;
-    });
-    this.child.on('exit', (code, signal) => {
-      this.exited = true;
-      exitCode = code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : undefined);
-      this.signalGroup('SIGKILL'); // whatever the main process left behind
-    });
-    this.child.on('close', () => {
-      for (const timer of this.timers) clearTimeout(timer);
-      out.end();
-      err.end();
-      handlers.onExit(startError !== undefined && exitCode === undefined ? { startError, timedOut: false } : { exitCode, timedOut: this.timedOut });
-    });
-  }
-
-  get pid(): number | undefined {
-    return this.child.pid;
+    const splitters = { stdout: new LineSplitter(write), stderr: new LineSplitter(write) };
+    pool.run(
+      {
+        argv: [executable as string, ...launch.argv.slice(1)],
+        cwd: launch.cwd,
+        env: launch.env,
+        varying: Object.keys(launch.env).filter((name) => name.startsWith('AWS_BATCH_')),
+      },
+      {
+        onStarted: (pid) => this.started(pid),
+        onOutput: (stream, text) => splitters[stream].write(text),
+        onFinished: (exitCode, launcherError) => {
+          splitters.stdout.end();
+          splitters.stderr.end();
+          this.finish(launcherError !== undefined ? { startError: launcherError, timedOut: false } : { exitCode, timedOut: this.timedOut });
+        },
+      },
+    );
   }
 
   /** SIGTERM to the group, SIGKILL after the grace period (docker stop). */
   stop(): void {
-    if (this.stopping || this.exited) return;
-    this.stopping = true;
+    if (this.stopRequested || this.finished) return;
+    this.stopRequested = true;
+    if (this.pid === undefined) return; // stopped as soon as it starts
     this.signalGroup('SIGTERM');
     this.timers.push(setTimeout(() => this.signalGroup('SIGKILL'), this.launch.stopGraceMs));
   }
@@ -121,13 +142,44 @@ export class RunningAttempt {
     this.signalGroup('SIGKILL');
   }
 
+  private started(pid: number): void {
+    this.pid = pid;
+    if (this.launch.timeoutSeconds !== undefined) {
+      this.timers.push(
+        setTimeout(() => {
+          this.timedOut = true;
+          this.stop();
+        }, this.launch.timeoutSeconds * 1000),
+      );
+    }
+    this.handlers.onRunning(pid, Date.now());
+    if (this.stopRequested) {
+      this.stopRequested = false;
+      this.stop();
+    }
+  }
+
+  private finish(exit: AttemptExit): void {
+    if (this.finished) return;
+    this.finished = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.handlers.onExit(exit);
+  }
+
   private signalGroup(signal: NodeJS.Signals): void {
-    const pid = this.child.pid;
-    if (pid === undefined) return;
+    if (this.pid === undefined || this.finished) return;
     try {
-      process.kill(-pid, signal);
+      process.kill(-this.pid, signal);
     } catch {
       // the group is already gone
     }
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

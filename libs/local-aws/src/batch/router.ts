@@ -63,13 +63,13 @@ function route(ctx: ApiContext, method: string, url: URL, body: Buffer): object 
 }
 
 /** Runs one request; `beforeReply` makes the state the reply reflects durable first. */
-export function handleRequest(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, body: Buffer, beforeReply: () => void): void {
+export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, body: Buffer, beforeReply: () => Promise<void>): Promise<void> {
   let status = 200;
   let payload: object;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   try {
     payload = route({ ...ctx, bodyBytes: body.length }, req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost'), body);
-    beforeReply();
+    await beforeReply();
   } catch (error) {
     const apiError = error instanceof BatchApiError ? error : new ServerException(`internal error: ${(error as Error).message}`);
     if (!(error instanceof BatchApiError)) console.error('[batch] internal error', error);

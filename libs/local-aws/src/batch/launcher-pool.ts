@@ -1,0 +1,247 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+
+export interface LaunchRequest {
+  /** argv[0] must already be an absolute path (see resolveExecutable). */
+  argv: string[];
+  cwd?: string;
+  env: Record<string, string>;
+  /** Names in `env` whose values change from launch to launch (job id, attempt, index...). */
+  varying: string[];
+}
+
+export interface LaunchCallbacks {
+  /** The process is running; `pid` is also its process group id. */
+  onStarted(pid: number): void;
+  onOutput(stream: 'stdout' | 'stderr', text: string): void;
+  /** All output has been delivered. `exitCode` is 128 + signal for a killed process. */
+  onFinished(exitCode: number | undefined, launcherError?: string): void;
+}
+
+const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Redirections of the subshell, then: report its pid, wait, clean up its group, end the output. */
+const AFTER_START = [
+  '</dev/null >&3 2>&4 3>&- 4>&- &',
+  '__pid=$!',
+  'echo "S $__pid"',
+  'wait $__pid',
+  '__code=$?',
+  'kill -9 -$__pid 2>/dev/null',
+  `printf '%s\\n' "$__marker" >&3`,
+  `printf '%s\\n' "$__marker" >&4`,
+  'echo "E $__code"',
+  '',
+].join('\n');
+
+/**
+ * What a launcher runs for one process, in two parts. The script (a file, the same for every
+ * launch of one submission: 10,000 array children share one) starts a subshell in its own
+ * process group (`set -m`) with the job's environment only, /dev/null as stdin and the
+ * launcher's fds 3/4 as stdout/stderr; after the process exits it kills whatever is left in the
+ * group and ends both output pipes with a marker unique to the launch. The per-launch values
+ * arrive on the launcher's stdin as plain shell variables, kept short because bash reads a pipe
+ * one byte at a time.
+ */
+function launchParts(request: LaunchRequest): { script: string; assignments: string } | undefined {
+  const names = Object.keys(request.env);
+  if (names.some((name) => !SHELL_NAME.test(name) || name.startsWith('__'))) return undefined;
+  const varying = new Set(request.varying);
+  const exports = names.filter((n) => !varying.has(n)).map((name) => `export ${name}=${quote(request.env[name])}; `).join('');
+  const exportVarying = request.varying.length > 0 ? `export ${request.varying.join(' ')}; ` : '';
+  const cd = request.cwd === undefined ? '' : `cd ${quote(request.cwd)} || exit 126; `;
+  const script = `( ${exports}${exportVarying}${cd}exec ${request.argv.map(quote).join(' ')} ) ${AFTER_START}`;
+  const assignments = request.varying.map((name) => `${name}=${quote(request.env[name] ?? '')}`).join(' ');
+  return { script, assignments };
+}
+
+/** Environment names a shell cannot hold go through env(1) in a one-off script (slower, rare). */
+function oneOffScript(request: LaunchRequest): string {
+  const pairs = Object.entries(request.env).map(([name, value]) => quote(`${name}=${value}`)).join(' ');
+  const cd = request.cwd === undefined ? '' : `cd ${quote(request.cwd)} || exit 126; `;
+  return `( ${cd}exec /usr/bin/env -i ${pairs} ${request.argv.map(quote).join(' ')} ) ${AFTER_START}`;
+}
+
+/** Reads one output pipe of a launcher and cuts it at each launch's end marker. */
+class OutputReader {
+  private decoder = new StringDecoder('utf8');
+  private pending = '';
+  private marker = '';
+  private deliver: ((text: string) => void) | undefined;
+  private ended: (() => void) | undefined;
+
+  constructor(stream: Readable) {
+    stream.on('data', (chunk: Buffer) => this.write(this.decoder.write(chunk)));
+  }
+
+  begin(marker: string, deliver: (text: string) => void, ended: () => void): void {
+    this.marker = `${marker}\n`;
+    this.deliver = deliver;
+    this.ended = ended;
+  }
+
+  private write(text: string): void {
+    if (!this.deliver) return; // no launch in progress: nothing can write here
+    const all = this.pending + text;
+    const at = all.indexOf(this.marker);
+    if (at >= 0) {
+      if (at > 0) this.deliver(all.slice(0, at));
+      this.pending = '';
+      const ended = this.ended;
+      this.deliver = this.ended = undefined;
+      ended?.();
+      return;
+    }
+    // hold back only a tail that could be the start of a marker split across chunks
+    let keep = 0;
+    for (let i = all.indexOf(this.marker[0], Math.max(0, all.length - this.marker.length + 1)); i >= 0; i = all.indexOf(this.marker[0], i + 1)) {
+      if (this.marker.startsWith(all.slice(i))) {
+        keep = all.length - i;
+        break;
+      }
+    }
+    if (all.length > keep) this.deliver(all.slice(0, all.length - keep));
+    this.pending = all.slice(all.length - keep);
+  }
+}
+
+/** One long-lived bash that starts one process at a time. */
+class Launcher {
+  private readonly child: ChildProcess;
+  private readonly stdout: OutputReader;
+  private readonly stderr: OutputReader;
+  private control = '';
+  private current: { callbacks: LaunchCallbacks; exitCode?: number; exited: boolean; open: number } | undefined;
+  dead = false;
+
+  constructor(
+    private readonly scripts: ScriptFiles,
+    private readonly onIdle: (launcher: Launcher) => void,
+    private readonly onDead: (launcher: Launcher) => void,
+  ) {
+    this.child = spawn('bash', ['--norc', '--noprofile'], { stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe'], env: {}, detached: true });
+    this.child.stdin?.write('set -m\n');
+    const [, , , out, err] = this.child.stdio;
+    this.stdout = new OutputReader(out as Readable);
+    this.stderr = new OutputReader(err as Readable);
+    this.child.stdout?.on('data', (chunk: Buffer) => this.onControl(chunk.toString('latin1')));
+    this.child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[batch launcher] ${chunk.toString()}`));
+    this.child.on('error', () => this.die('the launcher shell (bash) could not be started'));
+    this.child.on('exit', () => this.die('the launcher shell exited'));
+  }
+
+  run(request: LaunchRequest, callbacks: LaunchCallbacks): void {
+    const marker = `--framefarm-end-${randomBytes(12).toString('hex')}--`;
+    const launch = (this.current = { callbacks, exited: false, open: 2 });
+    const closed = (): void => {
+      launch.open--;
+      this.settle();
+    };
+    this.stdout.begin(marker, (text) => callbacks.onOutput('stdout', text), closed);
+    this.stderr.begin(marker, (text) => callbacks.onOutput('stderr', text), closed);
+    const parts = launchParts(request);
+    const path = parts ? this.scripts.shared(parts.script) : this.scripts.oneOff(oneOffScript(request));
+    this.child.stdin?.write(`${parts?.assignments ?? ''} __marker=${quote(marker)}; . ${quote(path)}\n`);
+  }
+
+  kill(): void {
+    this.child.kill('SIGKILL');
+  }
+
+  private onControl(text: string): void {
+    this.control += text;
+    let newline: number;
+    while ((newline = this.control.indexOf('\n')) >= 0) {
+      const line = this.control.slice(0, newline);
+      this.control = this.control.slice(newline + 1);
+      const launch = this.current;
+      if (!launch) continue;
+      if (line.startsWith('S ')) launch.callbacks.onStarted(Number(line.slice(2)));
+      else if (line.startsWith('E ')) {
+        launch.exitCode = Number(line.slice(2));
+        launch.exited = true;
+        this.settle();
+      }
+    }
+  }
+
+  private settle(): void {
+    const launch = this.current;
+    if (!launch || !launch.exited || launch.open > 0) return;
+    this.current = undefined;
+    launch.callbacks.onFinished(launch.exitCode);
+    if (!this.dead) this.onIdle(this);
+  }
+
+  private die(reason: string): void {
+    if (this.dead) return;
+    this.dead = true;
+    this.onDead(this);
+    const launch = this.current;
+    this.current = undefined;
+    launch?.callbacks.onFinished(undefined, reason);
+  }
+}
+
+/** Launch scripts on disk: shared ones written once per distinct content. */
+class ScriptFiles {
+  private readonly written = new Map<string, string>();
+  private oneOffs = 0;
+  constructor(private readonly dir: string) {}
+
+  shared(script: string): string {
+    let path = this.written.get(script);
+    if (!path) {
+      path = join(this.dir, `launch-${createHash('sha256').update(script).digest('hex').slice(0, 20)}.sh`);
+      writeFileSync(path, script);
+      this.written.set(script, path);
+    }
+    return path;
+  }
+
+  oneOff(script: string): string {
+    const path = join(this.dir, `one-off-${this.oneOffs++ % 1024}.sh`);
+    writeFileSync(path, script);
+    return path;
+  }
+}
+
+/**
+ * Starts job processes through a pool of long-lived bash launchers instead of forking the
+ * engine for each one: a fork of a small shell does not block the engine's event loop or copy
+ * its memory map, which is what keeps 20,000 short jobs close to `xargs -P` speed.
+ */
+export class LauncherPool {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'framefarm-launchers-'));
+  private readonly scripts = new ScriptFiles(this.dir);
+  private readonly idle: Launcher[] = [];
+  private readonly all = new Set<Launcher>();
+
+  run(request: LaunchRequest, callbacks: LaunchCallbacks): void {
+    let launcher = this.idle.pop();
+    while (launcher?.dead) launcher = this.idle.pop();
+    if (!launcher) {
+      launcher = new Launcher(
+        this.scripts,
+        (l) => this.idle.push(l),
+        (l) => this.all.delete(l),
+      );
+      this.all.add(launcher);
+    }
+    launcher.run(request, callbacks);
+  }
+
+  /** Kills the launchers (not the processes they started: their groups are the caller's). */
+  close(): void {
+    for (const launcher of this.all) launcher.kill();
+    this.all.clear();
+    this.idle.length = 0;
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
