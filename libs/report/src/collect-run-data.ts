@@ -45,9 +45,10 @@ export function collectRunData(input: CollectRunInput): RunData {
   const attempts = reportJobs.flatMap((job) => job.attempts);
   const frames = run.totalFrames;
   const wallMs = endedAt - startedAt;
+  const status = run.status ?? overallStatus(reportJobs);
   return {
     runId: run.runId,
-    status: run.status ?? overallStatus(reportJobs),
+    status,
     settings: {
       sketch: run.sketch,
       width: run.width,
@@ -70,7 +71,7 @@ export function collectRunData(input: CollectRunInput): RunData {
       queuedMs: sum(reportJobs.map((job) => job.queuedMs)),
       runningMs: sum(reportJobs.map((job) => job.runningMs)),
       ...(frames !== undefined ? { frames } : {}),
-      ...(frames !== undefined && wallMs > 0 && run.status === 'SUCCEEDED' ? { framesPerSecond: (frames * 1000) / wallMs } : {}),
+      ...(frames !== undefined && wallMs > 0 && status === 'SUCCEEDED' ? { framesPerSecond: (frames * 1000) / wallMs } : {}),
       spans: input.spans.length,
     },
     ...(input.spans[0] ? { traceId: input.spans[0].traceId } : {}),
