@@ -46,4 +46,6 @@ if (bundlesAreStale()) {
 }
 
 process.env.FRAMEFARM_ROOT = process.env.FRAMEFARM_ROOT || root;
+// Node 20 is supported here; the SDK's notice about its future Node 22 floor is noise in every command.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED || 'true';
 require(bundle('cli'));
