@@ -12,6 +12,7 @@ import { JobAttributesSpanProcessor } from './job-attributes-processor';
 import { LogLine, jobLogLine, stderrLog } from './job-log';
 import { OtlpHttpSpanExporter } from './otlp-http-span-exporter';
 import { createSigV4Signer } from './sigv4-signer';
+import { flushOnTerminate } from './terminate-flush';
 import { extractTraceContext, injectTraceEnvironment } from './trace-environment';
 import { WarnOnceExporter } from './warn-once-exporter';
 
@@ -30,6 +31,8 @@ export interface StartJobTracingOptions {
   log?: LogLine;
   /** Upper bound for the final flush in `shutdown()`; 5 s by default. */
   flushTimeoutMillis?: number;
+  /** End the job's span and flush on SIGTERM (Batch timeouts, TerminateJob); true by default. */
+  flushOnTerminate?: boolean;
   /** Credentials for signing requests to X-Ray; the SDK's default chain by default. */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
 }
@@ -101,6 +104,27 @@ export async function startJobTracing(options: StartJobTracingOptions): Promise<
   const activeOrJob = (): Context => (trace.getSpan(context.active()) ? context.active() : jobContext);
   const flushTimeoutMillis = options.flushTimeoutMillis ?? 5_000;
   let stopping: Promise<void> | undefined;
+  // Steps still running when a signal stops the job: ended, marked, so the trace shows where it stopped.
+  const openSpans = new Set<Span>();
+  let releaseSignal = (): void => undefined;
+  const shutdown = (): Promise<void> => {
+    stopping ??= (async () => {
+      releaseSignal();
+      jobSpan.end();
+      const finished = await settleWithin(provider.shutdown(), flushTimeoutMillis);
+      if (!finished) warnOnce?.warn(new Error(`spans not exported within ${flushTimeoutMillis} ms`));
+    })();
+    return stopping;
+  };
+  if (options.flushOnTerminate ?? true) {
+    releaseSignal = flushOnTerminate((signal) => {
+      const status = { code: SpanStatusCode.ERROR, message: `stopped by ${signal} (a Batch timeout or TerminateJob)` };
+      for (const span of openSpans) span.setStatus(status).end();
+      openSpans.clear();
+      jobSpan.setStatus(status);
+      return shutdown();
+    });
+  }
 
   return {
     traceId: jobSpan.spanContext().traceId,
@@ -108,26 +132,21 @@ export async function startJobTracing(options: StartJobTracingOptions): Promise<
     exportTarget,
     withSpan: (name, attributes, fn) =>
       tracer.startActiveSpan(name, { attributes }, activeOrJob(), async (span) => {
+        openSpans.add(span);
         try {
           return await fn(span);
         } catch (error) {
           markFailed(span, error);
           throw error;
         } finally {
+          openSpans.delete(span);
           span.end();
         }
       }),
     traceEnvironment: () => injectTraceEnvironment(activeOrJob()),
     instrumentAwsClient: (client) => instrumentAwsClient(client, { tracerProvider: provider, parentContext: activeOrJob }),
     fail: (error) => markFailed(jobSpan, error),
-    shutdown: () => {
-      stopping ??= (async () => {
-        jobSpan.end();
-        const finished = await settleWithin(provider.shutdown(), flushTimeoutMillis);
-        if (!finished) warnOnce?.warn(new Error(`spans not exported within ${flushTimeoutMillis} ms`));
-      })();
-      return stopping;
-    },
+    shutdown,
   };
 }
 

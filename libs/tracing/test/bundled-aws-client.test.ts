@@ -1,13 +1,10 @@
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { readRunSpans } from '../src/trace-files';
+import { bundleProgram } from './bundle-program';
 import { startHttpSink } from './http-sink';
 import { withTempDir } from './temp-dir';
-
-const root = resolve(__dirname, '../../..');
 
 // The job programs ship as esbuild CJS bundles with the AWS SDK inlined, where require-hook
 // instrumentation cannot see the SDK. This builds such a bundle and checks the SDK spans appear.
@@ -31,20 +28,7 @@ describe('AWS SDK spans in an esbuild bundle', () => {
     const sink = await startHttpSink(() => ({ status: 200, body: JSON.stringify({ jobSummaryList: [{ jobId: 'j-1', jobName: 'n' }] }) }));
     try {
       await withTempDir(async (dir) => {
-        const entry = join(dir, 'entry.ts');
-        const bundle = join(dir, 'main.cjs');
-        await writeFile(entry, ENTRY);
-        await build({
-          entryPoints: [entry],
-          outfile: bundle,
-          bundle: true,
-          platform: 'node',
-          target: 'node20',
-          format: 'cjs',
-          tsconfig: join(root, 'tsconfig.base.json'),
-          nodePaths: [join(root, 'node_modules')],
-          logLevel: 'silent',
-        });
+        const bundle = await bundleProgram(dir, ENTRY);
         expect(await readFile(bundle, 'utf8')).not.toMatch(/require\(["']@aws-sdk\/client-batch["']\)/);
 
         const { stdout } = await promisify(execFile)(process.execPath, [bundle, dir, sink.url], { cwd: dir });
