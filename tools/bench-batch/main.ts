@@ -25,7 +25,12 @@ function parseSize(argv: string[]): number {
 }
 
 function startEngine(stateDir: string, logDir: string, cores: number): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(join(__dirname, 'engine-server.ts'), [stateDir, logDir, String(cores)], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_PROF=<dir> writes a CPU profile of the engine process there
+  const profile = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : [];
+  const child = fork(join(__dirname, 'engine-server.ts'), [stateDir, logDir, String(cores)], {
+    execArgv: ['--import', 'tsx', ...profile],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => resolve({ child, port: (message as { port: number }).port }));
     child.once('exit', (code) => reject(new Error(`engine exited with ${code}`)));
