@@ -110,6 +110,8 @@ export class Scheduler {
       const fifo = this.runnable.get(queue.jobQueueName);
       if (!fifo) continue;
       const environments = this.environmentsOf(queue);
+      // every environment DISABLED: the jobs wait, RUNNABLE, as on AWS (no misconfiguration)
+      if (environments.length === 0) continue;
       while (fifo.length > 0) {
         const job = fifo.peek() as JobRecord;
         if (job.status !== 'RUNNABLE') {

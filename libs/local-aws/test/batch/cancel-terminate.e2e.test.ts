@@ -41,7 +41,8 @@ describe('CancelJob and TerminateJob', () => {
 
   it('cancels RUNNABLE and PENDING jobs with the given reason', async () => {
     const runnable = await submit('runnable', 'stuck', 'ok');
-    await waitFor(h.client, runnable, (j) => j.status === 'RUNNABLE');
+    const waiting = await waitFor(h.client, runnable, (j) => j.status === 'RUNNABLE');
+    expect(waiting.statusReason).toBeUndefined(); // a disabled environment is no misconfiguration
     const pending = await submit('pending', 'stuck', 'ok', { dependsOn: [{ jobId: runnable }] });
     await waitFor(h.client, pending, (j) => j.status === 'PENDING');
     await h.client.send(new CancelJobCommand({ jobId: pending, reason: 'not needed' }));

@@ -100,6 +100,23 @@ describe('what a job sees when it runs', () => {
     ]);
   });
 
+  it('passes environment names a shell cannot hold', async () => {
+    const { jobId } = await h.client.send(
+      new SubmitJobCommand({
+        jobName: 'odd-env',
+        jobQueue: 'exec',
+        jobDefinition: 'env',
+        containerOverrides: {
+          // sh would drop such a name from its own children, so node prints it
+          command: [process.execPath, '-e', 'console.log(process.env.AWS_BATCH_JOB_ID, process.env["dotted.name"])'],
+          environment: [{ name: 'dotted.name', value: "it's" }],
+        },
+      }),
+    );
+    const job = await waitFinished(h.client, jobId as string);
+    expect(logOf('/aws/batch/job', job.container?.logStreamName)).toEqual([`${jobId} it's`]);
+  });
+
   it('substitutes Ref:: parameters and runs an image-table entrypoint in its directory', async () => {
     await h.client.send(
       new RegisterJobDefinitionCommand({

@@ -48,19 +48,18 @@ export function renderJobDetail(ctx: ApiContext, job: JobRecord): JobDetail {
     dependsOn: job.parentId === undefined ? submission.dependsOn : childDependencies(job, submission),
     jobDefinition: ctx.arns.jobDefinition(definition.jobDefinitionName, definition.revision),
     parameters: effectiveParameters(submission, definition),
-    container: isArrayParent
-      ? undefined
-      : {
-          ...properties,
-          command: effectiveCommand(submission, definition),
-          environment: effectiveEnvironment(submission, definition),
-          resourceRequirements: overrides?.resourceRequirements ?? properties?.resourceRequirements,
-          vcpus: overrides?.vcpus ?? properties?.vcpus,
-          memory: overrides?.memory ?? properties?.memory,
-          exitCode: last?.exitCode,
-          reason: last?.reason,
-          logStreamName: last?.logStreamName,
-        },
+    container: {
+      ...properties,
+      command: effectiveCommand(submission, definition),
+      environment: effectiveEnvironment(submission, definition),
+      resourceRequirements: overrides?.resourceRequirements ?? properties?.resourceRequirements,
+      vcpus: overrides?.vcpus ?? properties?.vcpus,
+      memory: overrides?.memory ?? properties?.memory,
+      // an array parent never runs itself: no exit code or log stream of its own
+      exitCode: last?.exitCode,
+      reason: last?.reason,
+      logStreamName: last?.logStreamName,
+    },
     attempts: job.attempts.filter((a) => a.stoppedAt !== undefined).map(renderAttempt),
     arrayProperties: isArrayParent
       ? { size: submission.arraySize, statusSummary: { ...ctx.store.childCounts.get(job.jobId) } }

@@ -58,7 +58,8 @@ function parseFilter(ctx: ApiContext, filters: Body[]): JobFilter {
 }
 
 /**
- * Queue listings are newest first; an array's children are listed by index (they share one
+ * A queue lists its top-level jobs (array parents, not their children; those are listed by
+ * arrayJobId), as AWS does. Queue listings are newest first; an array's children are listed by index (they share one
  * createdAt; chosen). nextToken is a position in an append-only list, so pages stay stable
  * while new jobs arrive.
  */
