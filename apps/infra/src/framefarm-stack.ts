@@ -100,6 +100,9 @@ export class FramefarmStack extends Stack {
       this.pipeline = new RenderPipeline(this, 'RenderPipeline', {
         render: jobs.render,
         encode: jobs.encode,
+        bucket,
+        table,
+        environment,
         logRetention,
         scheduleCron: config.scheduleCron,
         scheduleInput: SCHEDULED_RUN,

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type * as batch from 'aws-cdk-lib/aws-batch';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -11,6 +13,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { REPO_ROOT } from './docker-context';
+import { grantItems, grantObjects } from './job-permissions';
 import { acknowledgeWildcardResources } from './nag';
 
 export interface BatchTarget {
@@ -21,6 +24,10 @@ export interface BatchTarget {
 export interface RenderPipelineProps {
   render: BatchTarget;
   encode: BatchTarget;
+  bucket: s3.IBucket;
+  table: dynamodb.ITableV2;
+  /** The jobs' environment (bucket and table names): the plan function records the run there. */
+  environment: Record<string, string>;
   logRetention: logs.RetentionDays;
   /** EventBridge Scheduler expression, e.g. `cron(0 3 * * ? *)`; no schedule when absent. */
   scheduleCron?: string;
@@ -29,9 +36,10 @@ export interface RenderPipelineProps {
 }
 
 /**
- * Plan (a Lambda running planChunks), then the render array job, then the encode job, each
- * waited for with the run-job (.sync) integration. It replaces the plan job for runs started by
- * Step Functions: render and encode get the run's settings as container overrides, as from plan.
+ * Plan (a Lambda doing the plan job's recording and planChunks), then the render array job, then
+ * the encode job, each waited for with the run-job (.sync) integration. It replaces the plan job
+ * for runs started by Step Functions: render and encode get the run's settings as container
+ * overrides, as from plan, and the run shows up in `framefarm status` like any other.
  */
 export class RenderPipeline extends Construct {
   readonly stateMachine: sfn.StateMachine;
@@ -48,13 +56,17 @@ export class RenderPipeline extends Construct {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     });
     functionLogs.grantWrite(functionRole);
+    // It writes what the plan job writes: the run manifest and the run record.
+    grantObjects('plan', functionRole, props.bucket);
+    grantItems('plan', functionRole, props.table);
     this.planFunction = new nodejs.NodejsFunction(this, 'PlanFunction', {
       entry: path.join(__dirname, 'lambda', 'plan-run.ts'),
       handler: 'handler',
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: 256,
-      timeout: Duration.seconds(10),
+      memorySize: 512,
+      timeout: Duration.seconds(30),
+      environment: props.environment,
       role: functionRole,
       logGroup: functionLogs,
       tracing: lambda.Tracing.ACTIVE,
@@ -67,6 +79,8 @@ export class RenderPipeline extends Construct {
         target: 'node22',
         minify: true,
         sourceMap: false,
+        // Bundle the SDK too: the versions of package-lock.json, not whatever the runtime ships.
+        externalModules: [],
       },
     });
     Validations.of(functionRole).acknowledge({

@@ -69,6 +69,23 @@ describe('framefarm stack (all options)', () => {
     expect(definition.States[encode.Next].Type).toBe('Succeed');
   });
 
+  it('gives the plan function the bucket and table, and only what the plan job may write there', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          FRAMEFARM_BUCKET: { Ref: Match.stringLikeRegexp('^RunsBucket') },
+          FRAMEFARM_TABLE: { Ref: Match.stringLikeRegexp('^RunTable') },
+        }),
+      },
+    });
+    const statements = roleStatements(template, 'RenderPipelinePlanFunctionRole');
+    const written = JSON.stringify(statements.filter((s) => actionsOf(s).includes('s3:PutObject')).map((s) => s.Resource));
+    expect(written).toContain('/runs/*/manifest.json');
+    expect(written).not.toContain('chunks');
+    expect(statements.flatMap(actionsOf)).toContain('dynamodb:PutItem');
+    expect(statements.flatMap(actionsOf)).not.toContain('batch:SubmitJob');
+  });
+
   it('lets the state machine submit only render and encode jobs', () => {
     const submit = roleStatements(template, 'RenderPipelineStateMachineRole').find((s) => actionsOf(s).includes('batch:SubmitJob'));
     const text = JSON.stringify(submit?.Resource);

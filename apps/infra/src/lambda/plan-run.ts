@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { ENV, InvalidPlanError, planChunks } from '@framefarm/job-specs';
+import { ENV } from '@framefarm/job-specs';
+import { readRunSettings, RunStore, runSettingsEnvironment, SEED_ENV } from '@framefarm/run-store';
 
-/** What starts a run through Step Functions; numbers may arrive as strings (console, Scheduler input). */
+/** What starts a run through Step Functions; numbers may arrive as strings. Unknown keys are ignored. */
 export interface PlanRunInput {
-  totalFrames: number | string;
-  framesPerRenderJob: number | string;
+  totalFrames?: number | string;
+  framesPerRenderJob?: number | string;
   runId?: string;
   sketch?: string;
+  seed?: string;
   width?: number | string;
   height?: number | string;
   fps?: number | string;
@@ -20,55 +22,61 @@ export interface BatchEnvironmentVariable {
 export interface PlanRunOutput {
   runId: string;
   chunkCount: number;
-  /** Batch arrays hold 2…10,000 children, so one chunk runs as a single job instead. */
+  /** Batch arrays hold 2…10,000 children, so a single chunk runs as one plain job instead. */
   isArray: boolean;
   arraySize: number;
+  /** The render and encode jobs' container overrides, as the plan job passes them. */
   environment: BatchEnvironmentVariable[];
 }
 
-const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
-
-function whole(name: string, value: number | string | undefined): number {
-  const parsed = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof parsed !== 'number' || !Number.isInteger(parsed)) {
-    throw new InvalidPlanError(`${name} must be a whole number, got ${JSON.stringify(value)}`);
-  }
-  return parsed;
-}
+const INPUT_TO_ENV: Record<keyof PlanRunInput, string> = {
+  totalFrames: ENV.totalFrames,
+  framesPerRenderJob: ENV.framesPerRenderJob,
+  runId: ENV.runId,
+  sketch: ENV.sketch,
+  seed: SEED_ENV,
+  width: ENV.width,
+  height: ENV.height,
+  fps: ENV.fps,
+};
 
 function newRunId(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   return `sfn-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
-/** The same planning as the plan job (planChunks), as the first state of the state machine. */
-export function planRun(input: PlanRunInput, now = new Date()): PlanRunOutput {
-  const totalFrames = whole(ENV.totalFrames, input.totalFrames);
-  const framesPerRenderJob = whole(ENV.framesPerRenderJob, input.framesPerRenderJob);
-  const chunks = planChunks(totalFrames, framesPerRenderJob);
-  const runId = input.runId ?? newRunId(now);
-  if (!RUN_ID.test(runId)) {
-    throw new InvalidPlanError(
-      `runId "${runId}" must start with a letter or digit and hold only letters, digits, - and _ (at most 100): it becomes part of Batch job names`,
-    );
+/**
+ * The plan job's work without the child submissions (the state machine submits them): the same
+ * settings validation and defaults (readRunSettings), the same manifest and PLANNED run record
+ * (recordPlan, which plans the chunks with planChunks). Planning a run id again returns the
+ * stored plan; other settings for it are a RunConflictError.
+ */
+export async function planRun(
+  input: PlanRunInput,
+  store: Pick<RunStore, 'recordPlan'>,
+  now = new Date(),
+): Promise<PlanRunOutput> {
+  const env: Record<string, string | undefined> = {};
+  for (const [key, name] of Object.entries(INPUT_TO_ENV)) {
+    const value = input[key as keyof PlanRunInput];
+    if (value !== undefined && value !== null) env[name] = String(value);
   }
-  const environment: BatchEnvironmentVariable[] = [
-    { Name: ENV.runId, Value: runId },
-    { Name: ENV.totalFrames, Value: String(totalFrames) },
-    { Name: ENV.framesPerRenderJob, Value: String(framesPerRenderJob) },
-  ];
-  const optional: [string, string | number | undefined][] = [
-    [ENV.sketch, input.sketch],
-    [ENV.width, input.width],
-    [ENV.height, input.height],
-    [ENV.fps, input.fps],
-  ];
-  for (const [name, value] of optional) {
-    if (value !== undefined && value !== '') environment.push({ Name: name, Value: String(value) });
-  }
-  return { runId, chunkCount: chunks.length, isArray: chunks.length > 1, arraySize: chunks.length, environment };
+  const settings = readRunSettings(env, { defaultRunId: () => newRunId(now) });
+  const { manifest } = await store.recordPlan(settings, { startedAt: now });
+  const chunkCount = manifest.chunks.length;
+  return {
+    runId: settings.runId,
+    chunkCount,
+    isArray: chunkCount > 1,
+    arraySize: chunkCount,
+    environment: Object.entries(runSettingsEnvironment(settings)).map(([Name, Value]) => ({ Name, Value })),
+  };
 }
 
+let store: RunStore | undefined;
+
+/** FRAMEFARM_BUCKET and FRAMEFARM_TABLE come from the function's environment, as in the jobs. */
 export async function handler(event: PlanRunInput): Promise<PlanRunOutput> {
-  return planRun(event);
+  store ??= RunStore.fromEnv(process.env);
+  return planRun(event, store);
 }
