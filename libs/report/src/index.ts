@@ -9,3 +9,4 @@ export * from './fetch-run-jobs';
 export * from './run-job-ids';
 export * from './report-media';
 export * from './write-run-report';
+export * from './span-summary';

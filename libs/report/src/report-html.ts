@@ -3,6 +3,7 @@ import { esc } from './html-escape';
 import { ReportJob, RunData } from './run-data';
 import { REPORT_JS } from './report-script';
 import { REPORT_CSS } from './report-style';
+import { summarizeSpans } from './span-summary';
 import { speedChartSvg } from './speed-chart-svg';
 import { layoutTimeline } from './timeline-layout';
 import { timelineSvg } from './timeline-svg';
@@ -43,6 +44,7 @@ ${data.jobs.length > 0 ? timelineSvg(layout) : '<p class="empty">Batch knows no 
 ${speedChartSvg(renders)}
 </section>
 ${criticalPathSection(data)}
+${stepsTable(data)}
 ${jobsTable(data)}
 <p class="muted">Generated ${esc(formatClock(generatedAt))}${data.traceId ? ` · trace <code>${esc(data.traceId)}</code>` : ' · no spans found for this run'}${data.unattributedSpans ? ` · ${data.unattributedSpans} spans outside the run's jobs` : ''}</p>
 </main>
@@ -109,6 +111,21 @@ function criticalPathSection(data: RunData): string {
 <p class="muted">The chain of jobs that decided when the run ended: each waited for the one before it. Shortening anything else would not have made the run faster.</p>
 <div class="path">${bar}</div>
 <table><thead><tr><th>Job</th><th>Job id</th><th class="num">Waiting</th><th class="num">Running</th><th class="num">Share</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function stepsTable(data: RunData): string {
+  const rows = summarizeSpans(data.jobs);
+  if (rows.length === 0) return '';
+  const total = Math.max(1, rows[0].totalMs);
+  const body = rows
+    .map(
+      (row) =>
+        `<tr><td class="mono">${esc(row.name)}</td><td class="num">${row.count}</td><td class="num">${esc(formatDuration(row.totalMs))}</td><td><span class="share" style="width:${((row.totalMs / total) * 160).toFixed(1)}px"></span></td><td class="num">${esc(formatDuration(row.totalMs / row.count))}</td><td class="num">${esc(formatDuration(row.maxMs))}</td><td class="num${row.errors ? ' failed' : ''}">${row.errors || ''}</td></tr>`,
+    )
+    .join('');
+  return `<section id="steps"><h2>Where the time went</h2>
+<p class="muted">Every step the jobs traced (their own spans and the AWS SDK calls), summed over all jobs.</p>
+<table><thead><tr><th>Span</th><th class="num">Count</th><th class="num">Total</th><th></th><th class="num">Mean</th><th class="num">Longest</th><th class="num">Errors</th></tr></thead><tbody>${body}</tbody></table></section>`;
 }
 
 function jobsTable(data: RunData): string {

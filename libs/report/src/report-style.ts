@@ -54,6 +54,8 @@ th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--lin
 th { color: var(--muted); font-weight: 600; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.reason { white-space: normal; color: var(--fail); min-width: 200px; max-width: 300px; }
+span.share { display: inline-block; height: 8px; border-radius: 2px; background: var(--span); opacity: .75; vertical-align: middle; }
+td.failed { color: var(--fail); font-weight: 600; }
 tr.critical td:first-child { box-shadow: inset 4px 0 var(--crit); }
 .path { display: flex; height: 22px; border-radius: 4px; overflow: hidden; margin: 4px 0 12px; }
 .path span { display: block; height: 100%; }
