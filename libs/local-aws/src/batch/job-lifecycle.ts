@@ -169,15 +169,29 @@ export class JobLifecycle {
   private tick(): void {
     this.tickPending = false;
     if (this.stopped) return;
-    const admissions = this.admissions;
-    this.admissions = [];
-    for (const job of admissions) this.admit(job);
-    this.drainFinished();
-    this.scheduler.run(
-      (job, ce) => this.startAttempt(job, ce),
-      (job) => this.store.patchJob(job, { statusReason: MISCONFIGURED_REASON }),
-    );
-    this.options.afterTick?.();
+    this.guarded('scheduling pass', () => {
+      const admissions = this.admissions;
+      this.admissions = [];
+      for (const job of admissions) this.admit(job);
+      this.drainFinished();
+      this.scheduler.run(
+        (job, ce) => this.startAttempt(job, ce),
+        (job) => this.store.patchJob(job, { statusReason: MISCONFIGURED_REASON }),
+      );
+      this.options.afterTick?.();
+    });
+  }
+
+  /**
+   * Runs engine work from an event callback. A bug must not take down the process that also
+   * serves S3, DynamoDB and Logs; the state stays durable, and the next event carries on.
+   */
+  private guarded(what: string, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      console.error(`[batch] ${what} failed:`, error);
+    }
   }
 
   // ---- dependencies --------------------------------------------------------------------------
@@ -327,7 +341,7 @@ export class JobLifecycle {
   }
 
   private finish(job: JobRecord, status: Extract<JobStatus, 'SUCCEEDED' | 'FAILED'>, statusReason: string, extra: JobPatch = {}): void {
-    this.store.patchJob(job, { ...extra, status, statusReason, stoppedAt: Date.now() });
+    this.store.patchJob(job, { stoppedAt: Date.now(), ...extra, status, statusReason });
     this.finished.push(job);
     this.kick();
   }
@@ -357,7 +371,8 @@ export class JobLifecycle {
     const array = job.parentId === undefined ? undefined : { index: job.index as number, size: submission.arraySize as number };
     const identity = { jobId: job.jobId, attempt: job.attempts.length, jobQueueName: submission.jobQueueName, computeEnvironmentName, array };
     if (argv.length === 0) {
-      setImmediate(() => this.attemptExited(job, { startError: 'the job has no command and its image is not in the image table', timedOut: false }));
+      const startError = 'the job has no command and its image is not in the image table';
+      setImmediate(() => this.guarded(`end of ${job.jobId}`, () => this.attemptExited(job, { startError, timedOut: false })));
       return;
     }
     const attemptProcess = new RunningAttempt(
@@ -373,8 +388,8 @@ export class JobLifecycle {
       this.launchers,
       this.options.logStore,
       {
-        onRunning: (pid, at) => this.attemptRunning(job, pid, at),
-        onExit: (exit) => this.attemptExited(job, exit),
+        onRunning: (pid, at) => this.guarded(`start of ${job.jobId}`, () => this.attemptRunning(job, pid, at)),
+        onExit: (exit) => this.guarded(`end of ${job.jobId}`, () => this.attemptExited(job, exit)),
       },
     );
     this.running.set(job.jobId, attemptProcess);
@@ -414,15 +429,15 @@ export class JobLifecycle {
     const attempts = [...job.attempts.slice(0, -1), ended];
     const statusReason = outcome.statusReason ?? REASONS.containerExited;
     if (processRan && outcome.exitCode === 0 && !job.isTerminated && !timedOut) {
-      return this.finish(job, 'SUCCEEDED', statusReason, { attempts });
+      return this.finish(job, 'SUCCEEDED', statusReason, { attempts, stoppedAt: now });
     }
-    if (job.isTerminated) return this.finish(job, 'FAILED', job.statusReason ?? statusReason, { attempts });
+    if (job.isTerminated) return this.finish(job, 'FAILED', job.statusReason ?? statusReason, { attempts, stoppedAt: now });
     if (!timedOut && shouldRetry(this.store.submissionOf(job).retryStrategy ?? this.definitionRetry(job), attempts.length, outcome)) {
       this.store.patchJob(job, { status: 'RUNNABLE', statusReason, attempts });
       this.scheduler.enqueue(job);
       return;
     }
-    this.finish(job, 'FAILED', statusReason, { attempts });
+    this.finish(job, 'FAILED', statusReason, { attempts, stoppedAt: now });
   }
 
   private definitionRetry(job: JobRecord) {

@@ -134,6 +134,14 @@ describe('what a job sees when it runs', () => {
     expect(logOf('/aws/batch/job', job.container?.logStreamName)).toEqual([realpathSync(workDir), '--codec|av1|size=720p|Ref::unknown']);
   });
 
+  it('fails a job with no command whose image is not in the image table', async () => {
+    await h.client.send(new RegisterJobDefinitionCommand({ jobDefinitionName: 'no-command', type: 'container', containerProperties: { image: 'busybox' } }));
+    const { jobId } = await h.client.send(new SubmitJobCommand({ jobName: 'empty', jobQueue: 'exec', jobDefinition: 'no-command' }));
+    const job = await waitFinished(h.client, jobId as string);
+    expect(job).toMatchObject({ status: 'FAILED', statusReason: 'Task failed to start' });
+    expect(job.attempts?.[0].container?.reason).toBe('CannotStartContainerError: the job has no command and its image is not in the image table');
+  });
+
   it('fails a job whose program cannot be started, without retrying it under EXIT rules', async () => {
     await h.client.send(
       new RegisterJobDefinitionCommand({
