@@ -82,4 +82,11 @@ describe('makeRunReport', () => {
   it('refuses an unknown run as a usage error', async () => {
     await expect(makeRunReport(sources([]), { runId: 'nope', outFile: join(dir, 'r.html') })).rejects.toThrow(UsageError);
   });
+
+  it("names the media after the run when the report goes to a directory of its own choosing", async () => {
+    const report = await makeRunReport(sources([]), { runId: 'demo-1', outFile: join(dir, 'reports', 'demo.html'), stateDir: join(dir, 'state') });
+    expect(report.warnings).toEqual(['no spans found for this run: the timeline shows Batch times only']);
+    expect(await readFile(join(dir, 'reports', 'demo-1.mp4'), 'utf8')).toBe('mp4!');
+    expect((await readFile(join(dir, 'reports', 'demo-1.poster.png'))).equals(PNG_1PX)).toBe(true);
+  });
 });

@@ -3,7 +3,7 @@ import { RunJobIds, WrittenRunReport, fetchRunJobs, jobIdsFromSpans, writeRunRep
 import { ObjectStore, RunRecord, RunRecords, posterKey } from '@framefarm/run-store';
 import { readRunSpans } from '@framefarm/tracing';
 import { mkdir, rename, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors';
 
 /** What the report reads: Batch for the jobs, the run's table and bucket for its record and media. */
@@ -72,8 +72,11 @@ async function fetchMedia(sources: ReportSources, record: RunRecord, dir: string
     await sources.store.objects.downloadFile(key, `${file}.partial`);
     await rename(`${file}.partial`, file);
   };
-  const video = join(dir, 'video.mp4');
-  const poster = join(dir, 'poster.png');
+  // `framefarm run` leaves out/<runId>/video.mp4; a report written elsewhere names its media after
+  // the run, so reports of several runs can share a directory.
+  const own = basename(dir) === record.runId;
+  const video = join(dir, own ? 'video.mp4' : `${record.runId}.mp4`);
+  const poster = join(dir, own ? 'poster.png' : `${record.runId}.poster.png`);
   try {
     if (!record.video || (await sizeOf(video)) !== record.video.bytes) {
       if (record.video) await download(record.video.key, video);
