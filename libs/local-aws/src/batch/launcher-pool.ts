@@ -189,19 +189,30 @@ class Launcher {
   }
 }
 
-/** Launch scripts on disk: shared ones written once per distinct content. */
+/**
+ * Launch scripts on disk: shared ones written once per distinct content and kept for the most
+ * recently used 1,024 (a file is read within milliseconds of its use, so eviction is safe).
+ */
 class ScriptFiles {
+  private static readonly KEEP = 1024;
   private readonly written = new Map<string, string>();
   private oneOffs = 0;
   constructor(private readonly dir: string) {}
 
   shared(script: string): string {
     let path = this.written.get(script);
-    if (!path) {
+    if (path) {
+      this.written.delete(script); // re-inserted below as the most recent
+    } else {
       path = join(this.dir, `launch-${createHash('sha256').update(script).digest('hex').slice(0, 20)}.sh`);
       writeFileSync(path, script);
-      this.written.set(script, path);
+      if (this.written.size >= ScriptFiles.KEEP) {
+        const [oldest, oldestPath] = this.written.entries().next().value as [string, string];
+        this.written.delete(oldest);
+        rmSync(oldestPath, { force: true });
+      }
     }
+    this.written.set(script, path);
     return path;
   }
 
