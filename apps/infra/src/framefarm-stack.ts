@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Stack, Validations } from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -63,7 +63,13 @@ export class FramefarmStack extends Stack {
       reason: 'ecr:GetAuthorizationToken takes no resource ARN; image pulls themselves are scoped to the asset repository.',
     });
 
-    const environment = jobDefinitionEnvironment({ bucket: bucket.bucketName, table: table.tableName, prefix: config.prefix });
+    const sharedEnvironment = jobDefinitionEnvironment({ bucket: bucket.bucketName, table: table.tableName, prefix: config.prefix });
+    const environment = {
+      ...sharedEnvironment,
+      // The SDK and the X-Ray OTLP exporter read the region from here; spelled out rather than
+      // trusting every agent and runtime to inject it (Lambda sets it itself and forbids it).
+      AWS_REGION: Aws.REGION,
+    };
     const jobs = {} as Record<StepName, StepJob>;
     for (const spec of specs) {
       const job = new StepJob(this, capitalized(spec.step), {
@@ -102,7 +108,7 @@ export class FramefarmStack extends Stack {
         encode: jobs.encode,
         bucket,
         table,
-        environment,
+        environment: sharedEnvironment,
         logRetention,
         scheduleCron: config.scheduleCron,
         scheduleInput: SCHEDULED_RUN,

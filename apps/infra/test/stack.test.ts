@@ -97,6 +97,7 @@ describe('framefarm stack (defaults)', () => {
         { Name: 'FRAMEFARM_TABLE', Value: { Ref: expect.stringMatching(/^RunTable/) } },
         { Name: 'RENDER_JOB_QUEUE', Value: 'framefarm-render' },
         { Name: 'ENCODE_JOB_DEFINITION', Value: 'framefarm-encode' },
+        { Name: 'AWS_REGION', Value: { Ref: 'AWS::Region' } },
       ]),
     );
   });
