@@ -79,4 +79,11 @@ describe('collectRunData', () => {
     expect(data.jobs[3].predecessors).toEqual([PLAN_ID, `${ARRAY_ID}:1`]);
     expect(data.jobs[5].predecessors).toEqual([PLAN_ID, ...[0, 1, 2, 3].map((i) => `${ARRAY_ID}:${i}`)]);
   });
+
+  it('leaves frames out when the settings do not cover a chunk, instead of failing the report', () => {
+    const input = fixtureRun();
+    input.run.totalFrames = 50;
+    const renders = collectRunData(input).jobs.filter((job) => job.step === 'render');
+    expect(renders.map((job) => job.frames?.end)).toEqual([30, 50, undefined, undefined]);
+  });
 });

@@ -1,4 +1,5 @@
 import { chunkRange } from '@framefarm/job-specs';
+import { SPAN_ATTRIBUTES } from '@framefarm/tracing';
 import { EdgeKind, PathNode, computeCriticalPath } from './critical-path';
 import { attemptsOf } from './job-attempts';
 import { spansByJob } from './job-spans';
@@ -75,7 +76,7 @@ export function collectRunData(input: CollectRunInput): RunData {
       spans: input.spans.length,
     },
     ...(input.spans[0] ? { traceId: input.spans[0].traceId } : {}),
-    unattributedSpans: input.spans.filter((span) => !attributed.has(String(span.attributes['aws.batch.job.id']))).length,
+    unattributedSpans: input.spans.filter((span) => !attributed.has(String(span.attributes[SPAN_ATTRIBUTES.jobId]))).length,
   };
 }
 
@@ -105,8 +106,8 @@ function toReportJob(detail: BatchJob, step: JobStep, run: RunRecordFields, now:
     predecessors: [],
     spans,
   };
-  if (step === 'render' && arrayIndex !== undefined && run.totalFrames && run.framesPerRenderJob) {
-    const range = chunkRange(arrayIndex, run.totalFrames, run.framesPerRenderJob);
+  const range = step === 'render' && arrayIndex !== undefined ? chunkOf(arrayIndex, run) : undefined;
+  if (range) {
     job.frames = { start: range.start, end: range.end };
     const succeeded = attempts.find((attempt) => attempt.outcome === 'succeeded' && attempt.stoppedAt !== undefined);
     if (succeeded && (succeeded.stoppedAt as number) > succeeded.startedAt) {
@@ -114,6 +115,16 @@ function toReportJob(detail: BatchJob, step: JobStep, run: RunRecordFields, now:
     }
   }
   return job;
+}
+
+/** The frames of a chunk, or undefined when the run's settings are unknown or do not cover the index. */
+function chunkOf(index: number, run: RunRecordFields): { start: number; end: number } | undefined {
+  if (!run.totalFrames || !run.framesPerRenderJob) return undefined;
+  try {
+    return chunkRange(index, run.totalFrames, run.framesPerRenderJob);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
