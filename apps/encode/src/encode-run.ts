@@ -11,8 +11,10 @@ import {
   RunRecord,
   RunStore,
   settingsHash,
+  StageSpan,
   StageTiming,
   StoredVideo,
+  untraced,
   videoKey,
 } from '@framefarm/run-store';
 import { checkCoverage } from './coverage';
@@ -42,7 +44,7 @@ async function alreadyEncoded(store: RunStore, run: RunRecord | undefined, hash:
   return (await store.objects.size(run.video.key)) === run.video.bytes ? run.video : undefined;
 }
 
-export async function encodeRun(store: RunStore, config: EncodeJobConfig, log: JobLog): Promise<EncodeOutcome> {
+export async function encodeRun(store: RunStore, config: EncodeJobConfig, log: JobLog, span: StageSpan = untraced): Promise<EncodeOutcome> {
   const { settings } = config;
   const { runId } = settings;
   const hash = settingsHash(settings);
@@ -58,27 +60,38 @@ export async function encodeRun(store: RunStore, config: EncodeJobConfig, log: J
   const workDir = await mkdtemp(join(tmpdir(), `framefarm-encode-${runId}-`));
   try {
     await store.records.updateRun(runId, { status: 'ENCODING', encodeJobId: config.jobId }, ['PLANNED', 'RENDERING', 'ENCODING']);
-    const chunks = checkCoverage(await store.listChunkManifests(runId), settings, hash);
+    const chunks = await span('encode.check-chunks', { totalFrames: settings.totalFrames }, async () =>
+      checkCoverage(await store.listChunkManifests(runId), settings, hash),
+    );
     log('encode-started', { chunks: chunks.length, frames: settings.totalFrames });
 
-    const segments: string[] = [];
-    for (const chunk of chunks) {
-      const path = join(workDir, `${String(chunk.index).padStart(5, '0')}.ts`);
-      const downloaded = await store.objects.downloadFile(chunk.segment.key, path);
-      if (downloaded.sha256 !== chunk.segment.sha256 || downloaded.bytes !== chunk.segment.bytes) {
-        throw new ChecksumMismatchError(`segment ${chunk.segment.key} is not the one chunk ${chunk.index} recorded; re-run render job ${chunk.index}`);
+    const segments = await span('encode.download', { chunks: chunks.length }, async () => {
+      const paths: string[] = [];
+      for (const chunk of chunks) {
+        const path = join(workDir, `${String(chunk.index).padStart(5, '0')}.ts`);
+        const downloaded = await store.objects.downloadFile(chunk.segment.key, path);
+        if (downloaded.sha256 !== chunk.segment.sha256 || downloaded.bytes !== chunk.segment.bytes) {
+          throw new ChecksumMismatchError(`segment ${chunk.segment.key} is not the one chunk ${chunk.index} recorded; re-run render job ${chunk.index}`);
+        }
+        paths.push(path);
       }
-      segments.push(path);
-    }
+      return paths;
+    });
 
     const videoPath = join(workDir, 'video.mp4');
-    await joinSegments(segments, videoPath);
-    const probe = await verifyVideo(videoPath, { frames: settings.totalFrames, fps: settings.fps, width: settings.width, height: settings.height });
+    await span('encode.join', { segments: segments.length }, () => joinSegments(segments, videoPath));
+    const probe = await span('encode.verify', { frames: settings.totalFrames }, () =>
+      verifyVideo(videoPath, { frames: settings.totalFrames, fps: settings.fps, width: settings.width, height: settings.height }),
+    );
     const posterPath = join(workDir, 'poster.png');
-    await extractPoster(videoPath, posterPath, posterFrameIndex(settings.totalFrames), settings.fps);
+    const posterFrame = posterFrameIndex(settings.totalFrames);
+    await span('encode.poster', { frame: posterFrame }, () => extractPoster(videoPath, posterPath, posterFrame, settings.fps));
 
-    const storedVideo = await store.objects.uploadFile(videoKey(runId), videoPath, 'video/mp4');
-    await store.objects.uploadFile(posterKey(runId), posterPath, 'image/png');
+    const storedVideo = await span('encode.upload', {}, async () => {
+      const uploaded = await store.objects.uploadFile(videoKey(runId), videoPath, 'video/mp4');
+      await store.objects.uploadFile(posterKey(runId), posterPath, 'image/png');
+      return uploaded;
+    });
     const video: StoredVideo = { ...storedVideo, frames: probe.frames, durationSeconds: probe.durationSeconds };
 
     const finishedAt = new Date();

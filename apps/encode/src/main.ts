@@ -1,4 +1,5 @@
 import { createJobLog, jobLogContext, RunStore, runJobMain } from '@framefarm/run-store';
+import { jobIdentityFromEnv, traceJob } from '@framefarm/tracing';
 import { encodeRun } from './encode-run';
 import { readEncodeEnv } from './env';
 
@@ -9,7 +10,11 @@ void runJobMain(
   () => log,
   async () => {
     const config = readEncodeEnv(process.env);
-    log = createJobLog({ ...context, runId: config.settings.runId });
-    await encodeRun(RunStore.fromEnv(process.env), config, log);
+    const { runId } = config.settings;
+    log = createJobLog({ ...context, runId });
+    await traceJob({ serviceName: 'framefarm-encode', runId, job: jobIdentityFromEnv(process.env, config.jobId) }, async (tracer) => {
+      const store = RunStore.fromEnv(process.env, { instrument: (client) => tracer.instrumentAwsClient(client) });
+      await encodeRun(store, config, log, (name, attributes, fn) => tracer.withSpan(name, attributes, () => fn()));
+    });
   },
 ).then((code) => (process.exitCode = code));

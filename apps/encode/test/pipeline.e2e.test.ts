@@ -28,6 +28,8 @@ describe('render ×4 and encode as separate processes', () => {
     dir = await mkdtemp(join(tmpdir(), 'framefarm-e2e-'));
     bundles = prepareBundles(dir);
     services = await startLocalServices();
+    // No trace receiver here; the pipeline test through the local stack checks the spans.
+    services.env.OTEL_TRACES_EXPORTER = 'none';
     store = RunStore.fromEnv(services.env);
   }, 300_000);
   afterAll(async () => {

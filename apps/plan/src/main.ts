@@ -1,5 +1,6 @@
 import { BatchClient } from '@aws-sdk/client-batch';
 import { createJobLog, jobLogContext, RunStore, runJobMain } from '@framefarm/run-store';
+import { jobIdentityFromEnv, traceJob } from '@framefarm/tracing';
 import { readPlanEnv } from './env';
 import { planRun } from './plan-run';
 
@@ -10,7 +11,15 @@ void runJobMain(
   () => log,
   async () => {
     const config = readPlanEnv(process.env);
-    log = createJobLog({ ...context, runId: config.settings.runId });
-    await planRun(RunStore.fromEnv(process.env), new BatchClient({}), config, log);
+    const { runId } = config.settings;
+    log = createJobLog({ ...context, runId });
+    await traceJob({ serviceName: 'framefarm-plan', runId, job: jobIdentityFromEnv(process.env, 'local-plan') }, async (tracer) => {
+      const store = RunStore.fromEnv(process.env, { instrument: (client) => tracer.instrumentAwsClient(client) });
+      const batch = tracer.instrumentAwsClient(new BatchClient({}));
+      await planRun(store, batch, config, log, {
+        childEnvironment: () => tracer.traceEnvironment(),
+        span: (name, attributes, fn) => tracer.withSpan(name, attributes, () => fn()),
+      });
+    });
   },
 ).then((code) => (process.exitCode = code));

@@ -1,4 +1,5 @@
 import { createJobLog, jobLogContext, RunStore, runJobMain } from '@framefarm/run-store';
+import { jobIdentityFromEnv, traceJob } from '@framefarm/tracing';
 import { readRenderEnv } from './env';
 import { renderChunk } from './render-chunk';
 
@@ -9,7 +10,11 @@ void runJobMain(
   () => log,
   async () => {
     const config = readRenderEnv(process.env);
-    log = createJobLog({ ...context, runId: config.settings.runId, arrayIndex: config.chunk.index });
-    await renderChunk(RunStore.fromEnv(process.env), config, log);
+    const { runId } = config.settings;
+    log = createJobLog({ ...context, runId, arrayIndex: config.chunk.index });
+    await traceJob({ serviceName: 'framefarm-render', runId, job: jobIdentityFromEnv(process.env, config.jobId) }, async (tracer) => {
+      const store = RunStore.fromEnv(process.env, { instrument: (client) => tracer.instrumentAwsClient(client) });
+      await renderChunk(store, config, log, (name, attributes, fn) => tracer.withSpan(name, attributes, () => fn()));
+    });
   },
 ).then((code) => (process.exitCode = code));

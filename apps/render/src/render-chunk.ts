@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startSegmentEncoder } from '@framefarm/media';
-import { ChunkManifest, chunkSegmentKey, errorFields, JobLog, RunStore, settingsHash } from '@framefarm/run-store';
+import { ChunkManifest, chunkSegmentKey, errorFields, JobLog, RunStore, settingsHash, StageSpan, untraced } from '@framefarm/run-store';
 import { createFrameRenderer, frameSha256 } from '@framefarm/sketch';
 import type { RenderJobConfig } from './env';
 import { frameSettingsOf, loadRunSketch } from './run-sketch';
@@ -24,7 +24,7 @@ async function finishedManifest(store: RunStore, config: RenderJobConfig, hash: 
   return (await store.objects.size(existing.segment.key)) === existing.segment.bytes ? existing : undefined;
 }
 
-export async function renderChunk(store: RunStore, config: RenderJobConfig, log: JobLog): Promise<RenderOutcome> {
+export async function renderChunk(store: RunStore, config: RenderJobConfig, log: JobLog, span: StageSpan = untraced): Promise<RenderOutcome> {
   const { settings, chunk, jobId, attempt } = config;
   const { runId } = settings;
   const hash = settingsHash(settings);
@@ -38,7 +38,7 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
   }
 
   // Everything that can reject the input happens before the first write.
-  const sketch = await loadRunSketch(store.objects, settings.sketch);
+  const sketch = await span('render.load-sketch', { sketch: settings.sketch }, () => loadRunSketch(store.objects, settings.sketch));
   const renderer = createFrameRenderer(sketch, frameSettingsOf(settings));
 
   const startedAt = new Date().toISOString();
@@ -51,41 +51,46 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
   try {
     const renderStart = performance.now();
     const frameSha: string[] = [];
-    for (let index = chunk.start; index < chunk.end; index++) {
-      const pixels = renderer.rgba(index);
-      frameSha.push(frameSha256(pixels));
-      await encoder.write(pixels);
-      const rendered = index - chunk.start + 1;
-      if (rendered % PROGRESS_EVERY_FRAMES === 0 && rendered < frames) {
-        await store.records.updateChunk(runId, chunk.index, { framesDone: rendered });
-        log('chunk-progress', { framesDone: rendered, frames });
+    const segment = await span('render.frames', { start: chunk.start, end: chunk.end, frames }, async () => {
+      for (let index = chunk.start; index < chunk.end; index++) {
+        const pixels = renderer.rgba(index);
+        frameSha.push(frameSha256(pixels));
+        await encoder.write(pixels);
+        const rendered = index - chunk.start + 1;
+        if (rendered % PROGRESS_EVERY_FRAMES === 0 && rendered < frames) {
+          await store.records.updateChunk(runId, chunk.index, { framesDone: rendered });
+          log('chunk-progress', { framesDone: rendered, frames });
+        }
       }
-    }
-    const segment = await encoder.finish();
+      return encoder.finish();
+    });
     const renderMs = Math.round(performance.now() - renderStart);
 
     const uploadStart = performance.now();
-    const stored = await store.objects.uploadFile(chunkSegmentKey(runId, chunk.index), segment.path, 'video/mp2t');
-    const manifest: ChunkManifest = {
-      version: 1,
-      runId,
-      index: chunk.index,
-      start: chunk.start,
-      end: chunk.end,
-      settingsHash: hash,
-      frameSha256: frameSha,
-      segment: stored,
-      renderedAt: new Date().toISOString(),
-      jobId,
-      attempt,
-    };
-    // The manifest goes last: its presence means the segment is complete.
-    await store.writeChunkManifest(manifest);
+    const manifest = await span('render.upload', { bytes: segment.bytes }, async () => {
+      const stored = await store.objects.uploadFile(chunkSegmentKey(runId, chunk.index), segment.path, 'video/mp2t');
+      const written: ChunkManifest = {
+        version: 1,
+        runId,
+        index: chunk.index,
+        start: chunk.start,
+        end: chunk.end,
+        settingsHash: hash,
+        frameSha256: frameSha,
+        segment: stored,
+        renderedAt: new Date().toISOString(),
+        jobId,
+        attempt,
+      };
+      // The manifest goes last: its presence means the segment is complete.
+      await store.writeChunkManifest(written);
+      return written;
+    });
     const uploadMs = Math.round(performance.now() - uploadStart);
 
     const finishedAt = new Date().toISOString();
-    await store.records.updateChunk(runId, chunk.index, { status: 'SUCCEEDED', framesDone: frames, finishedAt, renderMs, uploadMs, segmentBytes: stored.bytes });
-    log('chunk-rendered', { frames, renderMs, uploadMs, segmentBytes: stored.bytes, segmentKey: stored.key });
+    await store.records.updateChunk(runId, chunk.index, { status: 'SUCCEEDED', framesDone: frames, finishedAt, renderMs, uploadMs, segmentBytes: manifest.segment.bytes });
+    log('chunk-rendered', { frames, renderMs, uploadMs, segmentBytes: manifest.segment.bytes, segmentKey: manifest.segment.key });
     return { status: 'SUCCEEDED', manifest };
   } catch (error) {
     encoder.abort();

@@ -10,3 +10,4 @@ export * from './job-log';
 export * from './run-store';
 export * from './settings-env';
 export * from './job-main';
+export * from './stage-span';

@@ -1,5 +1,6 @@
-import { ENV } from '@framefarm/job-specs';
-import { planChunks } from '@framefarm/job-specs';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ENV, planChunks } from '@framefarm/job-specs';
 import { createDocumentClient, createS3Client } from './clients';
 import { MissingConfigError, RunConflictError } from './errors';
 import { chunkManifestKey, chunksPrefix, runManifestKey } from './keys';
@@ -15,15 +16,19 @@ export class RunStore {
     readonly records: RunRecords,
   ) {}
 
-  /** FRAMEFARM_BUCKET and FRAMEFARM_TABLE from the job definition; endpoints from the SDK's own variables. */
-  static fromEnv(env: Record<string, string | undefined> = process.env): RunStore {
+  /**
+   * FRAMEFARM_BUCKET and FRAMEFARM_TABLE from the job definition; endpoints from the SDK's own
+   * variables. `instrument` may add middleware to both clients (tracing).
+   */
+  static fromEnv(env: Record<string, string | undefined> = process.env, options: { instrument?: <C extends S3Client | DynamoDBDocumentClient>(client: C) => C } = {}): RunStore {
     const bucket = env[ENV.bucket];
     const table = env[ENV.table];
     const missing = [!bucket && ENV.bucket, !table && ENV.table].filter(Boolean);
     if (missing.length > 0) {
       throw new MissingConfigError(`${missing.join(' and ')} not set: the job definition provides them (jobDefinitionEnvironment); set them when running by hand`);
     }
-    return new RunStore(new ObjectStore(createS3Client(env), bucket!), new RunRecords(createDocumentClient(env), table!));
+    const instrument = options.instrument ?? (<C>(client: C) => client);
+    return new RunStore(new ObjectStore(instrument(createS3Client(env)), bucket!), new RunRecords(instrument(createDocumentClient(env)), table!));
   }
 
   readRunManifest(runId: string): Promise<RunManifest | undefined> {
