@@ -94,6 +94,9 @@ export function resolveProps(props: FramefarmStackProps): ResolvedProps {
       `logRetentionDays must be one CloudWatch Logs accepts (${[...RETENTION_DAYS].sort((a, b) => a - b).join(', ')}), got ${logRetentionDays}`,
     );
   }
+  if (props.scheduleCron && !props.stepFunctions) {
+    throw new InvalidStackConfigError('scheduleCron starts the Step Functions pipeline: set stepFunctions too (-c stepFunctions=true)');
+  }
   return {
     ...props,
     prefix: props.prefix ?? DEFAULTS.prefix,

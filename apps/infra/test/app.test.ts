@@ -47,4 +47,9 @@ describe('stack props from cdk context', () => {
     expect(build).toThrow(InvalidStackConfigError);
     expect(build).toThrow(/logRetentionDays must be one CloudWatch Logs accepts \(1, 3, 5, 7, 14/);
   });
+
+  it('refuses a schedule without the state machine it would start', () => {
+    const build = () => new FramefarmStack(new App(), 'ScheduleOnly', { scheduleCron: 'cron(0 3 * * ? *)' });
+    expect(build).toThrow(/scheduleCron starts the Step Functions pipeline: set stepFunctions too/);
+  });
 });
