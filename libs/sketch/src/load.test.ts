@@ -36,3 +36,14 @@ describe('loading sketches', () => {
     expect(() => loadSketch({ source: 'throw new Error("boom")', filename: 'x.cjs' })).toThrow(/x\.cjs failed to load: boom/);
   });
 });
+
+describe('the example in docs/sketches.md', () => {
+  it('bundles, loads and renders the same frame in two independent renderers', async () => {
+    const sketch = loadSketch({ source: await bundleSketch(fixture('ripples.ts')) });
+    const settings = resolveFrameSettings(sketch, { seed: 'docs' });
+    expect(settings).toMatchObject({ width: 640, height: 360, fps: 30, totalFrames: 150 });
+    const a = renderFrame(sketch, 42, settings);
+    const b = renderFrame(loadSketch({ source: await bundleSketch(fixture('ripples.ts')) }), 42, settings);
+    expect(frameSha256(a)).toBe(frameSha256(b));
+  });
+});
