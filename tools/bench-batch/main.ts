@@ -5,8 +5,9 @@
  *
  * Runs an array job of N no-op children plus a second array of N with an N_TO_N dependency on
  * the first, through @aws-sdk/client-batch against the engine on an ephemeral port, and in the
- * same run times `xargs -P <cores>` starting the same 2N `true` processes. Prints both, their
- * ratio (target: at most 1.5) and the engine process's peak RSS.
+ * same run times `xargs -P <cores>` starting the same 2N `true` processes (before and after the
+ * engine). Prints the times, their ratio (target: at most 1.5), the engine process's peak RSS,
+ * and how long a restart over all those jobs takes.
  */
 import { BatchClient, CreateComputeEnvironmentCommand, CreateJobQueueCommand, DescribeJobsCommand, RegisterJobDefinitionCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
@@ -83,15 +84,25 @@ async function main(): Promise<void> {
   const { child, port } = await startEngine(join(dir, 'state'), join(dir, 'logs'), cores);
   const client = new BatchClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
   try {
+    // xargs runs before and after the engine and the mean is the baseline: on a shared machine the
+    // load drifts during a run, and one measurement on one side would bias the ratio
+    const xargsBefore = runXargs(2 * size, cores);
     const engine = await runArrays(client, size);
     const maxRssKiB = await engineReport(child);
-    const xargs = runXargs(2 * size, cores);
+    // a restart replays the snapshot and journal of every job above before it serves again
+    const restartStarted = process.hrtime.bigint();
+    const restarted = await startEngine(join(dir, 'state'), join(dir, 'logs'), cores);
+    const restartSeconds = Number(process.hrtime.bigint() - restartStarted) / 1e9;
+    const restartRssKiB = await engineReport(restarted.child);
+    const xargsAfter = runXargs(2 * size, cores);
+    const xargs = (xargsBefore + xargsAfter) / 2;
     console.log(`processes:        ${2 * size} (two arrays of ${size}, N_TO_N), ${cores} cores`);
     for (const line of engine.statuses) console.log(`  ${line}`);
     console.log(`engine:           ${engine.seconds.toFixed(2)} s (${((2 * size) / engine.seconds).toFixed(0)} jobs/s)`);
-    console.log(`xargs -P ${cores}:       ${xargs.toFixed(2)} s (${((2 * size) / xargs).toFixed(0)} processes/s)`);
+    console.log(`xargs -P ${cores}:       ${xargs.toFixed(2)} s (${((2 * size) / xargs).toFixed(0)} processes/s; ${xargsBefore.toFixed(2)} s before, ${xargsAfter.toFixed(2)} s after)`);
     console.log(`ratio:            ${(engine.seconds / xargs).toFixed(2)}x (target <= 1.5x)`);
     console.log(`engine peak RSS:  ${(maxRssKiB / 1024).toFixed(0)} MiB`);
+    console.log(`restart:          ${restartSeconds.toFixed(2)} s to serve again with ${2 * size + 2} jobs on disk (peak RSS ${(restartRssKiB / 1024).toFixed(0)} MiB)`);
   } finally {
     client.destroy();
     if (child.exitCode === null) child.kill('SIGKILL');

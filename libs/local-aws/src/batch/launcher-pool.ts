@@ -137,7 +137,7 @@ class Launcher {
   }
 
   run(request: LaunchRequest, callbacks: LaunchCallbacks): void {
-    const marker = `--framefarm-end-${randomBytes(12).toString('hex')}--`;
+    const marker = `--framefarm-end-${randomBytes(8).toString('hex')}--`;
     const launch = (this.current = { callbacks, exited: false, open: 2 });
     const closed = (): void => {
       launch.open--;
@@ -204,7 +204,7 @@ class ScriptFiles {
     if (path) {
       this.written.delete(script); // re-inserted below as the most recent
     } else {
-      path = join(this.dir, `launch-${createHash('sha256').update(script).digest('hex').slice(0, 20)}.sh`);
+      path = join(this.dir, `${createHash('sha256').update(script).digest('hex').slice(0, 16)}`);
       writeFileSync(path, script);
       if (this.written.size >= ScriptFiles.KEEP) {
         const [oldest, oldestPath] = this.written.entries().next().value as [string, string];
@@ -217,7 +217,7 @@ class ScriptFiles {
   }
 
   oneOff(script: string): string {
-    const path = join(this.dir, `one-off-${this.oneOffs++ % 1024}.sh`);
+    const path = join(this.dir, `one-off-${this.oneOffs++ % 1024}`);
     writeFileSync(path, script);
     return path;
   }
@@ -229,7 +229,7 @@ class ScriptFiles {
  * its memory map, which is what keeps 20,000 short jobs close to `xargs -P` speed.
  */
 export class LauncherPool {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'framefarm-launchers-'));
+  private readonly dir = mkdtempSync(join(tmpdir(), 'ffl-')); // short: every launch names a file in it
   private readonly scripts = new ScriptFiles(this.dir);
   private readonly idle: Launcher[] = [];
   private readonly all = new Set<Launcher>();

@@ -28,6 +28,9 @@ export interface AttemptHandlers {
   onExit(exit: AttemptExit): void;
 }
 
+/** The variables that differ between attempts of one submission (see LauncherPool). */
+const VARYING = ['AWS_BATCH_JOB_ID', 'AWS_BATCH_JOB_ATTEMPT', 'AWS_BATCH_JOB_ARRAY_INDEX'];
+
 const executableCache = new Map<string, string | undefined>();
 
 function isExecutableFile(path: string): boolean {
@@ -114,7 +117,7 @@ export class RunningAttempt {
         argv: [executable as string, ...launch.argv.slice(1)],
         cwd: launch.cwd,
         env: launch.env,
-        varying: Object.keys(launch.env).filter((name) => name.startsWith('AWS_BATCH_')),
+        varying: VARYING.filter((name) => name in launch.env),
       },
       {
         onStarted: (pid) => this.started(pid),
