@@ -59,7 +59,7 @@ export async function encodeRun(store: RunStore, config: EncodeJobConfig, log: J
 
   const workDir = await mkdtemp(join(tmpdir(), `framefarm-encode-${runId}-`));
   try {
-    await store.records.updateRun(runId, { status: 'ENCODING', encodeJobId: config.jobId }, ['PLANNED', 'RENDERING', 'ENCODING']);
+    await store.records.updateRun(runId, { status: 'ENCODING', encodeJobId: config.jobId }, ['PLANNED', 'RENDERING', 'ENCODING', 'FAILED']);
     const chunks = await span('encode.check-chunks', { totalFrames: settings.totalFrames }, async () =>
       checkCoverage(await store.listChunkManifests(runId), settings, hash),
     );

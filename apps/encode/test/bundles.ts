@@ -13,19 +13,23 @@ const distBundle = (app: App): string => join(ROOT, 'dist', 'apps', app, 'main.c
  * their external packages through NODE_PATH (see bundleEnvironment).
  */
 export function prepareBundles(dir: string): Record<App, string> {
-  try {
-    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', ...APPS, '--output-style=static'], { cwd: ROOT, env: { ...process.env, NX_DAEMON: 'false' }, stdio: 'pipe' });
-  } catch (error) {
-    const output = (error as { stdout?: Buffer }).stdout?.toString() ?? '';
-    throw new Error(`building the job bundles failed:\n${output.slice(-4000)}`);
+  // A concurrent build elsewhere may empty dist/ between our build and the copy: try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', ...APPS, '--output-style=static'], { cwd: ROOT, env: { ...process.env, NX_DAEMON: 'false' }, stdio: 'pipe' });
+      return Object.fromEntries(
+        APPS.map((app) => {
+          const copy = join(dir, `${app}.cjs`);
+          copyFileSync(distBundle(app), copy);
+          return [app, copy];
+        }),
+      ) as Record<App, string>;
+    } catch (error) {
+      if (attempt < 3) continue;
+      const output = (error as { stdout?: Buffer }).stdout?.toString() ?? (error as Error).message;
+      throw new Error(`building the job bundles failed:\n${output.slice(-4000)}`);
+    }
   }
-  return Object.fromEntries(
-    APPS.map((app) => {
-      const copy = join(dir, `${app}.cjs`);
-      copyFileSync(distBundle(app), copy);
-      return [app, copy];
-    }),
-  ) as Record<App, string>;
 }
 
 /** Lets a bundle outside the workspace require its externals (@napi-rs/canvas, ffmpeg installers). */
