@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cpus, totalmem } from 'node:os';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { LogStore } from '../logs/log-store';
 import type { ApiContext } from './api/context';
 import { Arns } from './arns';
@@ -37,29 +37,49 @@ export interface BatchEngine {
   stop(): Promise<void>;
 }
 
-/** One engine per state directory: a second one would interleave its journal with ours. */
-function acquireLock(stateDir: string): () => void {
-  const file = join(stateDir, 'engine.pid');
+function isAlive(pid: number): boolean {
   try {
-    const owner = Number(readFileSync(file, 'utf8'));
-    if (owner !== process.pid && Number.isInteger(owner) && owner > 0) {
-      try {
-        process.kill(owner, 0);
-        throw new Error(`another Batch engine (pid ${owner}) uses ${stateDir}; stop it or choose another stateDir`);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-      }
-    }
+    process.kill(pid, 0);
+    return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+const dirsInUse = new Set<string>();
+
+/**
+ * One engine per state directory, in this process and across processes: a second one would
+ * interleave its journal with ours. A pid file left by a crashed engine does not count.
+ */
+function acquireLock(stateDir: string): () => void {
+  const dir = resolve(stateDir);
+  const file = join(dir, 'engine.pid');
+  const owner = existsSync(file) ? Number(readFileSync(file, 'utf8')) : NaN;
+  const otherProcess = Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner);
+  if (dirsInUse.has(dir) || otherProcess) {
+    throw new Error(`another Batch engine (pid ${otherProcess ? owner : process.pid}) uses ${dir}; stop it or choose another stateDir`);
+  }
+  dirsInUse.add(dir);
   writeFileSync(file, String(process.pid));
-  return () => rmSync(file, { force: true });
+  return () => {
+    dirsInUse.delete(dir);
+    rmSync(file, { force: true });
+  };
 }
 
 export async function createBatchEngine(options: BatchEngineOptions): Promise<BatchEngine> {
   mkdirSync(options.stateDir, { recursive: true });
   const unlock = acquireLock(options.stateDir);
+  try {
+    return openEngine(options, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+function openEngine(options: BatchEngineOptions, unlock: () => void): BatchEngine {
   const { journal, loaded } = Journal.open(options.stateDir);
   const store = new StateStore(journal);
   store.load(loaded);
