@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { probeVideo } from '@framefarm/media';
-import { runSettingsEnvironment, RunSettings, RunStore } from '@framefarm/run-store';
-import { createFrameRenderer, frameSha256, loadSketch } from '@framefarm/sketch';
+import { runSettingsEnvironment, RunSettings, RunStore, uploadSketchSource } from '@framefarm/run-store';
+import { bundleSketch, createFrameRenderer, frameSha256, loadSketch } from '@framefarm/sketch';
 import { LocalServices, startLocalServices } from '../../../libs/run-store/test/local-services';
-import { App, prepareBundles } from './bundles';
+import { App, prepareBundles, ROOT } from './bundles';
 import { runJob as runBundle } from './run-job';
 
 const settings: RunSettings = { runId: 'e2e', sketch: 'flow-field', seed: 'e2e-seed', width: 320, height: 180, fps: 24, totalFrames: 48, framesPerRenderJob: 12 };
@@ -74,9 +74,14 @@ describe('render ×4 and encode as separate processes', () => {
   }, 120_000);
 
   it('fails the run naming the missing chunks when a render never happened', async () => {
-    const partial: RunSettings = { ...settings, runId: 'e2e-partial', width: 64, height: 36, totalFrames: 30, framesPerRenderJob: 10 };
+    // A user's sketch from S3 that requires @napi-rs/canvas at run time, as the CLI uploads it.
+    const source = await bundleSketch(join(ROOT, 'libs/sketch/test/fixtures/path-sketch.ts'));
+    const sketch = await uploadSketchSource(store.objects, source);
+    const partial: RunSettings = { ...settings, runId: 'e2e-partial', sketch, width: 64, height: 36, totalFrames: 30, framesPerRenderJob: 10 };
     await store.recordPlan(partial, { startedAt: new Date() });
     expect((await runJob('render', { ...services.env, ...renderEnv(partial, 1) })).exitCode).toBe(0);
+    const renderer = createFrameRenderer(loadSketch({ source }), { width: 64, height: 36, fps: 24, totalFrames: 30, seed: settings.seed });
+    expect((await store.readChunkManifest('e2e-partial', 1))?.frameSha256).toEqual(Array.from({ length: 10 }, (_, i) => frameSha256(renderer.rgba(10 + i))));
     const encode = await runJob('encode', { ...services.env, ...runSettingsEnvironment(partial) });
     expect(encode.exitCode).toBe(1);
     const failure = encode.events[encode.events.length - 1];
