@@ -6,7 +6,7 @@ import { describeFailure, formatFailure } from '../run/failure';
 import { finishRun } from '../run/finish-run';
 import { DEMO_DEFAULTS, parseRunRequest, RunFlags } from '../run/run-options';
 import { progressOf } from '../run/run-state';
-import { checkSketch, sketchReference } from '../run/resolve-sketch';
+import { readSketch, sketchReference } from '../run/resolve-sketch';
 import { submitPlan } from '../run/submit-plan';
 import { formatSummary } from '../run/summary';
 import { watchRun } from '../run/watch-run';
@@ -21,11 +21,11 @@ interface RunCommandFlags extends RunFlags {
 export function addRenderOptions(command: Command): Command {
   return command
     .option('--sketch <name|file>', `a built-in sketch or your own .ts/.js file (default: ${DEMO_DEFAULTS.sketch})`)
-    .option('--frames <n>', `frames to render (default: ${DEMO_DEFAULTS.frames})`)
-    .option('--frames-per-job <n>', `frames per render job (default: ${DEMO_DEFAULTS.framesPerJob})`)
-    .option('--width <px>', `frame width (default: ${DEMO_DEFAULTS.width})`)
-    .option('--height <px>', `frame height (default: ${DEMO_DEFAULTS.height})`)
-    .option('--fps <n>', `frames per second (default: ${DEMO_DEFAULTS.fps})`)
+    .option('--frames <n>', `frames to render (default: the sketch's own, else ${DEMO_DEFAULTS.frames})`)
+    .option('--frames-per-job <n>', `frames per render job (default: enough for ${DEMO_DEFAULTS.renderJobs} render jobs)`)
+    .option('--width <px>', `frame width (default: the sketch's own, else ${DEMO_DEFAULTS.width})`)
+    .option('--height <px>', `frame height (default: the sketch's own, else ${DEMO_DEFAULTS.height})`)
+    .option('--fps <n>', `frames per second (default: the sketch's own, else ${DEMO_DEFAULTS.fps})`)
     .option('--run-id <id>', 'run id (default: a new one); the same id again resumes and renders nothing twice');
 }
 
@@ -35,8 +35,8 @@ export function registerRun(program: Command): void {
     .option('--state-dir <dir>', "the local stack's state", '.framefarm')
     .option('--json', 'print a JSON summary as the last line')
     .action(async (flags: RunCommandFlags) => {
-      const request = parseRunRequest(flags);
-      checkSketch(request.sketch);
+      const sketch = await readSketch(flags.sketch ?? DEMO_DEFAULTS.sketch);
+      const request = parseRunRequest(flags, sketch.defaults);
       const session = await openLocalSession(flags.stateDir);
       const clients = clientsFor(session.target);
       const abort = new AbortController();
@@ -44,7 +44,7 @@ export function registerRun(program: Command): void {
       process.once('SIGINT', interrupt);
       const display = new ProgressDisplay(process.stderr, true);
       try {
-        const sketchRef = await sketchReference(request.sketch, clients.store);
+        const sketchRef = await sketchReference(sketch, clients.store);
         const planJobId = await submitPlan(clients.batch, session.target, request, sketchRef);
         process.stderr.write(`run ${request.runId}: plan job ${planJobId} submitted to ${session.target.endpoint}\n`);
         const started = Date.now();

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { clientsFor, destroyClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
-import { parseRunRequest, RunFlags } from '../run/run-options';
-import { checkSketch, sketchReference } from '../run/resolve-sketch';
+import { DEMO_DEFAULTS, parseRunRequest, RunFlags } from '../run/run-options';
+import { readSketch, sketchReference } from '../run/resolve-sketch';
 import { submitPlan } from '../run/submit-plan';
 import { addRenderOptions } from './run';
 
@@ -14,12 +14,12 @@ export function registerSubmit(program: Command): void {
   addTargetOptions(addRenderOptions(program.command('submit').description('Submit a render to a running local stack (--endpoint) or a deployed stack (--stack) and return')))
     .option('--json', 'print the run id and plan job id as JSON')
     .action(async (flags: SubmitFlags) => {
-      const request = parseRunRequest(flags);
-      checkSketch(request.sketch);
+      const sketch = await readSketch(flags.sketch ?? DEMO_DEFAULTS.sketch);
+      const request = parseRunRequest(flags, sketch.defaults);
       const target = await resolveTarget(flags);
       const clients = clientsFor(target);
       try {
-        const sketchRef = await sketchReference(request.sketch, clients.store);
+        const sketchRef = await sketchReference(sketch, clients.store);
         const planJobId = await submitPlan(clients.batch, target, request, sketchRef);
         const where = target.endpoint ?? `AWS ${target.region}`;
         process.stdout.write(

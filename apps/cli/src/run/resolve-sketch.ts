@@ -1,33 +1,48 @@
 import { uploadSketchSource, RunStore } from '@framefarm/run-store';
-import { builtinSketchNames, bundleSketch, SketchBundleError } from '@framefarm/sketch';
+import { builtinSketchNames, bundleSketch, InvalidSketchError, loadSketch, SketchBundleError } from '@framefarm/sketch';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { UsageError } from '../errors';
+import { SketchDefaults } from './run-options';
 
-/** Built-ins by name; anything that names a file is the user's sketch: bundled, then uploaded. */
+/** The sketch a run asks for, read on this machine before anything is submitted. */
+export interface LocalSketch {
+  /** What the user gave: a built-in name or a file path. */
+  given: string;
+  /** The bundled source of a user's file; undefined for built-ins. */
+  source?: string;
+  defaults: SketchDefaults;
+}
+
+/** Anything that names a file is the user's sketch; otherwise it must be a built-in. */
 export function isSketchFile(sketch: string): boolean {
   return /\.(c|m)?(t|j)s$/.test(sketch) || sketch.includes('/') || existsSync(sketch);
 }
 
-export function checkSketch(sketch: string): void {
-  if (isSketchFile(sketch)) {
-    if (!existsSync(sketch)) throw new UsageError(`sketch file ${sketch} does not exist`);
-    return;
+/** Checks the sketch, bundles a user's file, and reads the settings it declares. */
+export async function readSketch(given: string): Promise<LocalSketch> {
+  let source: string | undefined;
+  if (isSketchFile(given)) {
+    if (!existsSync(given)) throw new UsageError(`sketch file ${given} does not exist`);
+    try {
+      source = await bundleSketch(resolve(given));
+    } catch (error) {
+      if (error instanceof SketchBundleError) throw new UsageError(error.message);
+      throw error;
+    }
+  } else if (!builtinSketchNames().includes(given)) {
+    throw new UsageError(`no built-in sketch "${given}"; choose one of ${builtinSketchNames().join(', ')}, or give a .ts/.js file`);
   }
-  const names = builtinSketchNames();
-  if (!names.includes(sketch)) throw new UsageError(`no built-in sketch "${sketch}"; choose one of ${names.join(', ')}, or give a .ts/.js file`);
+  try {
+    const sketch = loadSketch(source === undefined ? given : { source, filename: basename(given) });
+    return { given, source, defaults: { width: sketch.width, height: sketch.height, fps: sketch.fps, frames: sketch.frames } };
+  } catch (error) {
+    if (error instanceof InvalidSketchError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** The SKETCH value plan passes on: a built-in name, or the s3:// address of the uploaded bundle. */
-export async function sketchReference(sketch: string, store: RunStore): Promise<string> {
-  checkSketch(sketch);
-  if (!isSketchFile(sketch)) return sketch;
-  let source: string;
-  try {
-    source = await bundleSketch(resolve(sketch));
-  } catch (error) {
-    if (error instanceof SketchBundleError) throw new UsageError(error.message);
-    throw error;
-  }
-  return uploadSketchSource(store.objects, source);
+export async function sketchReference(sketch: LocalSketch, store: RunStore): Promise<string> {
+  return sketch.source === undefined ? sketch.given : uploadSketchSource(store.objects, sketch.source);
 }

@@ -15,6 +15,11 @@ describe('parseRunRequest', () => {
     });
   });
 
+  it("takes the sketch's own settings when no flag is given, in 4 render jobs", () => {
+    const request = parseRunRequest({ runId: 'mine', sketch: 'x.ts', width: '320' }, { width: 640, height: 360, fps: 24, frames: 150 });
+    expect(request).toMatchObject({ width: 320, height: 360, fps: 24, totalFrames: 150, framesPerJob: 38 });
+  });
+
   it.each([
     [{ frames: 'ten' }, '--frames must be a number'],
     [{ frames: '0' }, '--frames must be at least 1'],

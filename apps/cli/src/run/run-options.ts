@@ -13,8 +13,19 @@ export interface RunRequest {
   fps: number;
 }
 
-/** The default demo: about 4 s of 1280×720 at 30 fps in 4 render jobs. */
-export const DEMO_DEFAULTS = { sketch: 'aurora', frames: 120, framesPerJob: 30, width: 1280, height: 720, fps: 30 };
+/** What a sketch declares for itself (its `width`, `height`, `fps` and `frames` exports). */
+export interface SketchDefaults {
+  width?: number;
+  height?: number;
+  fps?: number;
+  frames?: number;
+}
+
+/**
+ * Without flags: the sketch's own settings, else these. The default demo (aurora, 120 frames of
+ * 1280×720 at 30 fps) is about 4 s in 4 render jobs.
+ */
+export const DEMO_DEFAULTS = { sketch: 'aurora', frames: 120, renderJobs: 4, width: 1280, height: 720, fps: 30 };
 
 const wholeNumber = (flag: string, min: number, max: number) =>
   z.coerce
@@ -55,18 +66,25 @@ export function newRunId(now = new Date(), random = Math.random): string {
   return `run-${stamp}-${Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0')}`;
 }
 
-export function parseRunRequest(flags: RunFlags): RunRequest {
-  const parsed = schema.safeParse({
-    runId: flags.runId ?? newRunId(),
-    sketch: flags.sketch ?? DEMO_DEFAULTS.sketch,
-    totalFrames: flags.frames ?? DEMO_DEFAULTS.frames,
-    framesPerJob: flags.framesPerJob ?? DEMO_DEFAULTS.framesPerJob,
-    width: flags.width ?? DEMO_DEFAULTS.width,
-    height: flags.height ?? DEMO_DEFAULTS.height,
-    fps: flags.fps ?? DEMO_DEFAULTS.fps,
-  });
+/** Flags first, then what the sketch declares, then the demo's settings; 4 render jobs by default. */
+export function parseRunRequest(flags: RunFlags, sketch: SketchDefaults = {}): RunRequest {
+  const parsed = schema
+    .omit({ framesPerJob: true })
+    .extend({ framesPerJob: schema.shape.framesPerJob.optional() })
+    .safeParse({
+      runId: flags.runId ?? newRunId(),
+      sketch: flags.sketch ?? DEMO_DEFAULTS.sketch,
+      totalFrames: flags.frames ?? sketch.frames ?? DEMO_DEFAULTS.frames,
+      framesPerJob: flags.framesPerJob,
+      width: flags.width ?? sketch.width ?? DEMO_DEFAULTS.width,
+      height: flags.height ?? sketch.height ?? DEMO_DEFAULTS.height,
+      fps: flags.fps ?? sketch.fps ?? DEMO_DEFAULTS.fps,
+    });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
-  const request = parsed.data;
+  const request: RunRequest = {
+    ...parsed.data,
+    framesPerJob: parsed.data.framesPerJob ?? Math.ceil(parsed.data.totalFrames / DEMO_DEFAULTS.renderJobs),
+  };
   const chunks = Math.ceil(request.totalFrames / request.framesPerJob);
   if (chunks > 10_000) {
     throw new UsageError(`${request.totalFrames} frames at ${request.framesPerJob} per job need ${chunks} render jobs; AWS Batch arrays hold at most 10000. Raise --frames-per-job.`);

@@ -26,7 +26,7 @@ export const aurora: Sketch<AuroraState> = {
   width: 1280,
   height: 720,
   fps: 30,
-  frames: 240,
+  frames: 120, // the default demo: 4 s
   setup: ({ random }) => {
     const noise = createNoise(random);
     const stars = Array.from({ length: 220 }, () => ({
