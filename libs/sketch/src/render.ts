@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Canvas, createCanvas } from '@napi-rs/canvas';
+import type { Canvas } from '@napi-rs/canvas';
 import { InvalidSketchError } from './errors';
 import { seededRandom } from './random';
 import type { FrameSettings, Sketch } from './types';
@@ -12,6 +12,10 @@ export interface FrameRenderer {
   /** Raw RGBA pixels, width × height × 4 bytes, row by row. */
   rgba(index: number): Buffer;
 }
+
+// Required on first use, so a program that only names sketches (plan, whose image has no canvas)
+// can import this library.
+const canvasModule = (): typeof import('@napi-rs/canvas') => require('@napi-rs/canvas');
 
 export function createFrameRenderer<State>(sketch: Sketch<State>, settings: FrameSettings): FrameRenderer {
   const { width, height, fps, totalFrames, seed } = settings;
@@ -31,7 +35,7 @@ export function createFrameRenderer<State>(sketch: Sketch<State>, settings: Fram
       throw new InvalidSketchError(`frame ${index} is outside 0…${totalFrames - 1}`);
     }
     // A fresh canvas per frame: no transform, style or pixel can leak from the previous frame.
-    const frameCanvas = createCanvas(width, height);
+    const frameCanvas = canvasModule().createCanvas(width, height);
     const ctx = frameCanvas.getContext('2d');
     ctx.fillStyle = '#000000';
     ctx.fillRect(0, 0, width, height);
