@@ -71,9 +71,9 @@ export class ObjectStore {
   }
 
   /** Size in bytes, or undefined when there is no such key. */
-  async size(key: string): Promise<number | undefined> {
+  async size(key: string, bucket = this.bucket): Promise<number | undefined> {
     try {
-      const output = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const output = await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
       return output.ContentLength ?? 0;
     } catch (error) {
       if (isNotFound(error)) return undefined;
