@@ -17,6 +17,13 @@ describe('plan job environment', () => {
     expect(defaultRunId({}, now)).toMatch(/^run-20260304-050607-[0-9a-f]{6}$/);
   });
 
+  it('refuses a sketch no render job could load', () => {
+    const base = { ...stack, TOTAL_FRAMES: '10', FRAMES_PER_RENDER_JOB: '5' };
+    expect(() => readPlanEnv({ ...base, SKETCH: 'auroro' })).toThrow(/SKETCH "auroro" is not a built-in sketch: use one of aurora, flow-field, truchet/);
+    expect(() => readPlanEnv({ ...base, SKETCH: './mine.ts' })).toThrow(/neither a built-in sketch name/);
+    expect(readPlanEnv({ ...base, SKETCH: `s3://my-bucket/sketches/${'a'.repeat(64)}.cjs` }).settings.sketch).toMatch(/^s3:/);
+  });
+
   it('reports every bad value and every missing target at once', () => {
     expect(() => readPlanEnv({ TOTAL_FRAMES: '-5', FRAMES_PER_RENDER_JOB: '30', HEIGHT: 'tall' }, now)).toThrow(
       'invalid job environment: HEIGHT must be a whole number (got "tall"); TOTAL_FRAMES must be a whole number (got "-5"); ' +

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ENV } from '@framefarm/job-specs';
-import { InvalidEnvironmentError, readRunSettings, RunSettings } from '@framefarm/run-store';
+import { InvalidEnvironmentError, InvalidSketchRefError, parseSketchRef, readRunSettings, RunSettings } from '@framefarm/run-store';
+import { builtinSketchNames } from '@framefarm/sketch';
 
 /** Where plan submits its children: from the job definition's environment (jobDefinitionEnvironment). */
 export interface SubmitTargets {
@@ -39,6 +40,10 @@ export function readPlanEnv(env: Record<string, string | undefined>, now = new D
     if (!(error instanceof InvalidEnvironmentError)) throw error;
     problems.push(...error.problems);
   }
+  if (settings) {
+    const problem = sketchProblem(settings.sketch);
+    if (problem) problems.push(problem);
+  }
   const target = (name: string): string => {
     const value = env[name]?.trim();
     if (!value) problems.push(`${name} is required (not set): the plan job definition provides it`);
@@ -52,4 +57,18 @@ export function readPlanEnv(env: Record<string, string | undefined>, now = new D
   };
   if (problems.length > 0 || !settings) throw new InvalidEnvironmentError(problems);
   return { settings, targets, runIdGiven: Boolean(env[ENV.runId]), ...(env.AWS_BATCH_JOB_ID ? { planJobId: env.AWS_BATCH_JOB_ID } : {}) };
+}
+
+/** A SKETCH that no render job could load: an unknown built-in or a malformed reference. */
+function sketchProblem(sketch: string): string | undefined {
+  try {
+    const ref = parseSketchRef(sketch);
+    if (ref.kind === 'builtin' && !builtinSketchNames().includes(ref.name)) {
+      return `${ENV.sketch} "${sketch}" is not a built-in sketch: use one of ${builtinSketchNames().join(', ')}, or upload your own (framefarm run --sketch <file>)`;
+    }
+    return undefined;
+  } catch (error) {
+    if (error instanceof InvalidSketchRefError) return error.message;
+    throw error;
+  }
 }

@@ -59,6 +59,15 @@ describe('planning a run against the local Batch API', () => {
     expect(events).toEqual(['run-planned', 'render-submitted', 'encode-submitted', 'run-found', 'plan-already-submitted']);
   });
 
+  it('refuses a user sketch that was never uploaded, before writing or submitting anything', async () => {
+    const sketch = `s3://${LOCAL_RESOURCES.bucket}/sketches/${'b'.repeat(64)}.cjs`;
+    const config = readPlanEnv({ ...env, RUN_ID: 'no-sketch', TOTAL_FRAMES: '4', FRAMES_PER_RENDER_JOB: '2', SKETCH: sketch });
+    const store = RunStore.fromEnv(env);
+    await expect(planRun(store, batch, config, log)).rejects.toMatchObject({ name: 'InvalidSketchRefError', message: expect.stringContaining('upload the sketch first') });
+    expect(await store.readRunManifest('no-sketch')).toBeUndefined();
+    expect(await store.records.getRun('no-sketch')).toBeUndefined();
+  });
+
   it('submits a plain render job when the run is one chunk', async () => {
     const config = readPlanEnv({ ...env, RUN_ID: 'one-chunk', TOTAL_FRAMES: '4', FRAMES_PER_RENDER_JOB: '30' });
     const outcome = await planRun(RunStore.fromEnv(env), batch, config, log);
