@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { resolveFfmpeg } from './binaries';
 import { InvalidMediaInputError } from './errors';
@@ -18,16 +17,17 @@ export async function joinSegments(segments: string[], output: string): Promise<
     `joining ${segments.length} segments into ${output}`,
   );
   const { stdin } = tool.child;
-  let failure: unknown;
-  tool.exited.catch((error) => (failure = error));
+  // Handled here so an early exit is not an unhandled rejection; awaited below for its reason.
+  tool.exited.catch(() => undefined);
   try {
     for (const segment of segments) {
       await pipeline(createReadStream(segment), stdin, { end: false });
     }
   } catch (error) {
-    if (!failure) throw error;
+    // A broken pipe means ffmpeg stopped: its exit status and stderr explain why.
+    await tool.exited;
+    throw error;
   }
   stdin.end();
-  if (!stdin.writableFinished) await Promise.race([once(stdin, 'finish'), tool.exited.catch(() => undefined)]);
   await tool.exited;
 }

@@ -73,3 +73,34 @@ describe('segments', () => {
     await expect(failure).rejects.toThrow(/ffmpeg stderr/);
   });
 });
+
+describe('ffmpeg failing mid-stream', () => {
+  let dir: string;
+  let previous: string | undefined;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'framefarm-media-fail-'));
+    previous = process.env.FFMPEG_PATH;
+    // Exits at once with status 1: every write after that meets a closed pipe.
+    process.env.FFMPEG_PATH = '/bin/false';
+  });
+  afterEach(async () => {
+    if (previous === undefined) delete process.env.FFMPEG_PATH;
+    else process.env.FFMPEG_PATH = previous;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reports the exit of ffmpeg, not the broken pipe, when encoding', async () => {
+    const encoder = startSegmentEncoder({ ...format, startFrame: 0, output: join(dir, 'x.ts') });
+    const writing = (async () => {
+      for (let i = 0; i < 200; i++) await encoder.write(syntheticFrame(i));
+      await encoder.finish();
+    })();
+    await expect(writing).rejects.toMatchObject({ name: 'FfmpegError', exitCode: 1 });
+  });
+
+  it('reports the exit of ffmpeg, not the broken pipe, when joining', async () => {
+    const segment = join(dir, 'big.ts');
+    await writeFile(segment, Buffer.alloc(8 * 1024 * 1024));
+    await expect(joinSegments([segment, segment], join(dir, 'out.mp4'))).rejects.toMatchObject({ name: 'FfmpegError', exitCode: 1 });
+  });
+});

@@ -66,7 +66,8 @@ export function startSegmentEncoder(options: SegmentOptions): SegmentEncoder {
       if (failure) throw failure;
       frames++;
       if (!stdin.write(frame)) {
-        await Promise.race([once(stdin, 'drain'), tool.exited.then(() => undefined)]);
+        // A broken pipe (ffmpeg gone) rejects the wait for 'drain'; ffmpeg's exit says why.
+        await Promise.race([once(stdin, 'drain').catch(() => tool.exited), tool.exited]);
         if (failure) throw failure;
       }
     },
