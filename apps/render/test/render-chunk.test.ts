@@ -46,6 +46,20 @@ describe('rendering a chunk', () => {
     expect(reseeded.manifest.frameSha256).not.toEqual(expected);
   });
 
+  it('records a chunk FAILED with the ffmpeg failure and writes no manifest when encoding fails', async () => {
+    const settings: RunSettings = { runId: 'broken-ffmpeg', sketch: 'truchet', seed: 's', width: 64, height: 36, fps: 12, totalFrames: 4, framesPerRenderJob: 4 };
+    const previous = process.env.FFMPEG_PATH;
+    process.env.FFMPEG_PATH = '/bin/false';
+    try {
+      await expect(renderChunk(store, { settings, chunk: { index: 0, start: 0, end: 4 }, jobId: 'j', attempt: 1 }, log)).rejects.toMatchObject({ name: 'FfmpegError' });
+    } finally {
+      if (previous === undefined) delete process.env.FFMPEG_PATH;
+      else process.env.FFMPEG_PATH = previous;
+    }
+    expect(await store.records.getChunk('broken-ffmpeg', 0)).toMatchObject({ status: 'FAILED', error: expect.stringContaining('exit 1') });
+    expect(await store.objects.listKeys('runs/broken-ffmpeg/')).toEqual([]);
+  });
+
   it('rejects an unknown sketch before writing anything', async () => {
     const settings: RunSettings = { runId: 'nope', sketch: 'no-such-sketch', seed: 's', width: 64, height: 36, fps: 12, totalFrames: 4, framesPerRenderJob: 4 };
     await expect(renderChunk(store, { settings, chunk: { index: 0, start: 0, end: 4 }, jobId: 'j', attempt: 1 }, log)).rejects.toThrow(/unknown sketch "no-such-sketch"/);
