@@ -2,6 +2,12 @@ import { exitCodeFor } from './errors';
 import { buildProgram } from './program';
 import { commands } from './commands';
 
+// `framefarm logs … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram(commands).parseAsync(argv);

@@ -20,7 +20,7 @@ export function registerUp(program: Command): void {
     .action(async (flags: UpFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${flags.port}"`);
-      const stack = await startProvisionedStack({ stateDir: flags.stateDir, host: flags.host, port }).catch((error: NodeJS.ErrnoException) => {
+      const stack = await startProvisionedStack({ stateDir: flags.stateDir, host: flags.host, port, quiet: true }).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use: is another framefarm up running? Try --port.`);
         throw error;
       });
