@@ -7,6 +7,7 @@ import type { ApiContext } from './api/context';
 import { Arns } from './arns';
 import type { ImageTableEntry } from './attempt-launch';
 import { JobLifecycle } from './job-lifecycle';
+import { RateLimit } from './rate-limit';
 import { Journal } from './journal';
 import { handleRequest } from './router';
 import { StateStore } from './state-store';
@@ -29,6 +30,11 @@ export interface BatchEngineOptions {
   minimumTimeoutSeconds?: number;
   /** Seconds between SIGTERM and SIGKILL on timeout or TerminateJob. AWS: 30. */
   stopGraceSeconds?: number;
+  /**
+   * Throttle SubmitJob like AWS (about 50 a second per account: HTTP 429 TooManyRequestsException,
+   * which the SDKs retry with backoff). Off unless set, so local runs are not slowed down.
+   */
+  submitJobsPerSecond?: number;
 }
 
 export interface BatchEngine {
@@ -106,6 +112,7 @@ function openEngine(options: BatchEngineOptions, unlock: () => void): BatchEngin
     lifecycle,
     arns: new Arns(options.region, options.accountId),
     minimumTimeoutSeconds: options.minimumTimeoutSeconds ?? AWS_MINIMUM_TIMEOUT_SECONDS,
+    submitLimit: options.submitJobsPerSecond === undefined ? undefined : new RateLimit(options.submitJobsPerSecond),
     bodyBytes: 0,
   };
   let stopped = false;

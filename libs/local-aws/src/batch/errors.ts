@@ -28,3 +28,10 @@ export class UnknownOperationException extends BatchApiError {
     super('UnknownOperationException', 404, `The local Batch engine has no operation ${method} ${path}`);
   }
 }
+
+/** Throttling (HTTP 429); the SDKs retry it with backoff. */
+export class TooManyRequestsException extends BatchApiError {
+  constructor(message: string) {
+    super('TooManyRequestsException', 429, message);
+  }
+}

@@ -71,6 +71,19 @@ describe('request validation', () => {
     await rejects(submit({ parameters: { big } }), 'maximum is 30720 bytes');
   });
 
+  it('throttles SubmitJob with a 429 when a rate is set', async () => {
+    const throttled = await startHarness({ submitJobsPerSecond: 0.1 }); // one now, the next in 10 s
+    try {
+      await createQueue(throttled.client, 'v');
+      await shellDefinition(throttled.client, 'd', 'true');
+      const send = () => throttled.client.send(new SubmitJobCommand({ jobName: 't', jobQueue: 'v', jobDefinition: 'd' }));
+      await send();
+      await expect(send()).rejects.toMatchObject({ name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
+    } finally {
+      await throttled.close();
+    }
+  });
+
   it('answers unknown operations with 404 and malformed bodies with 400', async () => {
     const unknown = await rawPost(h.port, '/v1/launchrocket', '{}');
     expect(unknown.status).toBe(404);

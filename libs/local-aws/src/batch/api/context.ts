@@ -1,5 +1,6 @@
 import type { Arns } from '../arns';
 import type { JobLifecycle } from '../job-lifecycle';
+import type { RateLimit } from '../rate-limit';
 import type { Body } from '../request-fields';
 import type { StateStore } from '../state-store';
 
@@ -10,6 +11,8 @@ export interface ApiContext {
   arns: Arns;
   /** Lowest accepted timeout.attemptDurationSeconds (AWS: 60). */
   minimumTimeoutSeconds: number;
+  /** SubmitJob throttling, when enabled. */
+  submitLimit?: RateLimit;
   /** Bytes of the request body, for the SubmitJob payload limit. */
   bodyBytes: number;
 }

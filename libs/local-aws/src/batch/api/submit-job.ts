@@ -70,6 +70,7 @@ function parseDependencies(ctx: ApiContext, list: Body[] | undefined, arraySize:
 }
 
 export function submitJob(ctx: ApiContext, body: Body): object {
+  ctx.submitLimit?.take('SubmitJob');
   validatePayloadSize(ctx.bodyBytes);
   const jobName = requiredString(body, 'jobName');
   validateJobName(jobName);
