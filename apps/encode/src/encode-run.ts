@@ -101,7 +101,7 @@ export async function encodeRun(store: RunStore, config: EncodeJobConfig, log: J
       video,
       posterKey: posterKey(runId),
       timings: { ...(run?.timings ?? {}), ...(renderStage ? { render: renderStage } : {}), encode: timing(startedAt, finishedAt) },
-    });
+    }, undefined, ['error']);
     log('run-succeeded', { videoKey: video.key, bytes: video.bytes, frames: probe.frames, pixFmt: probe.pixFmt, frameRate: probe.frameRate, encodeMs: finishedAt.getTime() - startedAt.getTime() });
     return { status: 'SUCCEEDED', video };
   } catch (error) {

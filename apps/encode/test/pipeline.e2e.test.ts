@@ -73,7 +73,7 @@ describe('render ×4 and encode as separate processes', () => {
     expect((await store.records.getRun('e2e'))?.status).toBe('SUCCEEDED');
   }, 120_000);
 
-  it('fails the run naming the missing chunks when a render never happened', async () => {
+  it('fails the run naming the missing chunks, and finishes it once they are rendered', async () => {
     // A user's sketch from S3 that requires @napi-rs/canvas at run time, as the CLI uploads it.
     const source = await bundleSketch(join(ROOT, 'libs/sketch/test/fixtures/path-sketch.ts'));
     const sketch = await uploadSketchSource(store.objects, source);
@@ -89,6 +89,13 @@ describe('render ×4 and encode as separate processes', () => {
     expect(failure.error).toContain('missing chunk 0, 2 (frames 0–9, 20–29): re-run those render jobs');
     expect(await store.records.getRun('e2e-partial')).toMatchObject({ status: 'FAILED', error: expect.stringContaining('missing chunk 0, 2') });
     expect(await store.objects.size('runs/e2e-partial/video.mp4')).toBeUndefined();
+
+    // Re-running the missing render jobs and then encode completes the run.
+    for (const index of [0, 2]) expect((await runJob('render', { ...services.env, ...renderEnv(partial, index) })).exitCode).toBe(0);
+    expect((await runJob('encode', { ...services.env, ...runSettingsEnvironment(partial) })).exitCode).toBe(0);
+    const recovered = await store.records.getRun('e2e-partial');
+    expect(recovered).toMatchObject({ status: 'SUCCEEDED', video: { frames: 30 } });
+    expect(recovered).not.toHaveProperty('error');
   }, 60_000);
 
   it('ends a render job with bad input with exit code 2, one JSON line and nothing written', async () => {

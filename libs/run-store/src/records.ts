@@ -123,9 +123,13 @@ export class RunRecords {
   /**
    * Updates an existing run item. With `onlyFrom`, only while its status is one of those (so a
    * late render retry cannot turn a SUCCEEDED run back into RENDERING); returns whether it applied.
+   * `remove` drops attributes, e.g. the error of a failed attempt once the run succeeds.
    */
-  async updateRun(runId: string, changes: Partial<Omit<RunRecord, 'runId'>>, onlyFrom?: RunStatus[]): Promise<boolean> {
-    const { expression, names, values } = setExpression({ ...changes, updatedAt: changes.updatedAt ?? new Date().toISOString() });
+  async updateRun(runId: string, changes: Partial<Omit<RunRecord, 'runId'>>, onlyFrom?: RunStatus[], remove: Array<keyof RunRecord> = []): Promise<boolean> {
+    const set = setExpression({ ...changes, updatedAt: changes.updatedAt ?? new Date().toISOString() });
+    const expression = remove.length > 0 ? `${set.expression} REMOVE ${remove.map((_, i) => `#r${i}`).join(', ')}` : set.expression;
+    const names = { ...set.names, ...Object.fromEntries(remove.map((name, i) => [`#r${i}`, name])) };
+    const { values } = set;
     const conditions = ['attribute_exists(#pk)'];
     const conditionValues: Record<string, unknown> = {};
     if (onlyFrom) {

@@ -53,7 +53,9 @@ describe('RunStore against S3 and DynamoDB APIs', () => {
 
   it('moves run status only from the states it is allowed to leave', async () => {
     expect(await store.records.updateRun('run-1', { status: 'RENDERING' }, ['PLANNED'])).toBe(true);
-    expect(await store.records.updateRun('run-1', { status: 'SUCCEEDED' })).toBe(true);
+    expect(await store.records.updateRun('run-1', { status: 'FAILED', error: 'chunk 2 missing' })).toBe(true);
+    expect(await store.records.updateRun('run-1', { status: 'SUCCEEDED' }, ['FAILED'], ['error'])).toBe(true);
+    expect(await store.records.getRun('run-1')).not.toHaveProperty('error');
     expect(await store.records.updateRun('run-1', { status: 'RENDERING' }, ['PLANNED'])).toBe(false);
     expect((await store.records.getRun('run-1'))?.status).toBe('SUCCEEDED');
     expect(await store.records.updateRun('no-such-run', { status: 'FAILED' })).toBe(false);
