@@ -133,6 +133,7 @@ class Launcher {
     this.child.stdout?.on('data', (chunk: Buffer) => this.onControl(chunk.toString('latin1')));
     this.child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[batch launcher] ${chunk.toString()}`));
     this.child.on('error', () => this.die('the launcher shell (bash) could not be started'));
+    this.child.stdin?.on('error', () => this.die('the launcher shell stopped reading its input'));
     this.child.on('exit', () => this.die('the launcher shell exited'));
   }
 
