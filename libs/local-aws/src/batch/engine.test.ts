@@ -22,6 +22,23 @@ describe('createBatchEngine', () => {
     await second.stop();
   });
 
+  it('answers requests after stop() with a ServerException instead of accepting work it cannot keep', async () => {
+    const engine = await open();
+    await engine.stop();
+    let status = 0;
+    let type: unknown;
+    let text = '';
+    const res = {
+      writeHead: (code: number, headers: Record<string, string>) => {
+        status = code;
+        type = headers['x-amzn-errortype'];
+      },
+      end: (body: string) => (text = body),
+    };
+    await engine.handle({ method: 'POST', url: '/v1/submitjob' } as never, res as never, Buffer.from('{}'));
+    expect({ status, type, message: JSON.parse(text).message }).toEqual({ status: 500, type: 'ServerException', message: 'the local Batch engine is stopped' });
+  });
+
   it('ignores the pid file of an engine that is gone', async () => {
     const engine = await open();
     await engine.stop();

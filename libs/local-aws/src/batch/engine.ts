@@ -9,7 +9,8 @@ import type { ImageTableEntry } from './attempt-launch';
 import { JobLifecycle } from './job-lifecycle';
 import { RateLimit } from './rate-limit';
 import { Journal } from './journal';
-import { handleRequest } from './router';
+import { ServerException } from './errors';
+import { handleRequest, replyError } from './router';
 import { StateStore } from './state-store';
 import { AWS_MINIMUM_TIMEOUT_SECONDS } from './validation';
 
@@ -118,6 +119,7 @@ function openEngine(options: BatchEngineOptions, unlock: () => void): BatchEngin
   let stopped = false;
   return {
     async handle(req, res, body) {
+      if (stopped) return replyError(res, new ServerException('the local Batch engine is stopped'));
       await handleRequest(context, req, res, body, () => journal.durable());
     },
     async stop() {

@@ -62,23 +62,26 @@ function route(ctx: ApiContext, method: string, url: URL, body: Buffer): object 
   return operation(ctx, parseBody(body));
 }
 
-/** Runs one request; `beforeReply` makes the state the reply reflects durable first. */
-export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, body: Buffer, beforeReply: () => Promise<void>): Promise<void> {
-  let status = 200;
-  let payload: object;
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  try {
-    payload = route({ ...ctx, bodyBytes: body.length }, req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost'), body);
-    await beforeReply();
-  } catch (error) {
-    const apiError = error instanceof BatchApiError ? error : new ServerException(`internal error: ${(error as Error).message}`);
-    if (!(error instanceof BatchApiError)) console.error('[batch] internal error', error);
-    status = apiError.httpStatus;
-    headers['x-amzn-errortype'] = apiError.name;
-    payload = { __type: apiError.name, message: apiError.message };
-  }
+function reply(res: ServerResponse, status: number, payload: object, errorType?: string): void {
   const text = JSON.stringify(payload);
-  headers['content-length'] = String(Buffer.byteLength(text));
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) };
+  if (errorType) headers['x-amzn-errortype'] = errorType;
   res.writeHead(status, headers);
   res.end(text);
+}
+
+export function replyError(res: ServerResponse, error: BatchApiError): void {
+  reply(res, error.httpStatus, { __type: error.name, message: error.message }, error.name);
+}
+
+/** Runs one request; `beforeReply` makes the state the reply reflects durable first. */
+export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, body: Buffer, beforeReply: () => Promise<void>): Promise<void> {
+  try {
+    const payload = route({ ...ctx, bodyBytes: body.length }, req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost'), body);
+    await beforeReply();
+    reply(res, 200, payload);
+  } catch (error) {
+    if (!(error instanceof BatchApiError)) console.error('[batch] internal error', error);
+    replyError(res, error instanceof BatchApiError ? error : new ServerException(`internal error: ${(error as Error).message}`));
+  }
 }
