@@ -14,6 +14,7 @@ export const ENV = {
   encodeJobDefinition: 'ENCODE_JOB_DEFINITION',
   runId: 'RUN_ID',
   sketch: 'SKETCH',
+  seed: 'SEED',
   width: 'WIDTH',
   height: 'HEIGHT',
   fps: 'FPS',

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ENV, InvalidPlanError, chunkCount } from '@framefarm/job-specs';
 import { RUN_ID_PATTERN, RunSettings } from './schemas';
 
-/** Name of the optional seed variable (not in job-specs' ENV yet). */
-export const SEED_ENV = 'SEED';
+/** The optional seed variable: another seed gives a sketch another palette and layout. */
+export const SEED_ENV = ENV.seed;
 
 export const SETTINGS_DEFAULTS = { sketch: 'aurora', seed: 'framefarm', width: 1280, height: 720, fps: 30 } as const;
 

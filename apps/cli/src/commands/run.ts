@@ -26,6 +26,7 @@ export function addRenderOptions(command: Command): Command {
     .option('--width <px>', `frame width (default: the sketch's own, else ${DEMO_DEFAULTS.width})`)
     .option('--height <px>', `frame height (default: the sketch's own, else ${DEMO_DEFAULTS.height})`)
     .option('--fps <n>', `frames per second (default: the sketch's own, else ${DEMO_DEFAULTS.fps})`)
+    .option('--seed <text>', 'seed of the sketch\'s random generators (default: framefarm)')
     .option('--run-id <id>', 'run id (default: a new one); the same id again resumes and renders nothing twice');
 }
 

@@ -6,6 +6,8 @@ export interface RunRequest {
   runId: string;
   /** A built-in sketch name, or a path to the user's own .ts/.js sketch. */
   sketch: string;
+  /** Sketches draw from random generators seeded by this: another seed, another picture. */
+  seed?: string;
   totalFrames: number;
   framesPerJob: number;
   width: number;
@@ -44,6 +46,7 @@ const schema = z.object({
     .string()
     .regex(RUN_ID_PATTERN, { error: '--run-id must be 3–63 lower-case letters, digits or dashes, starting with a letter or digit' }),
   sketch: z.string().min(1, { error: '--sketch must name a built-in sketch or a file' }),
+  seed: z.string().min(1, { error: '--seed must not be empty' }).max(200, { error: '--seed must be at most 200 characters' }).optional(),
   totalFrames: wholeNumber('--frames', 1, 1_000_000),
   framesPerJob: wholeNumber('--frames-per-job', 1, 1_000_000),
   width: evenSize('--width'),
@@ -54,6 +57,7 @@ const schema = z.object({
 export interface RunFlags {
   runId?: string;
   sketch?: string;
+  seed?: string;
   frames?: string;
   framesPerJob?: string;
   width?: string;
@@ -74,6 +78,7 @@ export function parseRunRequest(flags: RunFlags, sketch: SketchDefaults = {}): R
     .safeParse({
       runId: flags.runId ?? newRunId(),
       sketch: flags.sketch ?? DEMO_DEFAULTS.sketch,
+      seed: flags.seed,
       totalFrames: flags.frames ?? sketch.frames ?? DEMO_DEFAULTS.frames,
       framesPerJob: flags.framesPerJob,
       width: flags.width ?? sketch.width ?? DEMO_DEFAULTS.width,

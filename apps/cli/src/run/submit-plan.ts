@@ -14,6 +14,7 @@ export function planEnvironment(request: RunRequest, sketchRef: string): Record<
     [ENV.width]: String(request.width),
     [ENV.height]: String(request.height),
     [ENV.fps]: String(request.fps),
+    ...(request.seed !== undefined ? { [ENV.seed]: request.seed } : {}),
   };
 }
 
