@@ -196,9 +196,13 @@ export class JobLifecycle {
 
   // ---- dependencies --------------------------------------------------------------------------
 
+  /** Indexes who waits on whom; a dependency that has already finished is settled at admission. */
   private indexDependencies(job: JobRecord): void {
+    if (isFinished(job.status)) return;
     for (const dep of job.submission?.dependsOn ?? []) {
       if (dep.jobId === undefined) continue; // SEQUENTIAL: handled by position
+      const status = this.store.jobs.get(dep.jobId)?.status;
+      if (status === undefined || isFinished(status)) continue;
       const index = dep.type === 'N_TO_N' ? this.nToNDependents : this.dependents;
       const list = index.get(dep.jobId) ?? [];
       list.push(job.jobId);
@@ -309,7 +313,11 @@ export class JobLifecycle {
       const dependent = this.store.jobs.get(id);
       if (dependent) this.predecessorFinished(dependent, job);
     }
-    if (job.parentId === undefined) return;
+    this.dependents.delete(job.jobId);
+    if (job.parentId === undefined) {
+      this.forgetFinishedJob(job.jobId);
+      return;
+    }
     const index = job.index as number;
     for (const arrayId of this.nToNDependents.get(job.parentId) ?? []) {
       if (!this.released.has(arrayId)) continue; // admitted later with fresh counts
@@ -322,6 +330,12 @@ export class JobLifecycle {
       this.predecessorFinished(siblings[index + 1], job);
     }
     this.settleArrayParent(job.parentId);
+  }
+
+  /** Runtime indexes of a finished top-level job are no longer needed (an array's children are done too). */
+  private forgetFinishedJob(jobId: string): void {
+    this.nToNDependents.delete(jobId);
+    this.needs.delete(jobId);
   }
 
   /** An array parent finishes once every child has: SUCCEEDED if all did, else FAILED. */
