@@ -36,6 +36,12 @@ export interface BatchEngineOptions {
    * which the SDKs retry with backoff). Off unless set, so local runs are not slowed down.
    */
   submitJobsPerSecond?: number;
+  /**
+   * Finished jobs are forgotten this many days after they stopped (default 7, as AWS keeps them
+   * at least that long), unless an unfinished job depends on them. Checked at start and whenever
+   * the journal is compacted.
+   */
+  finishedJobRetentionDays?: number;
 }
 
 export interface BatchEngine {
@@ -92,10 +98,15 @@ function openEngine(options: BatchEngineOptions, unlock: () => void): BatchEngin
   store.load(loaded);
   const capacity = options.defaultCapacity ?? { vcpus: cpus().length, memoryMiB: Math.floor(totalmem() / 1024 / 1024) };
 
-  // Compaction keeps replay time proportional to the state, not to its history.
+  // Compaction keeps replay time proportional to the state, not to its history; retention keeps
+  // the state proportional to recent work.
+  const retentionMs = (options.finishedJobRetentionDays ?? 7) * 24 * 3600 * 1000;
   const compactIfLarge = (): void => {
-    if (journal.size > 50_000 + 2 * store.jobs.size) journal.compact(store.snapshot());
+    if (journal.size <= 50_000 + 2 * store.jobs.size) return;
+    store.expireFinished(Date.now() - retentionMs);
+    journal.compact(store.snapshot());
   };
+  if (store.expireFinished(Date.now() - retentionMs) > 0) journal.compact(store.snapshot());
   const lifecycle = new JobLifecycle({
     store,
     logStore: options.logStore,

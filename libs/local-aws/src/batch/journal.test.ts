@@ -86,3 +86,39 @@ describe('journal and state store', () => {
     journal.close();
   });
 });
+
+describe('retention of finished jobs', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'batch-retention-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const job = (id: string, status: JobRecord['status'], stoppedAt: number | undefined, dependsOn: string[] = [], arraySize?: number): JobRecord => ({
+    jobId: id,
+    status,
+    createdAt: 1,
+    stoppedAt,
+    attempts: [],
+    submission: { jobName: id, jobQueueName: 'q', jobDefinitionName: 'd', jobDefinitionRevision: 1, dependsOn: dependsOn.map((jobId) => ({ jobId })), parameters: {}, arraySize },
+  });
+
+  it('drops old finished jobs and their children, keeping what unfinished jobs depend on', () => {
+    const { journal, store } = open(dir);
+    store.putJobDefinition(definition);
+    store.addJob(job('old', 'SUCCEEDED', 100));
+    store.addJob(job('old-array', 'FAILED', 100, [], 2));
+    store.addJob(job('old-but-needed', 'SUCCEEDED', 100));
+    store.addJob(job('recent', 'SUCCEEDED', 5_000));
+    store.addJob(job('waiting', 'PENDING', undefined, ['old-but-needed']));
+    expect(store.expireFinished(1_000)).toBe(2);
+    expect([...store.jobs.keys()].sort()).toEqual(['old-but-needed', 'recent', 'waiting']);
+    expect(store.queueJobs.get('q')?.map((j) => j.jobId)).toEqual(['old-but-needed', 'recent', 'waiting']);
+    expect(store.childCounts.has('old-array')).toBe(false);
+    journal.compact(store.snapshot());
+    journal.close();
+    const again = open(dir);
+    expect([...again.store.jobs.keys()].sort()).toEqual(['old-but-needed', 'recent', 'waiting']);
+    again.journal.close();
+  });
+});

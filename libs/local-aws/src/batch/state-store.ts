@@ -1,4 +1,4 @@
-import { canTransition, emptyStatusCounts, type StatusCounts } from './job-states';
+import { canTransition, emptyStatusCounts, isFinished, type StatusCounts } from './job-states';
 import type { Journal, LoadedState } from './journal';
 import type {
   BatchSnapshot,
@@ -124,6 +124,35 @@ export class StateStore {
     }
     this.applyPatch(job, patch);
     this.journal.append({ k: 'p', id: job.jobId, p: patch });
+  }
+
+  /**
+   * Forgets top-level jobs that finished before `finishedBefore` (with their children), except
+   * those an unfinished job still depends on. Not journaled: the caller compacts right after, so
+   * the snapshot is what records it. Returns how many top-level jobs were dropped.
+   */
+  expireFinished(finishedBefore: number): number {
+    const needed = new Set<string>();
+    for (const job of this.jobs.values()) {
+      if (job.parentId !== undefined || isFinished(job.status)) continue;
+      for (const dep of job.submission?.dependsOn ?? []) {
+        if (dep.jobId !== undefined) needed.add(dep.jobId.split(':')[0]);
+      }
+    }
+    const expired = new Set<string>();
+    for (const job of this.jobs.values()) {
+      if (job.parentId !== undefined || !isFinished(job.status) || needed.has(job.jobId)) continue;
+      if ((job.stoppedAt ?? job.createdAt) < finishedBefore) expired.add(job.jobId);
+    }
+    if (expired.size === 0) return 0;
+    for (const jobId of expired) {
+      for (const child of this.children.get(jobId) ?? []) this.jobs.delete(child.jobId);
+      this.children.delete(jobId);
+      this.childCounts.delete(jobId);
+      this.jobs.delete(jobId);
+    }
+    for (const [queue, list] of this.queueJobs) this.queueJobs.set(queue, list.filter((job) => !expired.has(job.jobId)));
+    return expired.size;
   }
 
   submissionOf(job: JobRecord): JobSubmission {
