@@ -35,6 +35,24 @@ async function assertDatabaseAvailable(directory: string): Promise<void> {
 }
 
 /**
+ * dynalite opens LevelDB at its first request. Asking once at start makes this stack hold the
+ * database lock from then on, so a second stack on the same directory is refused at its start.
+ */
+async function openDatabaseNow(port: number): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${port}/`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amz-target': 'DynamoDB_20120810.ListTables',
+      authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+      'x-amz-date': '20260101T000000Z',
+    },
+    body: '{}',
+  });
+  if (!response.ok) throw new Error(`dynalite did not open its database: HTTP ${response.status} ${await response.text()}`);
+}
+
+/**
  * DynamoDB backed by dynalite with a LevelDB store in `directory` (so tables and items survive
  * restarts), listening on an internal loopback port behind the edge.
  */
@@ -59,6 +77,7 @@ export async function startDynamoDbService(options: { directory: string }): Prom
     });
   });
   const target = { host: '127.0.0.1', port: (server.address() as AddressInfo).port };
+  await openDatabaseNow(target.port);
   return {
     handle: (req, res) => proxyRequest(req, res, target),
     stop: () =>
