@@ -18,7 +18,8 @@ export function registerStatus(program: Command): void {
       try {
         const record = await requireRun(clients.store, runId);
         const state = await readRunState(clients.batch, clients.store, runId);
-        const elapsed = Date.parse(record.updatedAt) - Date.parse(record.createdAt);
+        const finished = record.status === 'SUCCEEDED' || record.status === 'FAILED';
+        const elapsed = (finished ? Date.parse(record.updatedAt) : Date.now()) - Date.parse(record.createdAt);
         const progress = progressOf(state, record.settings.totalFrames, record.chunkCount, elapsed);
         const jobs = { plan: state.plan, render: state.render, encode: state.encode };
         if (flags.json) {
