@@ -1,7 +1,8 @@
 import { HrTime, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 
-export type StoredAttributeValue = string | number | boolean | Array<string | number | boolean | null>;
+/** OTLP attribute values flattened to JSON: scalars, arrays, and key-value lists as objects. */
+export type StoredAttributeValue = string | number | boolean | null | StoredAttributeValue[] | { [key: string]: StoredAttributeValue };
 export type StoredAttributes = Record<string, StoredAttributeValue>;
 
 /**
@@ -21,7 +22,9 @@ export interface StoredSpan {
   attributes: StoredAttributes;
   status: { code: number; message?: string };
   events?: StoredSpanEvent[];
+  links?: { traceId: string; spanId: string; attributes: StoredAttributes }[];
   resource: StoredAttributes;
+  scope?: { name: string; version?: string };
 }
 
 export interface StoredSpanEvent {

@@ -51,22 +51,5 @@ export interface OtlpTraceRequest {
   resourceSpans?: OtlpResourceSpans[];
 }
 
-/** One span as stored: one JSON line in `<tracesDir>/<traceId>.jsonl`. */
-export type AttributeValue = string | number | boolean | null | AttributeValue[] | { [key: string]: AttributeValue };
-export interface StoredSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  name: string;
-  /** OTLP SpanKind: 0 UNSPECIFIED, 1 INTERNAL, 2 SERVER, 3 CLIENT, 4 PRODUCER, 5 CONSUMER. */
-  kind: number;
-  startTimeUnixNano: string;
-  endTimeUnixNano: string;
-  attributes: Record<string, AttributeValue>;
-  /** OTLP StatusCode: 0 UNSET, 1 OK, 2 ERROR. */
-  status: { code: number; message?: string };
-  events?: { name: string; timeUnixNano: string; attributes: Record<string, AttributeValue> }[];
-  links?: { traceId: string; spanId: string; attributes: Record<string, AttributeValue> }[];
-  resource: Record<string, AttributeValue>;
-  scope?: { name: string; version?: string };
-}
+/** One span as stored: one JSON line in `<tracesDir>/<traceId>.jsonl`; the tracing library defines the format. */
+export type { StoredAttributeValue as AttributeValue, StoredSpan } from '@framefarm/tracing';
