@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { writeRunReport } from '../src/write-run-report';
 import { fixtureRun } from './fixture-run';
+import { launchChromium } from './launch-chromium';
 import { syntheticRun } from './synthetic-run';
 
 // The report opened in a real browser: what a person sees, not what the HTML string contains.
-const CHROMIUM = '/usr/bin/chromium';
 const ffmpeg = (): string => require('@ffmpeg-installer/ffmpeg').path;
 
 async function makeMedia(dir: string): Promise<{ poster: string; video: string }> {
@@ -25,10 +25,7 @@ async function makeMedia(dir: string): Promise<{ poster: string; video: string }
 describe('the run report in headless Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

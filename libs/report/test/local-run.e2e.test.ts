@@ -6,7 +6,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './launch-chromium';
 import { fetchRunJobs } from '../src/fetch-run-jobs';
 import { writeRunReport } from '../src/write-run-report';
 
@@ -118,7 +118,7 @@ describe('a traced run on the local stack, reported', () => {
       expect(report.data.totals.spans).toBeGreaterThanOrEqual(12);
       expect(report.data.jobs.every((job) => job.spans.every((span) => typeof span.attempt === 'number'))).toBe(true);
 
-      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1240, height: 900 } });
         await page.goto(pathToFileURL(report.path).href);
