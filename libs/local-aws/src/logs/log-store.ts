@@ -1,5 +1,6 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJsonLines } from '../json-lines';
 
 /** One CloudWatch Logs event. */
 export interface LogEvent {
@@ -53,18 +54,7 @@ export class LogStore {
 
   /** Events of one stream in the order they were written. */
   read(group: string, stream: string): LogEvent[] {
-    const file = this.streamFile(group, stream);
-    if (!existsSync(file)) return [];
-    return readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((line) => line.length > 0)
-      .flatMap((line) => {
-        try {
-          return [JSON.parse(line) as LogEvent];
-        } catch {
-          return []; // a line torn by a crash mid-write
-        }
-      });
+    return readJsonLines<LogEvent>(this.streamFile(group, stream));
   }
 
   groups(): string[] {

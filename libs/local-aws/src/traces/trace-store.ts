@@ -1,5 +1,6 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJsonLines } from '../json-lines';
 import type { StoredSpan } from './otlp-types';
 
 const TRACE_ID = /^[0-9a-f]{32}$/;
@@ -28,18 +29,7 @@ export function appendSpans(tracesDir: string, spans: StoredSpan[]): void {
 
 /** Every span stored for a trace, in arrival order; [] when the trace is unknown. A torn last line is skipped. */
 export function readTraceSpans(tracesDir: string, traceId: string): StoredSpan[] {
-  const file = traceFile(tracesDir, traceId);
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line) as StoredSpan];
-      } catch {
-        return [];
-      }
-    });
+  return readJsonLines<StoredSpan>(traceFile(tracesDir, traceId));
 }
 
 /** Ids of all stored traces, sorted. */
