@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { TABLE_KEYS } from '@framefarm/job-specs';
+import { tableKeySchema } from '@framefarm/job-specs';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 
@@ -39,14 +39,7 @@ export async function startLocalServices(bucket = 'framefarm-test', table = 'fra
     new CreateTableCommand({
       TableName: table,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: TABLE_KEYS.partitionKey, AttributeType: 'S' },
-        { AttributeName: TABLE_KEYS.sortKey, AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
-        { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
-      ],
+      ...tableKeySchema(),
     }),
   );
   client.destroy();

@@ -1,7 +1,7 @@
 import { CreateLogGroupCommand, CloudWatchLogsClient, ResourceAlreadyExistsException } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, NotFound, S3Client } from '@aws-sdk/client-s3';
-import { TABLE_KEYS } from '@framefarm/job-specs';
+import { tableKeySchema } from '@framefarm/job-specs';
 
 export async function ensureBucket(s3: S3Client, bucket: string): Promise<'created' | 'unchanged'> {
   try {
@@ -26,14 +26,7 @@ export async function ensureTable(dynamodb: DynamoDBClient, table: string): Prom
     new CreateTableCommand({
       TableName: table,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: TABLE_KEYS.partitionKey, AttributeType: 'S' },
-        { AttributeName: TABLE_KEYS.sortKey, AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
-        { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
-      ],
+      ...tableKeySchema(),
     }),
   );
   return 'created';
