@@ -12,8 +12,8 @@ export interface AwsClients {
 }
 
 /**
- * The environment the jobs would see for this target: only the endpoint (and, locally, the dummy
- * credentials the local stack accepts when none are configured) differ between the two places.
+ * The SDK environment for a target, as a job there would have it: only the endpoint (and, locally,
+ * the dummy credentials the local stack accepts when none are configured) differ between places.
  */
 export function targetEnvironment(target: Target, env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
   const local = target.kind === 'local' && !env.AWS_ACCESS_KEY_ID;
@@ -27,13 +27,9 @@ export function targetEnvironment(target: Target, env: NodeJS.ProcessEnv = proce
 
 export function clientsFor(target: Target): AwsClients {
   const env = targetEnvironment(target);
-  const base = {
-    region: target.region,
-    ...(target.endpoint ? { endpoint: target.endpoint } : {}),
-    ...(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY && target.kind === 'local'
-      ? { credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY } }
-      : {}),
-  };
+  // On AWS the SDK's own credential chain applies; locally, the keys targetEnvironment settled on.
+  const local = target.kind === 'local' ? { credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '' } } : {};
+  const base = { region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}), ...local };
   return {
     batch: new BatchClient(base),
     logs: new CloudWatchLogsClient(base),

@@ -32,7 +32,7 @@ export function registerReport(program: Command): void {
       const target = session?.target ?? (await resolveTarget(flags));
       const clients = clientsFor(target);
       try {
-        const report = await makeRunReport(clients, { runId, outFile, stateDir: target.kind === 'local' ? resolve(session?.stack?.stateDir ?? flags.stateDir) : undefined });
+        const report = await makeRunReport(clients, { runId, outFile, stateDir: target.kind === 'local' ? resolve(session?.stateDir ?? flags.stateDir) : undefined });
         if (flags.json) {
           process.stdout.write(`${JSON.stringify({ report: report.path, warnings: report.warnings })}\n`);
           return;

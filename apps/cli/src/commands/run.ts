@@ -56,7 +56,7 @@ export function registerRun(program: Command): void {
           onState: (s) => display.update(progressOf(s, request.totalFrames, chunks, Date.now() - started)),
         });
         display.done();
-        const summary = await finishRun(clients, request, state, { outDir: flags.out, stateDir: session.stack?.stateDir ?? flags.stateDir, succeeded: outcome === 'succeeded' });
+        const summary = await finishRun(clients, request, state, { outDir: flags.out, stateDir: session.stateDir, succeeded: outcome === 'succeeded' });
         if (outcome === 'failed') {
           const failure = await describeFailure(clients.batch, clients.logs, state);
           process.stderr.write(formatFailure(request.runId, failure, state.record?.error));

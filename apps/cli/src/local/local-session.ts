@@ -5,17 +5,18 @@ import { localImageTable, repoRoot } from './image-table';
 
 export interface LocalSession {
   target: Target;
-  /** Set when this process started the stack (and so must stop it). */
-  stack?: LocalStack;
+  /** Where the stack keeps its state (traces among it), whoever started it. */
+  stateDir: string;
   close(): Promise<void>;
 }
 
-export async function isStackUp(endpoint: string): Promise<boolean> {
+/** The running stack's own account of itself, from its `/health` endpoint; undefined when none answers. */
+export async function runningStack(endpoint: string): Promise<{ stateDir: string } | undefined> {
   try {
     const response = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(1000) });
-    return response.ok;
+    return response.ok ? ((await response.json()) as { stateDir: string }) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -51,10 +52,11 @@ export async function startProvisionedStack(options: StartOptions): Promise<Loca
  * otherwise it starts its own, embedded in this process, on a free port.
  */
 export async function openLocalSession(stateDir: string): Promise<LocalSession> {
-  if (await isStackUp(DEFAULT_LOCAL_ENDPOINT)) {
+  const running = await runningStack(DEFAULT_LOCAL_ENDPOINT);
+  if (running) {
     await provisionLocalStack(DEFAULT_LOCAL_ENDPOINT, { region: defaultRegion() });
-    return { target: localTarget(DEFAULT_LOCAL_ENDPOINT), close: async () => undefined };
+    return { target: localTarget(DEFAULT_LOCAL_ENDPOINT), stateDir: running.stateDir, close: async () => undefined };
   }
   const stack = await startProvisionedStack({ stateDir, port: 0, quiet: true });
-  return { target: localTarget(stack.endpoint, stack.region), stack, close: () => stack.stop() };
+  return { target: localTarget(stack.endpoint, stack.region), stateDir: stack.stateDir, close: () => stack.stop() };
 }
