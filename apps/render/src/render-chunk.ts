@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startSegmentEncoder } from '@framefarm/media';
-import { ChunkManifest, chunkSegmentKey, errorFields, JobLog, RunStore, settingsHash, StageSpan, untraced } from '@framefarm/run-store';
+import { ChunkManifest, errorFields, JobLog, RunStore, settingsHash, StageSpan, untraced } from '@framefarm/run-store';
 import { createFrameRenderer, frameSha256 } from '@framefarm/sketch';
 import type { RenderJobConfig } from './env';
 import { frameSettingsOf, loadRunSketch } from './run-sketch';
@@ -68,7 +68,7 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
 
     const uploadStart = performance.now();
     const manifest = await span('render.upload', { bytes: segment.bytes }, async () => {
-      const stored = await store.objects.uploadFile(chunkSegmentKey(runId, chunk.index), segment.path, 'video/mp2t');
+      const stored = await store.uploadChunkSegment(runId, chunk.index, segment.path);
       const written: ChunkManifest = {
         version: 1,
         runId,

@@ -31,9 +31,16 @@ export class ObjectStore {
     readonly bucket: string,
   ) {}
 
-  async putJson(key: string, value: unknown): Promise<void> {
+  /** `tagging` is a PutObject Tagging value (`key=value&…`), e.g. to mark intermediate objects. */
+  async putJson(key: string, value: unknown, tagging?: string): Promise<void> {
     await this.s3.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: `${JSON.stringify(value, null, 2)}\n`, ContentType: 'application/json' }),
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: `${JSON.stringify(value, null, 2)}\n`,
+        ContentType: 'application/json',
+        ...(tagging ? { Tagging: tagging } : {}),
+      }),
     );
   }
 
@@ -81,10 +88,17 @@ export class ObjectStore {
     }
   }
 
-  async uploadFile(key: string, path: string, contentType: string): Promise<StoredFile> {
+  async uploadFile(key: string, path: string, contentType: string, tagging?: string): Promise<StoredFile> {
     const [{ size }, sha256] = await Promise.all([stat(path), sha256OfFile(path)]);
     await this.s3.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: createReadStream(path), ContentLength: size, ContentType: contentType }),
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: createReadStream(path),
+        ContentLength: size,
+        ContentType: contentType,
+        ...(tagging ? { Tagging: tagging } : {}),
+      }),
     );
     return { key, bytes: size, sha256 };
   }

@@ -1,10 +1,10 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ENV, planChunks } from '@framefarm/job-specs';
+import { ENV, INTERMEDIATE_OBJECT_TAGGING, planChunks } from '@framefarm/job-specs';
 import { createDocumentClient, createS3Client } from './clients';
 import { MissingConfigError, RunConflictError } from './errors';
-import { chunkManifestKey, chunksPrefix, runManifestKey } from './keys';
-import { ObjectStore } from './object-store';
+import { chunkManifestKey, chunkSegmentKey, chunksPrefix, runManifestKey } from './keys';
+import { ObjectStore, StoredFile } from './object-store';
 import { RunRecord, RunRecords } from './records';
 import { ChunkManifest, ChunkManifestSchema, RunManifest, RunManifestSchema, RunSettings } from './schemas';
 import { settingsHash } from './settings-hash';
@@ -39,8 +39,13 @@ export class RunStore {
     return this.objects.getJson(chunkManifestKey(runId, index), ChunkManifestSchema);
   }
 
+  /** Chunk objects are intermediate: tagged so the AWS stack's lifecycle rule expires them. */
   async writeChunkManifest(manifest: ChunkManifest): Promise<void> {
-    await this.objects.putJson(chunkManifestKey(manifest.runId, manifest.index), ChunkManifestSchema.parse(manifest));
+    await this.objects.putJson(chunkManifestKey(manifest.runId, manifest.index), ChunkManifestSchema.parse(manifest), INTERMEDIATE_OBJECT_TAGGING);
+  }
+
+  uploadChunkSegment(runId: string, index: number, path: string): Promise<StoredFile> {
+    return this.objects.uploadFile(chunkSegmentKey(runId, index), path, 'video/mp2t', INTERMEDIATE_OBJECT_TAGGING);
   }
 
   /** Every chunk manifest under the run's prefix, whatever indexes they have. */
