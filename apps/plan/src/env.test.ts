@@ -14,7 +14,8 @@ describe('plan job environment', () => {
 
   it('names a run after the plan job so a retried attempt plans the same run', () => {
     expect(defaultRunId({ AWS_BATCH_JOB_ID: 'a1:b2' }, now)).toBe('run-a1-b2');
-    expect(defaultRunId({}, now)).toMatch(/^run-20260304-050607-[0-9a-f]{6}$/);
+    // One run-id generator for every entry point (run-store's newRunId): the CLI's format.
+    expect(defaultRunId({}, now)).toMatch(/^run-20260304050607-[0-9a-z]{4}$/);
   });
 
   it('refuses a sketch no render job could load', () => {

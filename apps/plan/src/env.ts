@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { ENV } from '@framefarm/job-specs';
-import { InvalidEnvironmentError, InvalidSketchRefError, parseSketchRef, readRunSettings, RunSettings } from '@framefarm/run-store';
+import { InvalidEnvironmentError, InvalidSketchRefError, newRunId, parseSketchRef, readRunSettings, runIdForJob, RunSettings } from '@framefarm/run-store';
 import { builtinSketchNames } from '@framefarm/sketch';
 
 /** Where plan submits its children: from the job definition's environment (jobDefinitionEnvironment). */
@@ -25,10 +24,7 @@ export interface PlanJobConfig {
  * plans the same run instead of a second one; run by hand it gets a fresh time-ordered id.
  */
 export function defaultRunId(env: Record<string, string | undefined>, now: Date): string {
-  const jobId = env.AWS_BATCH_JOB_ID?.replace(/[^A-Za-z0-9_-]/g, '-');
-  if (jobId) return `run-${jobId}`.slice(0, 64);
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-  return `run-${stamp}-${randomBytes(3).toString('hex')}`;
+  return env.AWS_BATCH_JOB_ID ? runIdForJob(env.AWS_BATCH_JOB_ID) : newRunId({ now });
 }
 
 export function readPlanEnv(env: Record<string, string | undefined>, now = new Date()): PlanJobConfig {

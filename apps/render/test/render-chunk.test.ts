@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { JobLog, RunSettings, RunStore, uploadSketchSource } from '@framefarm/run-store';
 import { bundleSketch, createFrameRenderer, frameSha256, loadSketch } from '@framefarm/sketch';
-import { LocalServices, startLocalServices } from '../../../libs/run-store/test/local-services';
+import { LocalServices, startLocalServices } from '@framefarm/run-store/testing';
 import { renderChunk } from '../src/render-chunk';
 import { frameSettingsOf } from '../src/run-sketch';
 

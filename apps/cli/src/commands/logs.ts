@@ -5,7 +5,7 @@ import { describeJob, logGroupOf, logStreamOf, readLogStream } from '../aws/job-
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
 import { UsageError } from '../errors';
 import { runJobDetails } from '../run/run-jobs';
-import { RUN_ID_PATTERN } from '../run/run-options';
+import { isRunId } from '@framefarm/run-store';
 
 interface LogsFlags extends TargetFlags {
   tail?: string;
@@ -20,7 +20,7 @@ export function registerLogs(program: Command): void {
       if (tail !== undefined && (!Number.isInteger(tail) || tail < 1)) throw new UsageError(`--tail must be a whole number of at least 1, got "${flags.tail}"`);
       const clients = clientsFor(await resolveTarget(flags));
       try {
-        const record = RUN_ID_PATTERN.test(id) ? await clients.store.records.getRun(id) : undefined;
+        const record = isRunId(id) ? await clients.store.records.getRun(id) : undefined;
         const jobs: JobDetail[] = record ? await runJobDetails(clients.batch, record) : [await describeJob(clients.batch, id)].filter((j): j is JobDetail => Boolean(j));
         if (jobs.length === 0) throw new UsageError(`no job or run ${id}; framefarm run and framefarm submit print the ids`);
         for (const job of jobs) {
