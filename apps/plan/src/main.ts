@@ -1,8 +1,7 @@
 import { BatchClient } from '@aws-sdk/client-batch';
 import { createJobLog, jobLogContext, RunStore, runJobMain } from '@framefarm/run-store';
 import { jobIdentityFromEnv, traceJob } from '@framefarm/tracing';
-import { readPlanEnv } from './env';
-import { planRun } from './plan-run';
+import { planRun, readPlanEnv } from '@framefarm/planning';
 
 const context = jobLogContext('plan');
 let log = createJobLog(context);

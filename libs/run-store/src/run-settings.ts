@@ -23,6 +23,14 @@ export const RUN_SETTINGS_LIMITS = {
   seedLength: 200,
 } as const;
 
+/**
+ * The sketches every render job has built in. Listed here (not taken from @framefarm/sketch) so
+ * that planning checks a SKETCH without loading canvas code: the Step Functions Lambda bundles
+ * the planner. @framefarm/sketch's table must have exactly these names (a type check).
+ */
+export const BUILTIN_SKETCH_NAMES = ['aurora', 'flow-field', 'truchet'] as const;
+export type BuiltinSketchName = (typeof BUILTIN_SKETCH_NAMES)[number];
+
 /** Without a value: the default demo (aurora, 120 frames of 1280×720 at 30 fps in 4 render jobs). */
 export const RUN_SETTINGS_DEFAULTS = {
   sketch: 'aurora',

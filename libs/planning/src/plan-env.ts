@@ -1,6 +1,6 @@
 import { ENV } from '@framefarm/job-specs';
-import { InvalidEnvironmentError, InvalidSketchRefError, newRunId, parseSketchRef, readRunSettings, runIdForJob, RunSettings } from '@framefarm/run-store';
-import { builtinSketchNames } from '@framefarm/sketch';
+import { InvalidEnvironmentError, newRunId, readRunSettings, runIdForJob, RunSettings } from '@framefarm/run-store';
+import { sketchProblem } from './sketch-check';
 
 /** Where plan submits its children: from the job definition's environment (jobDefinitionEnvironment). */
 export interface SubmitTargets {
@@ -53,18 +53,4 @@ export function readPlanEnv(env: Record<string, string | undefined>, now = new D
   };
   if (problems.length > 0 || !settings) throw new InvalidEnvironmentError(problems);
   return { settings, targets, runIdGiven: Boolean(env[ENV.runId]), ...(env.AWS_BATCH_JOB_ID ? { planJobId: env.AWS_BATCH_JOB_ID } : {}) };
-}
-
-/** A SKETCH that no render job could load: an unknown built-in or a malformed reference. */
-function sketchProblem(sketch: string): string | undefined {
-  try {
-    const ref = parseSketchRef(sketch);
-    if (ref.kind === 'builtin' && !builtinSketchNames().includes(ref.name)) {
-      return `${ENV.sketch} "${sketch}" is not a built-in sketch: use one of ${builtinSketchNames().join(', ')}, or upload your own (framefarm run --sketch <file>)`;
-    }
-    return undefined;
-  } catch (error) {
-    if (error instanceof InvalidSketchRefError) return error.message;
-    throw error;
-  }
 }
