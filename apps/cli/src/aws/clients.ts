@@ -1,4 +1,5 @@
 import { BatchClient } from '@aws-sdk/client-batch';
+import { createBatchClient } from '@framefarm/batch-client';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { LOCAL_CREDENTIALS } from '@framefarm/local-aws';
 import { createDocumentClient, createS3Client, ObjectStore, RunRecords, RunStore } from '@framefarm/run-store';
@@ -31,7 +32,7 @@ export function clientsFor(target: Target): AwsClients {
   const local = target.kind === 'local' ? { credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '' } } : {};
   const base = { region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}), ...local };
   return {
-    batch: new BatchClient(base),
+    batch: createBatchClient(base),
     logs: new CloudWatchLogsClient(base),
     store: new RunStore(new ObjectStore(createS3Client(env), target.bucket), new RunRecords(createDocumentClient(env), target.table)),
   };

@@ -1,4 +1,5 @@
 import { BatchClient } from '@aws-sdk/client-batch';
+import { createBatchClient as batchClientWithRetries } from '@framefarm/batch-client';
 import { UsageError } from '../errors';
 
 /** Where the Batch API is: the local stack by default, AWS when an AWS endpoint is given. */
@@ -33,7 +34,7 @@ const isLoopback = (endpoint: string): boolean => ['127.0.0.1', 'localhost', '[:
  */
 export function createBatchClient(connection: BatchConnection, env: NodeJS.ProcessEnv): BatchClient {
   const hasOwnCredentials = Boolean(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_WEB_IDENTITY_TOKEN_FILE || env.AWS_CONTAINER_CREDENTIALS_FULL_URI || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI);
-  return new BatchClient({
+  return batchClientWithRetries({
     region: connection.region,
     endpoint: connection.endpoint,
     ...(isLoopback(connection.endpoint) && !hasOwnCredentials ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
