@@ -12,6 +12,7 @@ export * from './fan-in';
 export * from './dag-plan';
 export * from './submit-dag';
 export * from './describe-jobs';
+export * from './list-jobs';
 export * from './job-state';
 export * from './wait-for-jobs';
 export * from './job-env';

@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { clientsFor, destroyClients } from '../aws/clients';
 import { RunFailedError } from '../errors';
 import { openLocalSession } from '../local/local-session';
-import { describeFailure, formatFailure } from '../run/failure';
+import { describeFailure } from '@framefarm/runs';
+import { formatFailure } from '../run/failure';
 import { finishRun } from '../run/finish-run';
 import { RUN_SETTINGS_DEFAULTS } from '@framefarm/run-store';
 import { parseRunRequest, RunFlags } from '../run/run-options';
@@ -51,7 +52,7 @@ export function registerRun(program: Command): void {
         process.stderr.write(`run ${request.runId}: plan job ${planJobId} submitted to ${session.target.endpoint}\n`);
         const started = Date.now();
         const chunks = Math.ceil(request.totalFrames / request.framesPerRenderJob);
-        const { outcome, state } = await watchRun(clients.batch, clients.store, request.runId, planJobId, {
+        const { outcome, state } = await watchRun(clients, request.runId, planJobId, {
           pollMs: 400,
           signal: abort.signal,
           onState: (s) => display.update(progressOf(s, request.totalFrames, chunks, Date.now() - started)),
@@ -59,7 +60,7 @@ export function registerRun(program: Command): void {
         display.done();
         const summary = await finishRun(clients, request, state, { outDir: flags.out, stateDir: session.stateDir, succeeded: outcome === 'succeeded' });
         if (outcome === 'failed') {
-          const failure = await describeFailure(clients.batch, clients.logs, state);
+          const failure = await describeFailure(clients, state);
           process.stderr.write(formatFailure(request.runId, failure, state.record?.error));
           if (summary.report) process.stderr.write(`  report: ${summary.report}\n`);
           if (flags.json) process.stdout.write(`${JSON.stringify({ ...summary, failedJob: failure && { jobId: failure.jobId, reason: failure.reason } })}\n`);
