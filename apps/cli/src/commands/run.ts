@@ -37,10 +37,11 @@ export function registerRun(program: Command): void {
     .option('--out <dir>', 'where the video, poster and report go', 'out')
     .option('--state-dir <dir>', "the local stack's state", '.framefarm')
     .option('--json', 'print a JSON summary as the last line')
-    .action(async (flags: RunCommandFlags) => {
+    .action(async (flags: RunCommandFlags, command: Command) => {
       const sketch = await readSketch(flags.sketch ?? RUN_SETTINGS_DEFAULTS.sketch);
       const request = parseRunRequest(flags, sketch.defaults);
-      const session = await openLocalSession(flags.stateDir);
+      const session = await openLocalSession(flags.stateDir, { stateDirGiven: command.getOptionValueSource('stateDir') === 'cli' });
+      if (session.joined) process.stderr.write(`framefarm: using the local stack already running at ${session.target.endpoint} (state in ${session.stateDir})\n`);
       const clients = clientsFor(session.target);
       const abort = new AbortController();
       const interrupt = () => abort.abort();
