@@ -4,8 +4,8 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-// tsx runs this without the workspace's path mapping, so the lib's entry point is named by path.
-import { createBatchEngine, LogStore } from '../../libs/local-aws/src';
+import { LogStore } from '../../libs/local-aws/src/logs/log-store';
+import { createBatchEngine } from '../../libs/local-aws/src/batch';
 
 async function main(): Promise<void> {
   const [stateDir, logDir, vcpus] = process.argv.slice(2);
