@@ -1,3 +1,4 @@
+import { defaultFramesPerJob } from '@framefarm/job-specs';
 import { z } from 'zod';
 import { UsageError } from '../errors';
 
@@ -70,8 +71,11 @@ export function newRunId(now = new Date(), random = Math.random): string {
   return `run-${stamp}-${Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0')}`;
 }
 
-/** Flags first, then what the sketch declares, then the demo's settings; 4 render jobs by default. */
-export function parseRunRequest(flags: RunFlags, sketch: SketchDefaults = {}): RunRequest {
+/**
+ * Flags first, then what the sketch declares, then the demo's settings. Without --frames-per-job,
+ * one wave of render jobs over `vcpus` (job-specs' defaultFramesPerJob); 4 when the capacity is unknown.
+ */
+export function parseRunRequest(flags: RunFlags, sketch: SketchDefaults = {}, vcpus: number = DEMO_DEFAULTS.renderJobs): RunRequest {
   const parsed = schema
     .omit({ framesPerJob: true })
     .extend({ framesPerJob: schema.shape.framesPerJob.optional() })
@@ -88,7 +92,7 @@ export function parseRunRequest(flags: RunFlags, sketch: SketchDefaults = {}): R
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   const request: RunRequest = {
     ...parsed.data,
-    framesPerJob: parsed.data.framesPerJob ?? Math.ceil(parsed.data.totalFrames / DEMO_DEFAULTS.renderJobs),
+    framesPerJob: parsed.data.framesPerJob ?? defaultFramesPerJob(parsed.data.totalFrames, vcpus),
   };
   const chunks = Math.ceil(request.totalFrames / request.framesPerJob);
   if (chunks > 10_000) {
