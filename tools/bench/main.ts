@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     }
     if (only.includes('sketches')) {
       const sketches = [...BUILTINS.map((name) => bundleSketch(name, dir)), bundleSketch(USER_SKETCH, dir)];
-      done(await sketchSweep(sketches, { frames: quick ? 60 : 120, width: 640, height: 360, fps: 30 }, quick ? 1 : 3, cores));
+      done(await sketchSweep(sketches, { frames: quick ? 90 : 240, ...HD }, quick ? 1 : 3, cores));
     }
     if (only.includes('chunk-sizing')) {
       const sizes = quick ? [{ frames: 60, ...HD }] : [{ frames: 240, ...HD }, { frames: 1800, ...HD }];
