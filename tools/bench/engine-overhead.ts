@@ -1,5 +1,6 @@
 import { benchBatch } from '../bench-batch/main';
 import type { Section } from './report';
+import { WHY_MISSED } from './why-missed';
 
 /** tools/bench-batch: two arrays of no-op children (N_TO_N) through the engine against xargs -P <cores>. */
 export async function engineOverhead(size: number): Promise<Section> {
@@ -14,7 +15,7 @@ export async function engineOverhead(size: number): Promise<Section> {
     }],
     chart: { unit: 's', groups: [{ name: `${2 * size} processes`, bars: [{ label: 'engine', value: r.engineSeconds }, { label: `xargs -P ${r.cores}`, value: r.xargsSeconds, min: Math.min(r.xargsBefore, r.xargsAfter), max: Math.max(r.xargsBefore, r.xargsAfter) }] }] },
     targets: [
-      { what: `engine ≤ 1.5× xargs -P ${r.cores}`, measured: `${r.ratio.toFixed(2)}×`, met: r.ratio <= 1.5 },
+      { what: `engine ≤ 1.5× xargs -P ${r.cores}`, measured: `${r.ratio.toFixed(2)}×`, met: r.ratio <= 1.5, note: WHY_MISSED.engine },
       { what: 'engine peak RSS < 300 MB', measured: `${r.maxRssMiB.toFixed(0)} MiB`, met: r.maxRssMiB * 1.048576 < 300 },
     ],
   };

@@ -7,10 +7,9 @@ import { startSegmentEncoder, verifySegment } from '@framefarm/media';
 import { ChunkManifest, errorFields, JobLog, RunStore, settingsHash, StageSpan, untraced } from '@framefarm/run-store';
 import { createFrameRenderer, frameChecksum } from '@framefarm/sketch';
 import type { RenderJobConfig } from './env';
+import { progressEvery } from './progress';
 import { frameSettingsOf, loadRunSketch } from './run-sketch';
 
-/** Frames between progress updates of the chunk item. */
-export const PROGRESS_EVERY_FRAMES = 10;
 
 /**
  * x264 threads: the render job's vCPUs (its job spec), not the machine's cores. Drawing runs in
@@ -60,13 +59,14 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
   try {
     const renderStart = performance.now();
     const checksums: string[] = [];
+    const every = progressEvery(frames);
     const segment = await span('render.frames', { start: chunk.start, end: chunk.end, frames }, async () => {
       for (let index = chunk.start; index < chunk.end; index++) {
         const pixels = renderer.rgba(index);
         checksums.push(frameChecksum(pixels));
         await encoder.write(pixels);
         const rendered = index - chunk.start + 1;
-        if (rendered % PROGRESS_EVERY_FRAMES === 0 && rendered < frames) {
+        if (rendered % every === 0 && rendered < frames) {
           await store.records.updateChunk(runId, chunk.index, { framesDone: rendered });
           log('chunk-progress', { framesDone: rendered, frames });
         }
