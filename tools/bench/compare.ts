@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const flag = (name: string, fallback: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
   const frames = Number(flag('--frames', '120'));
   const reps = Number(flag('--reps', '3'));
-  const checkouts = argv.filter((a) => a.includes('=')).map((a) => ({ label: a.slice(0, a.indexOf('=')), dir: a.slice(a.indexOf('=') + 1) }));
+  const checkouts = argv.filter((a) => a.includes('=')).map((a) => ({ label: a.slice(0, a.lastIndexOf('=')), dir: a.slice(a.lastIndexOf('=') + 1) }));
   const work = mkdtempSync(join(tmpdir(), 'bench-compare-'));
   const sketch = bundleSketch(CIRCLES, work);
   const size = { frames, width: 1280, height: 720, fps: 30 };
