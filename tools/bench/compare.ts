@@ -2,6 +2,7 @@
  * Before/after of each change: `framefarm run` from several checkouts of this repository (each
  * with its bundles built), interleaved, against the ideal measured in the same repetition.
  *
+ *   tools/bench/snapshot.sh <commit> <dir>    # once per checkout to compare
  *   npx tsx --tsconfig tsconfig.base.json tools/bench/compare.ts [--frames 120] [--reps 3] LABEL=DIR [LABEL=DIR ...]
  *
  * Prints a markdown table of CPU and wall (median, min–max) and CPU ÷ ideal per checkout.

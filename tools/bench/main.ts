@@ -19,6 +19,7 @@ import { joinBench } from './join';
 import { load } from './measure';
 import { markdownTable, Section, textTable, writeBenchmarksDoc } from './report';
 import { BUILTINS, bundleSketch, CIRCLES, ROOT, USER_SKETCH } from './sketches';
+import { FINDINGS } from './findings';
 import { PREFACE } from './preface';
 
 const BENCHMARKS = ['end-to-end', 'sketches', 'chunk-sizing', 'engine-overhead', 'join', 'api-latency'] as const;
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
     ffmpeg,
     loadBefore,
     loadAfter: load(),
-  }, sections, PREFACE);
+  }, sections, PREFACE, FINDINGS);
   process.stderr.write(`\nwrote ${out}\n`);
   const missed = sections.flatMap((s) => s.targets.filter((t) => !t.met));
   if (missed.length > 0) console.log(`\n${missed.length} target(s) missed:\n${markdownTable({ headers: ['target', 'measured'], rows: missed.map((t) => [t.what, t.measured]) })}`);

@@ -97,7 +97,7 @@ export interface Environment {
 }
 
 /** docs/benchmarks.md and one SVG per benchmark beside it, in docs/benchmarks/. */
-export function writeBenchmarksDoc(file: string, env: Environment, sections: Section[], preface: string): void {
+export function writeBenchmarksDoc(file: string, env: Environment, sections: Section[], preface: string, appendix = ''): void {
   const svgDir = join(dirname(file), 'benchmarks');
   mkdirSync(svgDir, { recursive: true });
   const out: string[] = [
@@ -126,5 +126,6 @@ export function writeBenchmarksDoc(file: string, env: Environment, sections: Sec
     }
     for (const note of section.notes ?? []) out.push(note, '');
   }
+  if (appendix) out.push(appendix);
   writeFileSync(file, `${out.join('\n').trimEnd()}\n`);
 }
