@@ -35,7 +35,7 @@ export async function chunkSizing(sketch: string, sizes: RenderSize[], counts: n
     title: 'Chunk sizing',
     intro:
       'The same `framefarm run` split into different numbers of render jobs (`--frames-per-job` = frames ÷ chunks), interleaved. ' +
-      '"default" is what the planner picks without the flag (`defaultChunkCount` in libs/job-specs/src/chunks.ts).',
+      '"default" is what the planner picks without the flag (`defaultFramesPerJob` in libs/job-specs/src/chunks.ts: one wave of render jobs over the machine\'s CPUs, at least 30 frames each).',
     tables: [{ headers: ['frames', 'chunks', 'wall', 'CPU (user+sys)'], rows }],
     chart: { unit: 's', groups },
     targets: [],

@@ -53,10 +53,14 @@ steps are within the noise of two repetitions; the profile above shows what they
 | + poster seek, fewer progress updates (93612f7) | 17.71 s (17.22–18.21) | 1.70× (1.63–1.78) | 43.1 s (33.6–52.6) |
 
 The same at 120 frames, 3 interleaved repetitions (\`npm run bench -- --quick\` before and after):
-framefarm 12.4 s → 10.1 s of CPU against an ideal of 5.1 s → 4.9 s, 2.49× → 2.08×. What is left is the fixed
-cost of about 4.3 s per run described above: 240 frames need 1.7× the ideal's CPU, and the slope
-(about 3 ms of CPU per frame above the ideal: the checksum, the pipe, progress updates, the CLI's polling of
-a longer run) puts 1,800 frames near 1.1×.
+framefarm 12.4 s → 10.1 s of CPU against an ideal of 5.1 s → 4.9 s, 2.49× → 2.08×. At 1,800 frames, once
+(\`compare.ts --frames 1800 --reps 1\`, load average 12–17): framefarm 96.5 s of CPU against an ideal of 70.0 s,
+**1.38×** (target 1.2×), 134.5 s wall. \`cpu-breakdown.ts\` at 600 frames says where the per-frame part goes:
+the render jobs' Node 9.3 s (15.5 ms a frame; drawing alone is 11.4 ms), x264 17.4 s (29 ms a frame; 27.5 ms
+alone), the CLI with the stack 3.0 s (it grows with the run's wall time: it polls every 400 ms and serves every
+request), encode 0.6 s, plan 0.4 s, the poster 0.3 s. So besides the fixed 4.3 s, framefarm adds about 5 ms
+of CPU per frame to the ideal's 39 ms, plus the CLI's share of a long run — see "Missed" under the end-to-end
+table for what would close it.
 
 Integrity is unchanged or stronger: every frame still gets a checksum in its chunk manifest; every
 segment is checked in its render job (one packet per frame slot, in order, none missing or doubled);

@@ -121,7 +121,10 @@ export function writeBenchmarksDoc(file: string, env: Environment, sections: Sec
     }
     if (section.targets.length > 0) {
       out.push(markdownTable({ headers: ['target', 'measured', 'met'], rows: section.targets.map((t) => [t.what, t.measured, t.met ? 'yes' : '**no**']) }), '');
-      for (const t of section.targets.filter((t) => !t.met && t.note)) out.push(`- **Missed: ${t.what}.** ${t.note}`);
+      // One paragraph per reason, naming every target it explains.
+      const byNote = new Map<string, string[]>();
+      for (const t of section.targets.filter((t) => !t.met && t.note)) byNote.set(t.note!, [...(byNote.get(t.note!) ?? []), t.what]);
+      for (const [note, whats] of byNote) out.push(`- **Missed: ${whats.join('; ')}.** ${note}`);
       out.push('');
     }
     for (const note of section.notes ?? []) out.push(note, '');
