@@ -14,6 +14,7 @@ import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LOCAL_CREDENTIALS } from '../../libs/local-aws/src/local-environment';
 
 function parseSize(argv: string[]): number {
   const at = argv.indexOf('--size');
@@ -77,12 +78,26 @@ function runXargs(count: number, cores: number): number {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-async function main(): Promise<void> {
-  const size = parseSize(process.argv.slice(2));
+export interface BatchBenchResult {
+  size: number;
+  cores: number;
+  engineSeconds: number;
+  xargsSeconds: number;
+  xargsBefore: number;
+  xargsAfter: number;
+  ratio: number;
+  maxRssMiB: number;
+  restartSeconds: number;
+  restartRssMiB: number;
+  statuses: string[];
+}
+
+/** Two arrays of `size` no-op children (N_TO_N) through the engine, against xargs before and after. */
+export async function benchBatch(size: number): Promise<BatchBenchResult> {
   const cores = cpus().length;
   const dir = mkdtempSync(join(tmpdir(), 'bench-batch-'));
   const { child, port } = await startEngine(join(dir, 'state'), join(dir, 'logs'), cores);
-  const client = new BatchClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+  const client = new BatchClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
   try {
     // xargs runs before and after the engine and the mean is the baseline: on a shared machine the
     // load drifts during a run, and one measurement on one side would bias the ratio
@@ -96,13 +111,10 @@ async function main(): Promise<void> {
     const restartRssKiB = await engineReport(restarted.child);
     const xargsAfter = runXargs(2 * size, cores);
     const xargs = (xargsBefore + xargsAfter) / 2;
-    console.log(`processes:        ${2 * size} (two arrays of ${size}, N_TO_N), ${cores} cores`);
-    for (const line of engine.statuses) console.log(`  ${line}`);
-    console.log(`engine:           ${engine.seconds.toFixed(2)} s (${((2 * size) / engine.seconds).toFixed(0)} jobs/s)`);
-    console.log(`xargs -P ${cores}:       ${xargs.toFixed(2)} s (${((2 * size) / xargs).toFixed(0)} processes/s; ${xargsBefore.toFixed(2)} s before, ${xargsAfter.toFixed(2)} s after)`);
-    console.log(`ratio:            ${(engine.seconds / xargs).toFixed(2)}x (target <= 1.5x)`);
-    console.log(`engine peak RSS:  ${(maxRssKiB / 1024).toFixed(0)} MiB`);
-    console.log(`restart:          ${restartSeconds.toFixed(2)} s to serve again with ${2 * size + 2} jobs on disk (peak RSS ${(restartRssKiB / 1024).toFixed(0)} MiB)`);
+    return {
+      size, cores, engineSeconds: engine.seconds, xargsSeconds: xargs, xargsBefore, xargsAfter, ratio: engine.seconds / xargs,
+      maxRssMiB: maxRssKiB / 1024, restartSeconds, restartRssMiB: restartRssKiB / 1024, statuses: engine.statuses,
+    };
   } finally {
     client.destroy();
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -110,4 +122,16 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+async function main(): Promise<void> {
+  const r = await benchBatch(parseSize(process.argv.slice(2)));
+  const size = r.size;
+  console.log(`processes:        ${2 * size} (two arrays of ${size}, N_TO_N), ${r.cores} cores`);
+  for (const line of r.statuses) console.log(`  ${line}`);
+  console.log(`engine:           ${r.engineSeconds.toFixed(2)} s (${((2 * size) / r.engineSeconds).toFixed(0)} jobs/s)`);
+  console.log(`xargs -P ${r.cores}:       ${r.xargsSeconds.toFixed(2)} s (${((2 * size) / r.xargsSeconds).toFixed(0)} processes/s; ${r.xargsBefore.toFixed(2)} s before, ${r.xargsAfter.toFixed(2)} s after)`);
+  console.log(`ratio:            ${r.ratio.toFixed(2)}x (target <= 1.5x)`);
+  console.log(`engine peak RSS:  ${r.maxRssMiB.toFixed(0)} MiB`);
+  console.log(`restart:          ${r.restartSeconds.toFixed(2)} s to serve again with ${2 * size + 2} jobs on disk (peak RSS ${r.restartRssMiB.toFixed(0)} MiB)`);
+}
+
+if (require.main === module) void main();

@@ -34,6 +34,23 @@ function renderTiming(chunks: ChunkRecord[]): StageTiming | undefined {
   return timing(new Date(starts[0]), new Date(ends[ends.length - 1]));
 }
 
+/** Segment downloads in flight at once. */
+const DOWNLOADS_AT_ONCE = 8;
+
+/** `fn` over every item, at most `limit` at a time; results in the items' order. */
+async function mapPool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await fn(items[at]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 export interface EncodeOutcome {
   status: 'SUCCEEDED' | 'ALREADY_ENCODED';
   video: StoredVideo;
@@ -65,31 +82,34 @@ export async function encodeRun(store: RunStore, config: EncodeJobConfig, log: J
     );
     log('encode-started', { chunks: chunks.length, frames: settings.totalFrames });
 
-    const segments = await span('encode.download', { chunks: chunks.length }, async () => {
-      const paths: string[] = [];
-      for (const chunk of chunks) {
+    const segments = await span('encode.download', { chunks: chunks.length }, () =>
+      mapPool(chunks, DOWNLOADS_AT_ONCE, async (chunk) => {
         const path = join(workDir, `${String(chunk.index).padStart(5, '0')}.ts`);
         const downloaded = await store.objects.downloadFile(chunk.segment.key, path);
         if (downloaded.sha256 !== chunk.segment.sha256 || downloaded.bytes !== chunk.segment.bytes) {
           throw new ChecksumMismatchError(`segment ${chunk.segment.key} is not the one chunk ${chunk.index} recorded; re-run render job ${chunk.index}`);
         }
-        paths.push(path);
-      }
-      return paths;
-    });
+        return path;
+      }),
+    );
 
     const videoPath = join(workDir, 'video.mp4');
     await span('encode.join', { segments: segments.length }, () => joinSegments(segments, videoPath));
-    const probe = await span('encode.verify', { frames: settings.totalFrames }, () =>
-      verifyVideo(videoPath, { frames: settings.totalFrames, fps: settings.fps, width: settings.width, height: settings.height }),
-    );
     const posterPath = join(workDir, 'poster.png');
     const posterFrame = posterFrameIndex(settings.totalFrames);
-    await span('encode.poster', { frame: posterFrame }, () => extractPoster(videoPath, posterPath, posterFrame, settings.fps));
+    // Both only read the joined file: the poster is cut while the packets are checked.
+    const [probe] = await Promise.all([
+      span('encode.verify', { frames: settings.totalFrames }, () =>
+        verifyVideo(videoPath, { frames: settings.totalFrames, fps: settings.fps, width: settings.width, height: settings.height }),
+      ),
+      span('encode.poster', { frame: posterFrame }, () => extractPoster(videoPath, posterPath, posterFrame, settings.fps)),
+    ]);
 
     const storedVideo = await span('encode.upload', {}, async () => {
-      const uploaded = await store.objects.uploadFile(videoKey(runId), videoPath, 'video/mp4');
-      await store.objects.uploadFile(posterKey(runId), posterPath, 'image/png');
+      const [uploaded] = await Promise.all([
+        store.objects.uploadFile(videoKey(runId), videoPath, 'video/mp4'),
+        store.objects.uploadFile(posterKey(runId), posterPath, 'image/png'),
+      ]);
       return uploaded;
     });
     const video: StoredVideo = { ...storedVideo, frames: probe.frames, durationSeconds: probe.durationSeconds };

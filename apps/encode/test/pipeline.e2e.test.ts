@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { probeVideo } from '@framefarm/media';
 import { runSettingsEnvironment, RunSettings, RunStore, uploadSketchSource } from '@framefarm/run-store';
-import { bundleSketch, createFrameRenderer, frameSha256, loadSketch } from '@framefarm/sketch';
+import { bundleSketch, createFrameRenderer, frameChecksum, loadSketch } from '@framefarm/sketch';
 import { LocalServices, startLocalServices } from '@framefarm/run-store/testing';
 import { App, prepareBundles, ROOT } from './bundles';
 import { runJob as runBundle } from './run-job';
@@ -55,8 +55,8 @@ describe('render ×4 and encode as separate processes', () => {
 
     const manifests = await store.listChunkManifests('e2e');
     const renderer = createFrameRenderer(loadSketch('flow-field'), { width: 320, height: 180, fps: 24, totalFrames: 48, seed: 'e2e-seed' });
-    const single = Array.from({ length: 48 }, (_, frame) => frameSha256(renderer.rgba(frame)));
-    expect(manifests.flatMap((m) => m.frameSha256)).toEqual(single);
+    const single = Array.from({ length: 48 }, (_, frame) => frameChecksum(renderer.rgba(frame)));
+    expect(manifests.flatMap((m) => m.frameChecksums)).toEqual(single);
 
     const run = await store.records.getRun('e2e');
     expect(run).toMatchObject({ status: 'SUCCEEDED', encodeJobId: 'encode-e2e', posterKey: 'runs/e2e/poster.png', video: { key: 'runs/e2e/video.mp4', frames: 48 } });
@@ -81,7 +81,7 @@ describe('render ×4 and encode as separate processes', () => {
     await store.recordPlan(partial, { startedAt: new Date() });
     expect((await runJob('render', { ...services.env, ...renderEnv(partial, 1) })).exitCode).toBe(0);
     const renderer = createFrameRenderer(loadSketch({ source }), { width: 64, height: 36, fps: 24, totalFrames: 30, seed: settings.seed });
-    expect((await store.readChunkManifest('e2e-partial', 1))?.frameSha256).toEqual(Array.from({ length: 10 }, (_, i) => frameSha256(renderer.rgba(10 + i))));
+    expect((await store.readChunkManifest('e2e-partial', 1))?.frameChecksums).toEqual(Array.from({ length: 10 }, (_, i) => frameChecksum(renderer.rgba(10 + i))));
     const encode = await runJob('encode', { ...services.env, ...runSettingsEnvironment(partial) });
     expect(encode.exitCode).toBe(1);
     const failure = encode.events[encode.events.length - 1];

@@ -2,14 +2,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startSegmentEncoder } from '@framefarm/media';
+import { jobSpec } from '@framefarm/job-specs';
+import { startSegmentEncoder, verifySegment } from '@framefarm/media';
 import { ChunkManifest, errorFields, JobLog, RunStore, settingsHash, StageSpan, untraced } from '@framefarm/run-store';
-import { createFrameRenderer, frameSha256 } from '@framefarm/sketch';
+import { createFrameRenderer, frameChecksum } from '@framefarm/sketch';
 import type { RenderJobConfig } from './env';
+import { progressEvery } from './progress';
 import { frameSettingsOf, loadRunSketch } from './run-sketch';
 
-/** Frames between progress updates of the chunk item. */
-export const PROGRESS_EVERY_FRAMES = 10;
+
+/**
+ * x264 threads: the render job's vCPUs (its job spec), not the machine's cores. Drawing runs in
+ * this process beside ffmpeg, and on a shared host other jobs hold the other cores.
+ */
+export const encoderThreads = (): number => Math.max(1, Math.floor(jobSpec('render').vcpus));
 
 export type RenderOutcome = { status: 'SKIPPED'; manifest: ChunkManifest } | { status: 'SUCCEEDED'; manifest: ChunkManifest };
 
@@ -47,22 +53,28 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
   log('chunk-started', { start: chunk.start, end: chunk.end, frames, sketch: settings.sketch });
 
   const workDir = await mkdtemp(join(tmpdir(), `framefarm-render-${runId}-`));
-  const encoder = startSegmentEncoder({ width: settings.width, height: settings.height, fps: settings.fps, startFrame: chunk.start, output: join(workDir, 'segment.ts') });
+  const encoder = startSegmentEncoder({
+    width: settings.width, height: settings.height, fps: settings.fps, startFrame: chunk.start, output: join(workDir, 'segment.ts'), threads: encoderThreads(),
+  });
   try {
     const renderStart = performance.now();
-    const frameSha: string[] = [];
+    const checksums: string[] = [];
+    const every = progressEvery(frames);
     const segment = await span('render.frames', { start: chunk.start, end: chunk.end, frames }, async () => {
       for (let index = chunk.start; index < chunk.end; index++) {
         const pixels = renderer.rgba(index);
-        frameSha.push(frameSha256(pixels));
+        checksums.push(frameChecksum(pixels));
         await encoder.write(pixels);
         const rendered = index - chunk.start + 1;
-        if (rendered % PROGRESS_EVERY_FRAMES === 0 && rendered < frames) {
+        if (rendered % every === 0 && rendered < frames) {
           await store.records.updateChunk(runId, chunk.index, { framesDone: rendered });
           log('chunk-progress', { framesDone: rendered, frames });
         }
       }
-      return encoder.finish();
+      const written = await encoder.finish();
+      // Every frame written is in the segment once, in order: read from its packets, no decoding.
+      await verifySegment(written.path, { frames, fps: settings.fps });
+      return written;
     });
     const renderMs = Math.round(performance.now() - renderStart);
 
@@ -70,13 +82,13 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
     const manifest = await span('render.upload', { bytes: segment.bytes }, async () => {
       const stored = await store.uploadChunkSegment(runId, chunk.index, segment.path);
       const written: ChunkManifest = {
-        version: 1,
+        version: 2,
         runId,
         index: chunk.index,
         start: chunk.start,
         end: chunk.end,
         settingsHash: hash,
-        frameSha256: frameSha,
+        frameChecksums: checksums,
         segment: stored,
         renderedAt: new Date().toISOString(),
         jobId,

@@ -1,6 +1,9 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JobLog, RunSettings, RunStore, uploadSketchSource } from '@framefarm/run-store';
-import { bundleSketch, createFrameRenderer, frameSha256, loadSketch } from '@framefarm/sketch';
+import { resolveFfmpeg } from '@framefarm/media';
+import { bundleSketch, createFrameRenderer, frameChecksum, loadSketch } from '@framefarm/sketch';
 import { LocalServices, startLocalServices } from '@framefarm/run-store/testing';
 import { renderChunk } from '../src/render-chunk';
 import { frameSettingsOf } from '../src/run-sketch';
@@ -27,8 +30,8 @@ describe('rendering a chunk', () => {
     const first = await renderChunk(store, { settings, chunk, jobId: 'job:1', attempt: 1 }, log);
     expect(first.status).toBe('SUCCEEDED');
     const renderer = createFrameRenderer(loadSketch({ source }), frameSettingsOf(settings));
-    const expected = Array.from({ length: 12 }, (_, i) => frameSha256(renderer.rgba(12 + i)));
-    expect(first.manifest.frameSha256).toEqual(expected);
+    const expected = Array.from({ length: 12 }, (_, i) => frameChecksum(renderer.rgba(12 + i)));
+    expect(first.manifest.frameChecksums).toEqual(expected);
     expect(await store.readChunkManifest('chunky', 1)).toEqual(first.manifest);
     expect(await store.objects.size('runs/chunky/chunks/00001.ts')).toBe(first.manifest.segment.bytes);
     expect(await store.records.getChunk('chunky', 1)).toMatchObject({ status: 'SUCCEEDED', framesDone: 12, attempt: 1, jobId: 'job:1', start: 12, end: 24 });
@@ -43,7 +46,7 @@ describe('rendering a chunk', () => {
     // Other settings under the same run id do not count as done.
     const reseeded = await renderChunk(store, { settings: { ...settings, seed: 'other' }, chunk, jobId: 'job:1', attempt: 3 }, log);
     expect(reseeded.status).toBe('SUCCEEDED');
-    expect(reseeded.manifest.frameSha256).not.toEqual(expected);
+    expect(reseeded.manifest.frameChecksums).not.toEqual(expected);
   });
 
   it('records a chunk FAILED with the ffmpeg failure and writes no manifest when encoding fails', async () => {
@@ -58,6 +61,31 @@ describe('rendering a chunk', () => {
     }
     expect(await store.records.getChunk('broken-ffmpeg', 0)).toMatchObject({ status: 'FAILED', error: expect.stringContaining('exit 1') });
     expect(await store.objects.listKeys('runs/broken-ffmpeg/')).toEqual([]);
+  });
+
+  it('fails the chunk and writes no manifest when the segment lacks a frame that was written', async () => {
+    // A real ffmpeg behind a wrapper that drops frame 2 on its way to x264.
+    const dir = mkdtempSync(join(tmpdir(), 'dropping-ffmpeg-'));
+    const wrapper = join(dir, 'ffmpeg');
+    writeFileSync(
+      wrapper,
+      `#!${process.execPath}\n` +
+        `const args = process.argv.slice(2).map((a) => a.startsWith('scale=') ? 'select=not(eq(n\\\\,2)),' + a : a);\n` +
+        `const r = require('node:child_process').spawnSync(${JSON.stringify(resolveFfmpeg())}, args, { stdio: 'inherit' });\n` +
+        'process.exit(r.status ?? 1);\n',
+    );
+    chmodSync(wrapper, 0o755);
+    const settings: RunSettings = { runId: 'dropped-frame', sketch: 'truchet', seed: 's', width: 64, height: 36, fps: 12, totalFrames: 6, framesPerRenderJob: 6 };
+    const previous = process.env.FFMPEG_PATH;
+    process.env.FFMPEG_PATH = wrapper;
+    try {
+      await expect(renderChunk(store, { settings, chunk: { index: 0, start: 0, end: 6 }, jobId: 'j', attempt: 1 }, log)).rejects.toThrow(/5 frames instead of 6; frame 5 missing|frame 2 missing/);
+    } finally {
+      if (previous === undefined) delete process.env.FFMPEG_PATH;
+      else process.env.FFMPEG_PATH = previous;
+    }
+    expect(await store.records.getChunk('dropped-frame', 0)).toMatchObject({ status: 'FAILED', error: expect.stringContaining('5 frames instead of 6') });
+    expect((await store.objects.listKeys('runs/dropped-frame/')).filter((key) => key.endsWith('.json'))).toEqual([]);
   });
 
   it('rejects an unknown sketch before writing anything', async () => {

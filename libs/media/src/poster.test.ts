@@ -28,9 +28,10 @@ describe('posters', () => {
     const video = join(dir, 'video.mp4');
     await joinSegments(segments, video);
 
-    const frame = posterFrameIndex(30);
-    expect(frame).toBe(15);
-    for (const [name, tolerance] of [['poster.png', 3], ['poster.jpg', 6]] as const) {
+    expect(posterFrameIndex(30)).toBe(15);
+    // The middle, a segment's first frame (a keyframe), the frames beside it, the first and the last.
+    const cases = [[15, 'poster.png', 3], [15, 'poster.jpg', 6], [12, 'a.png', 3], [11, 'b.png', 3], [13, 'c.png', 3], [0, 'd.png', 3], [29, 'e.png', 3]] as const;
+    for (const [frame, name, tolerance] of cases) {
       const poster = join(dir, name);
       await extractPoster(video, poster, frame, format.fps);
       const image = await loadImage(poster);

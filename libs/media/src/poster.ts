@@ -6,7 +6,8 @@ import { runTool } from './run-tool';
 export async function extractPoster(video: string, output: string, frameIndex: number, fps: number): Promise<void> {
   if (!/\.(png|jpe?g)$/i.test(output)) throw new InvalidMediaInputError(`poster ${output} must end in .png, .jpg or .jpeg`);
   if (!Number.isInteger(frameIndex) || frameIndex < 0) throw new InvalidMediaInputError(`poster frame ${frameIndex} must be a whole number of at least 0`);
-  // Seek to just before the frame, then pick it by number so rounding of the seek cannot shift it.
+  // Seek to half a frame before it: ffmpeg decodes from the keyframe before that point and drops
+  // what comes earlier, so the first frame out is this one, and no rounding can shift it by one.
   // The video is BT.709 limited range; images want full range RGB (PNG) or BT.601 full range
   // (JPEG). Dropping the BT.709 tags keeps ffmpeg from writing PNG gAMA/cHRM chunks that make
   // viewers shift the colours of what is plain sRGB.
@@ -14,11 +15,10 @@ export async function extractPoster(video: string, output: string, frameIndex: n
   const convert = /\.png$/i.test(output)
     ? `scale=in_color_matrix=bt709:in_range=tv,${untag},format=rgb24`
     : `scale=in_color_matrix=bt709:in_range=tv:out_color_matrix=bt601:out_range=pc,${untag},format=yuvj420p`;
-  const seekFrames = Math.max(0, frameIndex - fps);
+  const seek = frameIndex > 0 ? ['-ss', ((frameIndex - 0.5) / fps).toFixed(6)] : [];
   await runTool(
     resolveFfmpeg(),
-    ['-hide_banner', '-loglevel', 'error', '-y', '-ss', String(seekFrames / fps), '-i', video,
-      '-vf', `select=eq(n\\,${frameIndex - seekFrames}),${convert}`, '-frames:v', '1', '-update', '1', output],
+    ['-hide_banner', '-loglevel', 'error', '-y', ...seek, '-i', video, '-vf', convert, '-frames:v', '1', '-update', '1', output],
     `extracting poster frame ${frameIndex} of ${video}`,
   );
 }

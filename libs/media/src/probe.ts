@@ -1,5 +1,6 @@
-import { resolveFfmpeg, resolveFfprobe } from './binaries';
+import { resolveFfprobe } from './binaries';
 import { FfmpegError, VideoVerificationError } from './errors';
+import { readPackets, packetProblems } from './packets';
 import { runTool } from './run-tool';
 import { PIXEL_FORMAT } from './video-format';
 
@@ -11,7 +12,7 @@ export interface VideoProbe {
   /** As ffprobe reports it, e.g. "30/1". */
   frameRate: string;
   fps: number;
-  /** Frames counted by decoding the whole stream (-count_frames), not the container's claim. */
+  /** Frames: decoded and counted by probeVideo; the packets read (no decoding) by verifyVideo. */
   frames: number;
   durationSeconds: number;
 }
@@ -21,10 +22,15 @@ interface FfprobeJson {
   format?: { duration?: string };
 }
 
-export async function probeVideo(path: string): Promise<VideoProbe> {
+/** Stream and container facts, with `frames` counted by decoding the whole stream: slow, for tests and tools. */
+export function probeVideo(path: string): Promise<VideoProbe> {
+  return probe(path, true);
+}
+
+async function probe(path: string, countFrames: boolean): Promise<VideoProbe> {
   const stdout = await runTool(
     resolveFfprobe(),
-    ['-v', 'error', '-count_frames', '-select_streams', 'v:0',
+    ['-v', 'error', ...(countFrames ? ['-count_frames'] : []), '-select_streams', 'v:0',
       '-show_entries', 'stream=codec_name,width,height,pix_fmt,r_frame_rate,nb_read_frames:format=duration', '-of', 'json', path],
     `probing ${path}`,
   );
@@ -44,24 +50,9 @@ export async function probeVideo(path: string): Promise<VideoProbe> {
   };
 }
 
-/**
- * Presentation times (seconds) of every video packet, in display order, read without decoding.
- * Uses ffmpeg's framecrc muxer rather than ffprobe: the npm-shipped ffprobe crashes on MPEG-TS.
- */
+/** Presentation times (seconds) of every video packet, in display order, read without decoding. */
 export async function frameTimestamps(path: string): Promise<number[]> {
-  const stdout = await runTool(
-    resolveFfmpeg(),
-    ['-hide_banner', '-loglevel', 'error', '-copyts', '-i', path, '-map', '0:v:0', '-c', 'copy', '-f', 'framecrc', '-'],
-    `reading timestamps of ${path}`,
-  );
-  const timeBase = /^#tb 0: (\d+)\/(\d+)$/m.exec(stdout);
-  if (!timeBase) throw new FfmpegError(`no time base in the packet list of ${path}`, 0, stdout.slice(-2000));
-  const seconds = Number(timeBase[1]) / Number(timeBase[2]);
-  return stdout
-    .split('\n')
-    .filter((line) => /^0,/.test(line))
-    .map((line) => Number(line.split(',')[2]) * seconds)
-    .sort((a, b) => a - b);
+  return (await readPackets(path)).map((p) => p.pts).sort((a, b) => a - b);
 }
 
 /** Gaps or overlaps between consecutive frames, where the step is not 1/fps (a join that drifted). */
@@ -81,25 +72,30 @@ export interface ExpectedVideo {
   height: number;
 }
 
-/** Probes and checks a finished video; throws VideoVerificationError naming every mismatch. */
+/**
+ * Checks a finished video without decoding it: the stream's format from the container, and every
+ * packet's timestamps (packetProblems: a missing, doubled or reordered frame, a drifting clock).
+ * Throws VideoVerificationError naming every mismatch.
+ */
 export async function verifyVideo(path: string, expected: ExpectedVideo): Promise<VideoProbe> {
-  const probe = await probeVideo(path);
+  const [stream, packets] = await Promise.all([probe(path, false), readPackets(path)]);
   const problems: string[] = [];
-  if (probe.frames !== expected.frames) problems.push(`${probe.frames} frames instead of ${expected.frames}`);
-  if (probe.pixFmt !== PIXEL_FORMAT) problems.push(`pixel format ${probe.pixFmt} instead of ${PIXEL_FORMAT}`);
-  if (probe.frameRate !== `${expected.fps}/1`) problems.push(`frame rate ${probe.frameRate} instead of ${expected.fps}/1`);
-  if (probe.width !== expected.width || probe.height !== expected.height) {
-    problems.push(`size ${probe.width}x${probe.height} instead of ${expected.width}x${expected.height}`);
+  if (stream.pixFmt !== PIXEL_FORMAT) problems.push(`pixel format ${stream.pixFmt} instead of ${PIXEL_FORMAT}`);
+  if (stream.frameRate !== `${expected.fps}/1`) problems.push(`frame rate ${stream.frameRate} instead of ${expected.fps}/1`);
+  if (stream.width !== expected.width || stream.height !== expected.height) {
+    problems.push(`size ${stream.width}x${stream.height} instead of ${expected.width}x${expected.height}`);
   }
   const expectedDuration = expected.frames / expected.fps;
-  if (Math.abs(probe.durationSeconds - expectedDuration) > 1.5 / expected.fps) {
-    problems.push(`duration ${probe.durationSeconds}s instead of ${expectedDuration.toFixed(3)}s`);
+  if (Math.abs(stream.durationSeconds - expectedDuration) > 1.5 / expected.fps) {
+    problems.push(`duration ${stream.durationSeconds}s instead of ${expectedDuration.toFixed(3)}s`);
   }
-  const gaps = timestampGaps(await frameTimestamps(path), expected.fps);
-  if (gaps.length > 0) {
-    const first = gaps.slice(0, 3).map((g) => `before frame ${g.frame}: ${g.step.toFixed(4)}s`);
-    problems.push(`${gaps.length} uneven frame steps (${first.join(', ')}), expected ${(1 / expected.fps).toFixed(4)}s`);
-  }
+  problems.push(...packetProblems(packets, expected));
   if (problems.length > 0) throw new VideoVerificationError(`${path} is not the video that was rendered: ${problems.join('; ')}`);
-  return probe;
+  return { ...stream, frames: packets.length };
+}
+
+/** Checks a segment a render job just wrote: `frames` packets, one per frame slot, in order. */
+export async function verifySegment(path: string, expected: { frames: number; fps: number }): Promise<void> {
+  const problems = packetProblems(await readPackets(path), expected);
+  if (problems.length > 0) throw new VideoVerificationError(`segment ${path} does not hold the frames written to it: ${problems.join('; ')}`);
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FfmpegError, frameTimestamps, InvalidMediaInputError, joinSegments, startSegmentEncoder, verifyVideo, VideoVerificationError } from './index';
+import { FfmpegError, frameTimestamps, InvalidMediaInputError, joinSegments, startSegmentEncoder, verifySegment, verifyVideo, VideoVerificationError } from './index';
 
 const format = { width: 96, height: 64, fps: 24 };
 
@@ -57,7 +57,25 @@ describe('segments', () => {
     const video = join(dir, 'gap.mp4');
     await joinSegments(segments, video);
     await expect(verifyVideo(video, { frames: 18, ...format })).rejects.toThrow(VideoVerificationError);
-    await expect(verifyVideo(video, { frames: 12, ...format })).rejects.toThrow(/uneven frame steps \(before frame 6/);
+    await expect(verifyVideo(video, { frames: 12, ...format })).rejects.toThrow(/frame 6, 7, 8, 9, 10 and 1 more missing/);
+  });
+
+  it('fails when a chunk is joined twice or the chunks are out of order', async () => {
+    const [a, b, c] = [await encodeChunk(dir, 0, 6), await encodeChunk(dir, 6, 12), await encodeChunk(dir, 12, 18)];
+    const doubled = join(dir, 'doubled.mp4');
+    const joinedTwice = joinSegments([a, b, b, c], doubled).then(() => verifyVideo(doubled, { frames: 18, ...format }));
+    await expect(joinedTwice).rejects.toThrow(/24 frames instead of 18|more than once|out of order|non monoton/);
+    const swapped = join(dir, 'swapped.mp4');
+    const outOfOrder = joinSegments([a, c, b], swapped).then(() => verifyVideo(swapped, { frames: 18, ...format }));
+    // The MP4 muxer shifts the timestamps of what arrives out of order: the slots no longer fill.
+    await expect(outOfOrder).rejects.toThrow(VideoVerificationError);
+  });
+
+  it('checks a segment against the frames written to it, by its packets', async () => {
+    const segment = await encodeChunk(dir, 6, 12);
+    await expect(verifySegment(segment, { frames: 6, fps: 24 })).resolves.toBeUndefined();
+    await expect(verifySegment(segment, { frames: 7, fps: 24 })).rejects.toThrow(/6 frames instead of 7.*frame 6 missing/);
+    await expect(verifySegment(segment, { frames: 6, fps: 12 })).rejects.toThrow(VideoVerificationError);
   });
 
   it('rejects frames of the wrong size and reports ffmpeg stderr on failure', async () => {

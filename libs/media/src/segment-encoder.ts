@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { resolveFfmpeg } from './binaries';
 import { InvalidMediaInputError } from './errors';
@@ -13,6 +12,11 @@ export interface SegmentOptions extends VideoFormat {
   /** x264 quality, lower is better (default 18). */
   crf?: number;
   preset?: string;
+  /**
+   * Threads for x264 and the colour conversion: the vCPUs the job has. Unset, ffmpeg starts one
+   * per core of the machine, which oversubscribes it when several jobs share the cores.
+   */
+  threads?: number;
 }
 
 export interface EncodedSegment {
@@ -21,7 +25,11 @@ export interface EncodedSegment {
   bytes: number;
 }
 
-/** Pipes raw RGBA frames into ffmpeg; write() waits whenever ffmpeg's stdin is full. */
+/**
+ * Pipes raw RGBA frames into ffmpeg. write() hands the frame's own buffer to the pipe (no copy)
+ * and returns while at most one more frame waits in front of ffmpeg, so the next frame is drawn
+ * while ffmpeg encodes this one; the caller must not change a frame's buffer after writing it.
+ */
 export interface SegmentEncoder {
   write(frame: Buffer): Promise<void>;
   finish(): Promise<EncodedSegment>;
@@ -30,12 +38,14 @@ export interface SegmentEncoder {
 }
 
 export function segmentArgs(options: SegmentOptions): string[] {
-  const { width, height, fps, startFrame, output } = options;
+  const { width, height, fps, startFrame, output, threads } = options;
   return [
     '-hide_banner', '-loglevel', 'error', '-y',
+    ...(threads === undefined ? [] : ['-filter_threads', String(threads)]),
     '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${width}x${height}`, '-framerate', String(fps), '-i', 'pipe:0',
     '-vf', 'scale=out_color_matrix=bt709:out_range=tv',
     '-c:v', 'libx264', '-preset', options.preset ?? 'veryfast', '-crf', String(options.crf ?? 18),
+    ...(threads === undefined ? [] : ['-threads', String(threads)]),
     '-pix_fmt', PIXEL_FORMAT, '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709',
     // Each segment opens with an IDR frame and no GOP reaches back into an earlier segment.
     '-flags', '+cgop', '-forced-idr', '1', '-force_key_frames', 'expr:eq(n,0)',
@@ -48,6 +58,9 @@ export function segmentArgs(options: SegmentOptions): string[] {
 
 export function startSegmentEncoder(options: SegmentOptions): SegmentEncoder {
   assertVideoFormat(options);
+  if (options.threads !== undefined && (!Number.isInteger(options.threads) || options.threads < 1)) {
+    throw new InvalidMediaInputError(`threads ${options.threads} must be a whole number of at least 1`);
+  }
   if (!Number.isInteger(options.startFrame) || options.startFrame < 0) {
     throw new InvalidMediaInputError(`startFrame ${options.startFrame} must be a whole number of at least 0`);
   }
@@ -56,6 +69,7 @@ export function startSegmentEncoder(options: SegmentOptions): SegmentEncoder {
   const { stdin } = tool.child;
   let frames = 0;
   let failure: unknown;
+  let previous: Promise<void> = Promise.resolve();
   tool.exited.catch((error) => (failure = error));
 
   return {
@@ -65,11 +79,12 @@ export function startSegmentEncoder(options: SegmentOptions): SegmentEncoder {
       }
       if (failure) throw failure;
       frames++;
-      if (!stdin.write(frame)) {
-        // A broken pipe (ffmpeg gone) rejects the wait for 'drain'; ffmpeg's exit says why.
-        await Promise.race([once(stdin, 'drain').catch(() => tool.exited), tool.exited]);
-        if (failure) throw failure;
-      }
+      // Resolved once the pipe has taken all of this frame (or failed: then ffmpeg's exit says why).
+      const taken = new Promise<void>((resolve) => stdin.write(frame, () => resolve()));
+      const before = previous;
+      previous = taken;
+      await Promise.race([before, tool.exited]);
+      if (failure) throw failure;
     },
     async finish() {
       if (frames === 0) throw new InvalidMediaInputError(`segment ${options.output} has no frames`);

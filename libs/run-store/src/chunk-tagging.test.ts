@@ -25,13 +25,13 @@ describe('chunk objects are tagged as intermediate', () => {
     writeFileSync(segment, 'not really a segment');
     await store.uploadChunkSegment('r1', 3, segment);
     await store.writeChunkManifest({
-      version: 1,
+      version: 2,
       runId: 'r1',
       index: 3,
       start: 30,
       end: 31,
       settingsHash: 'a'.repeat(64),
-      frameSha256: ['b'.repeat(64)],
+      frameChecksums: ['b'.repeat(16)],
       segment: { key: 'runs/r1/chunks/00003.ts', bytes: 20, sha256: 'c'.repeat(64) },
       renderedAt: new Date(0).toISOString(),
       jobId: 'job:3',

@@ -24,7 +24,8 @@ export type RunManifest = z.infer<typeof RunManifestSchema>;
 /** `runs/<runId>/chunks/<index>.json`: what one render job produced. */
 export const ChunkManifestSchema = z
   .object({
-    version: z.literal(1),
+    /** 2: per-frame checksums are frameChecksum's 64-bit ones (1 had a SHA-256 per frame). */
+    version: z.literal(2),
     runId,
     index: chunkIndex,
     /** First frame, inclusive. */
@@ -32,13 +33,13 @@ export const ChunkManifestSchema = z
     /** Last frame + 1. */
     end: frameNumber(1),
     settingsHash: sha256Hex,
-    /** SHA-256 of each frame's raw RGBA pixels, frame `start` first. */
-    frameSha256: z.array(sha256Hex),
+    /** frameChecksum (@framefarm/sketch) of each frame's raw RGBA pixels, frame `start` first. */
+    frameChecksums: z.array(z.string().regex(/^[0-9a-f]{16}$/, 'a frame checksum is 16 hex digits')),
     segment: z.object({ key: z.string().min(1), bytes: whole(1, Number.MAX_SAFE_INTEGER), sha256: sha256Hex }),
     renderedAt: z.iso.datetime(),
     jobId: z.string().optional(),
     attempt: whole(1, 10),
   })
   .refine((m) => m.end > m.start, { message: 'end must be greater than start', path: ['end'] })
-  .refine((m) => m.frameSha256.length === m.end - m.start, { message: 'one frame checksum per frame of [start, end)', path: ['frameSha256'] });
+  .refine((m) => m.frameChecksums.length === m.end - m.start, { message: 'one frame checksum per frame of [start, end)', path: ['frameChecksums'] });
 export type ChunkManifest = z.infer<typeof ChunkManifestSchema>;

@@ -4,6 +4,7 @@ export * from './random';
 export * from './noise';
 export * from './settings';
 export * from './render';
+export * from './frame-checksum';
 export * from './load';
 export * from './bundle';
 export { BUILTIN_SKETCHES, DEFAULT_SKETCH } from './builtins';

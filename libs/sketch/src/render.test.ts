@@ -1,4 +1,4 @@
-import { BUILTIN_SKETCHES, createFrameRenderer, frameSha256, renderFrame, resolveFrameSettings, Sketch } from './index';
+import { BUILTIN_SKETCHES, createFrameRenderer, frameChecksum, frameSha256, renderFrame, resolveFrameSettings, Sketch } from './index';
 
 const settingsFor = (sketch: Sketch<any>) => resolveFrameSettings(sketch, { width: 160, height: 90, totalFrames: 24, seed: 'test' });
 
@@ -46,6 +46,37 @@ describe('rendering frames', () => {
     expect(seen[7]).toEqual(alone);
     expect(seen[7][2]).toBe(7 / 4);
     expect(seen[6][0]).not.toBe(seen[7][0]);
+  });
+
+  it('reuses one canvas, yet nothing a frame leaves behind reaches the next', () => {
+    // Odd frames leave a transform, alpha, blending, a clip, a dash and an unbalanced save behind.
+    const sketch: Sketch = {
+      draw: (ctx, frame) => {
+        if (frame.index % 2 === 1) {
+          ctx.save();
+          ctx.translate(5, 3);
+          ctx.globalAlpha = 0.3;
+          ctx.globalCompositeOperation = 'lighter';
+          ctx.beginPath();
+          ctx.rect(0, 0, 4, 4);
+          ctx.clip();
+          ctx.setLineDash([2, 2]);
+          ctx.lineWidth = 7;
+          ctx.fillStyle = '#ff0000';
+        }
+        ctx.fillRect(2, 2, 10, 6);
+        ctx.strokeStyle = '#00ff00';
+        ctx.strokeRect(1, 1, 12, 10);
+      },
+    };
+    const settings = { width: 16, height: 12, fps: 4, totalFrames: 4, seed: 's' };
+    const reused = createFrameRenderer(sketch, settings);
+    const first = reused.canvas(0);
+    const afterOdd = [0, 1, 2, 3].map((i) => frameChecksum(reused.rgba(i)));
+    expect(reused.canvas(1)).toBe(first);
+    const fresh = [0, 1, 2, 3].map((i) => frameChecksum(createFrameRenderer(sketch, settings).rgba(i)));
+    expect(afterOdd).toEqual(fresh);
+    expect(afterOdd[2]).toBe(afterOdd[0]);
   });
 
   it('rejects frames outside the run', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Canvas } from '@napi-rs/canvas';
+import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 import { InvalidSketchError } from './errors';
 import { seededRandom } from './random';
 import type { FrameSettings, Sketch } from './types';
@@ -7,9 +7,12 @@ import type { FrameSettings, Sketch } from './types';
 /** Renders frames of one sketch with fixed settings; `setup` runs once, on the first frame. */
 export interface FrameRenderer {
   readonly settings: FrameSettings;
-  /** The frame drawn on a fresh canvas. */
+  /**
+   * The frame drawn on the renderer's canvas. One canvas serves every frame of a renderer: the
+   * next call redraws it, so read or encode it before asking for another frame.
+   */
   canvas(index: number): Canvas;
-  /** Raw RGBA pixels, width × height × 4 bytes, row by row. */
+  /** Raw RGBA pixels, width × height × 4 bytes, row by row: a buffer of its own, never reused. */
   rgba(index: number): Buffer;
 }
 
@@ -30,13 +33,19 @@ export function createFrameRenderer<State>(sketch: Sketch<State>, settings: Fram
     return state.value;
   };
 
+  let shared: { canvas: Canvas; ctx: SKRSContext2D } | undefined;
   const canvas = (index: number): Canvas => {
     if (!Number.isInteger(index) || index < 0 || index >= totalFrames) {
       throw new InvalidSketchError(`frame ${index} is outside 0…${totalFrames - 1}`);
     }
-    // A fresh canvas per frame: no transform, style or pixel can leak from the previous frame.
-    const frameCanvas = canvasModule().createCanvas(width, height);
-    const ctx = frameCanvas.getContext('2d');
+    if (!shared) {
+      const created = canvasModule().createCanvas(width, height);
+      shared = { canvas: created, ctx: created.getContext('2d') };
+    }
+    const { canvas: frameCanvas, ctx } = shared;
+    // reset() puts the context back as a new canvas has it (transform, styles, clip, path, state
+    // stack) and clears the pixels, so nothing leaks from the previous frame into this one.
+    ctx.reset();
     ctx.fillStyle = '#000000';
     ctx.fillRect(0, 0, width, height);
     sketch.draw(ctx, { index, time: index / fps, totalFrames, width, height, fps, random: seededRandom(seed, 'frame', index) }, setupState());

@@ -1,3 +1,4 @@
+import { machineCapacity } from '@framefarm/local-aws';
 import { Command } from 'commander';
 import { clientsFor, destroyClients } from '../aws/clients';
 import { RunFailedError } from '../errors';
@@ -24,7 +25,7 @@ export function addRenderOptions(command: Command): Command {
   return command
     .option('--sketch <name|file>', `a built-in sketch or your own .ts/.js file (default: ${RUN_SETTINGS_DEFAULTS.sketch})`)
     .option('--frames <n>', `frames to render (default: the sketch's own, else ${RUN_SETTINGS_DEFAULTS.totalFrames})`)
-    .option('--frames-per-job <n>', `frames per render job (default: enough for ${RUN_SETTINGS_DEFAULTS.renderJobs} render jobs)`)
+    .option('--frames-per-job <n>', 'frames per render job (default: one wave of render jobs over the CPUs there are)')
     .option('--width <px>', `frame width (default: the sketch's own, else ${RUN_SETTINGS_DEFAULTS.width})`)
     .option('--height <px>', `frame height (default: the sketch's own, else ${RUN_SETTINGS_DEFAULTS.height})`)
     .option('--fps <n>', `frames per second (default: the sketch's own, else ${RUN_SETTINGS_DEFAULTS.fps})`)
@@ -39,7 +40,8 @@ export function registerRun(program: Command): void {
     .option('--json', 'print a JSON summary as the last line')
     .action(async (flags: RunCommandFlags, command: Command) => {
       const sketch = await readSketch(flags.sketch ?? RUN_SETTINGS_DEFAULTS.sketch);
-      const request = parseRunRequest(flags, sketch.defaults);
+      // The local stack's engine runs as many jobs at once as this machine has CPUs.
+      const request = parseRunRequest(flags, sketch.defaults, machineCapacity().vcpus);
       const session = await openLocalSession(flags.stateDir, { stateDirGiven: command.getOptionValueSource('stateDir') === 'cli' });
       if (session.joined) process.stderr.write(`framefarm: using the local stack already running at ${session.target.endpoint} (state in ${session.stateDir})\n`);
       const clients = clientsFor(session.target);

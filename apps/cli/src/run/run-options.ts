@@ -1,4 +1,4 @@
-import { chunkCount, InvalidPlanError } from '@framefarm/job-specs';
+import { chunkCount, defaultFramesPerJob, InvalidPlanError } from '@framefarm/job-specs';
 import { newRunId, parseSettingsText, RUN_SETTING_KEYS, RUN_SETTINGS_DEFAULTS, RunSettingKey, RunSettings } from '@framefarm/run-store';
 import { UsageError } from '../errors';
 
@@ -43,10 +43,11 @@ export const RUN_SETTING_FLAGS: Record<RunSettingKey, string> = {
 const text = (value: string | number | undefined): string | undefined => (value === undefined ? undefined : String(value));
 
 /**
- * Flags first, then what the sketch declares, then the run-settings defaults; frames per job
- * default to enough for 4 render jobs. The same rules as the plan job's environment.
+ * Flags first, then what the sketch declares, then the run-settings defaults. Without
+ * --frames-per-job, one wave of render jobs over `vcpus` (job-specs' defaultFramesPerJob; 4 when
+ * the capacity is unknown). The same rules as the plan job's environment.
  */
-export function parseRunRequest(flags: RunFlags, sketch: SketchDefaults = {}): RunRequest {
+export function parseRunRequest(flags: RunFlags, sketch: SketchDefaults = {}, vcpus: number = RUN_SETTINGS_DEFAULTS.renderJobs): RunRequest {
   const input: Partial<Record<RunSettingKey, string>> = {
     runId: flags.runId ?? newRunId(),
     sketch: flags.sketch ?? RUN_SETTINGS_DEFAULTS.sketch,
@@ -61,7 +62,7 @@ export function parseRunRequest(flags: RunFlags, sketch: SketchDefaults = {}): R
   const { values, problems } = parseSettingsText(input, keys);
   if (problems.length > 0) throw new UsageError(problems.map(({ key, message }) => `${RUN_SETTING_FLAGS[key]} ${message} (got "${input[key]}")`).join('; '));
   const totalFrames = values.totalFrames!;
-  const request = { ...values, framesPerRenderJob: values.framesPerRenderJob ?? Math.ceil(totalFrames / RUN_SETTINGS_DEFAULTS.renderJobs) } as RunRequest;
+  const request = { ...values, framesPerRenderJob: values.framesPerRenderJob ?? defaultFramesPerJob(totalFrames, vcpus) } as RunRequest;
   try {
     chunkCount(request.totalFrames, request.framesPerRenderJob);
   } catch (error) {

@@ -1,0 +1,143 @@
+import { baselineRun, idealRun } from './baselines';
+import { framefarmRun, FramefarmRun, RenderSize } from './framefarm-run';
+import { fmt, load, stats } from './measure';
+import type { Bar, Section, Table, Target } from './report';
+import { BenchSketch } from './sketches';
+import { WHY_MISSED } from './why-missed';
+
+type Variant = 'naive' | 'pipe' | 'ideal' | 'framefarm';
+
+interface Rep {
+  naive?: { wall: number; cpu: number };
+  pipe: { wall: number; cpu: number };
+  ideal: { wall: number; cpu: number; drawCpu: number; x264Cpu: number };
+  framefarm: FramefarmRun;
+}
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+/** Interleaved: each repetition runs every variant once, in a rotated order, so load drift hits all alike. */
+export async function measureSideBySide(sketch: BenchSketch, size: RenderSize, reps: number, cores: number, withNaive: boolean): Promise<Rep[]> {
+  const variants: Variant[] = withNaive ? ['naive', 'pipe', 'ideal', 'framefarm'] : ['pipe', 'ideal', 'framefarm'];
+  const results: Rep[] = [];
+  for (let r = 0; r < reps; r++) {
+    const rep: Partial<Rep> = {};
+    for (let k = 0; k < variants.length; k++) {
+      const variant = variants[(k + r) % variants.length];
+      if (variant === 'naive') rep.naive = await baselineRun('naive', sketch.bundle, size);
+      if (variant === 'pipe') rep.pipe = await baselineRun('pipe', sketch.bundle, size);
+      if (variant === 'ideal') rep.ideal = await idealRun(sketch.bundle, size, cores);
+      if (variant === 'framefarm') rep.framefarm = await framefarmRun(sketch.name, size);
+    }
+    const done = rep as Rep;
+    log(`  ${sketch.label} ${size.frames} frames, rep ${r + 1}/${reps}: framefarm ${done.framefarm.wall.toFixed(1)} s / ${done.framefarm.cpu.toFixed(1)} s CPU, pipe ${done.pipe.wall.toFixed(1)} s, ideal ${done.ideal.wall.toFixed(1)} s / ${done.ideal.cpu.toFixed(1)} s CPU${done.naive ? `, naive ${done.naive.wall.toFixed(1)} s` : ''} (load ${load()})`);
+    results.push(done);
+  }
+  return results;
+}
+
+const s = (values: number[]) => stats(values);
+
+/** The issue's targets for this number of frames (240 and 1,800 are the issue's sizes; others take the nearer). */
+function targetsFor(frames: number, reps: Rep[]): Target[] {
+  const long = frames >= 1800;
+  const cpuLimit = long ? 1.2 : 1.5;
+  const wallLimit = long ? 1.15 : 1.5;
+  const cpuRatio = s(reps.map((r) => r.framefarm.cpu / r.ideal.cpu));
+  const wallRatio = s(reps.map((r) => r.framefarm.wall / r.ideal.wall));
+  const targets: Target[] = [
+    { what: `CPU of all processes ≤ ${cpuLimit}× the ideal's at ${frames} frames`, measured: fmt(cpuRatio, 2, '×'), met: cpuRatio.median <= cpuLimit, note: WHY_MISSED.cpu },
+    { what: `wall ≤ ${wallLimit}× the ideal at ${frames} frames`, measured: fmt(wallRatio, 2, '×'), met: wallRatio.median <= wallLimit, note: WHY_MISSED.wall },
+  ];
+  if (frames >= 960) {
+    const vsPipe = s(reps.map((r) => r.framefarm.wall / r.pipe.wall));
+    targets.push({ what: `faster than the one-pipe script at ${frames} frames (wall ratio < 1)`, measured: fmt(vsPipe, 2, '×'), met: vsPipe.median < 1, note: WHY_MISSED.pipe });
+  }
+  if (!long && reps.every((r) => r.naive)) {
+    const vsNaive = s(reps.map((r) => r.naive!.wall / r.framefarm.wall));
+    targets.push({ what: `at least 3× faster than the naive baseline at ${frames} frames`, measured: fmt(vsNaive, 2, '×'), met: vsNaive.median >= 3, note: WHY_MISSED.naive });
+  }
+  return targets;
+}
+
+export function endToEndTables(size: RenderSize, reps: Rep[]): { table: Table; split: Table; targets: Target[]; bars: Bar[] } {
+  const row = (name: string, wall: number[], cpu: number[], idealWall: number[], idealCpu: number[]): string[] => [
+    name,
+    fmt(s(wall), 2, ' s'),
+    fmt(s(cpu), 2, ' s'),
+    fmt(s(wall.map((w, i) => w / idealWall[i])), 2, '×'),
+    fmt(s(cpu.map((c, i) => c / idealCpu[i])), 2, '×'),
+  ];
+  const iw = reps.map((r) => r.ideal.wall);
+  const ic = reps.map((r) => r.ideal.cpu);
+  const rows: string[][] = [];
+  const bars: Bar[] = [];
+  const add = (name: string, wall: number[], cpu: number[]) => {
+    rows.push(row(name, wall, cpu, iw, ic));
+    const st = s(wall);
+    bars.push({ label: name, value: st.median, min: st.min, max: st.max });
+  };
+  if (reps.every((r) => r.naive)) add('naive: PNGs, then one ffmpeg', reps.map((r) => r.naive!.wall), reps.map((r) => r.naive!.cpu));
+  add('one-pipe script', reps.map((r) => r.pipe.wall), reps.map((r) => r.pipe.cpu));
+  add(`ideal: (draw + x264 -threads 1) ÷ cores`, iw, ic);
+  add(`framefarm run (${reps[0].framefarm.chunks} render jobs)`, reps.map((r) => r.framefarm.wall), reps.map((r) => r.framefarm.cpu));
+  const split = reps.map((r) => r.framefarm.split);
+  const ideal = reps.map((r) => `${r.ideal.drawCpu.toFixed(2)} + ${r.ideal.x264Cpu.toFixed(2)}`);
+  return {
+    table: { headers: [`${size.frames} frames, ${size.width}×${size.height} @ ${size.fps}`, 'wall', 'CPU (user+sys)', 'wall ÷ ideal', 'CPU ÷ ideal'], rows },
+    split: {
+      headers: ['framefarm wall split (median s)', 'start-up + finish', 'plan', 'queue wait', 'render', 'join (encode job)', 'ideal CPU: draw + x264 (per rep)'],
+      rows: [[`${size.frames} frames`, ...(['startup', 'plan', 'queue', 'render', 'join'] as const).map((k) => s(split.map((x) => x[k])).median.toFixed(2)), ideal.join('; ')]],
+    },
+    targets: targetsFor(size.frames, reps),
+    bars,
+  };
+}
+
+export function endToEndSection(runs: Array<{ size: RenderSize; reps: Rep[] }>, sketch: BenchSketch): Section {
+  const tables: Table[] = [];
+  const targets: Target[] = [];
+  const groups: Array<{ name: string; bars: Bar[] }> = [];
+  for (const { size, reps } of runs) {
+    const t = endToEndTables(size, reps);
+    tables.push(t.table, t.split);
+    targets.push(...t.targets);
+    groups.push({ name: `${size.frames} frames (${reps.length} runs, wall)`, bars: t.bars });
+  }
+  return {
+    id: 'end-to-end',
+    title: 'End to end',
+    intro:
+      `The sketch ${sketch.label} (tools/bench/circles.ts), the same x264 settings everywhere (veryfast, crf 18, yuv420p) and the npm ffmpeg. ` +
+      'Each repetition runs every variant once, in rotated order; the ratios are taken within a repetition, then the median (min–max) over repetitions. ' +
+      'CPU is user+sys of every process of the run (tools/bench/cpu-time.pl makes itself a subreaper, so no descendant escapes). ' +
+      '`framefarm run` starts its own local stack each time, as a user\'s first run does; its split comes from the Batch timestamps of its jobs.',
+    tables,
+    chart: { unit: 's', groups },
+    targets,
+  };
+}
+
+/** One short run per sketch: no tuning to one workload. */
+export async function sketchSweep(sketches: BenchSketch[], size: RenderSize, reps: number, cores: number): Promise<Section> {
+  const rows: string[][] = [];
+  const targets: Target[] = [];
+  const bars: Bar[] = [];
+  for (const sketch of sketches) {
+    const results = await measureSideBySide(sketch, size, reps, cores, false);
+    const cpu = s(results.map((r) => r.framefarm.cpu / r.ideal.cpu));
+    const wall = s(results.map((r) => r.framefarm.wall / r.pipe.wall));
+    const fixed = s(results.map((r) => r.framefarm.cpu - r.ideal.cpu));
+    rows.push([sketch.label, fmt(s(results.map((r) => r.ideal.cpu)), 2, ' s'), fmt(s(results.map((r) => r.framefarm.cpu)), 2, ' s'), fmt(fixed, 2, ' s'), fmt(cpu, 2, '×'), fmt(wall, 2, '×')]);
+    bars.push({ label: sketch.label, value: cpu.median, min: cpu.min, max: cpu.max });
+    targets.push({ what: `${sketch.label}: CPU ≤ 1.5× the ideal at ${size.frames} frames`, measured: fmt(cpu, 2, '×'), met: cpu.median <= 1.5, note: WHY_MISSED.sketch });
+  }
+  return {
+    id: 'sketches',
+    title: 'Every built-in sketch and a user sketch',
+    intro: `Each sketch at ${size.frames} frames, ${size.width}×${size.height} @ ${size.fps}, ${reps} interleaved run(s): framefarm against the ideal and the one-pipe script of the same sketch.`,
+    tables: [{ headers: ['sketch', 'ideal CPU', 'framefarm CPU', 'framefarm − ideal', 'CPU ÷ ideal', 'wall ÷ one-pipe script'], rows }],
+    chart: { unit: '× ideal CPU', groups: [{ name: 'framefarm CPU ÷ ideal CPU', bars }] },
+    targets,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * framefarm's benchmarks (issue 11): `npm run bench` runs all, `npm run bench -- --quick` a small
+ * set in about a minute on a quiet machine. Prints every table and writes docs/benchmarks.md
+ * with an SVG chart per benchmark in docs/benchmarks/.
+ *
+ *   npm run bench [-- --quick] [--only end-to-end,sketches,chunk-sizing,engine-overhead,join,api-latency] [--out FILE]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveFfmpeg } from '../../libs/media/src/binaries';
+import { apiLatency } from './api-latency';
+import { chunkSizing } from './chunk-sizing';
+import { endToEndSection, measureSideBySide, sketchSweep } from './end-to-end';
+import { engineOverhead } from './engine-overhead';
+import { buildBundles, RenderSize } from './framefarm-run';
+import { joinBench } from './join';
+import { load } from './measure';
+import { markdownTable, Section, textTable, writeBenchmarksDoc } from './report';
+import { BUILTINS, bundleSketch, CIRCLES, ROOT, USER_SKETCH } from './sketches';
+import { FINDINGS } from './findings';
+import { PREFACE } from './preface';
+
+const BENCHMARKS = ['end-to-end', 'sketches', 'chunk-sizing', 'engine-overhead', 'join', 'api-latency'] as const;
+type Benchmark = (typeof BENCHMARKS)[number];
+
+function parseArgs(argv: string[]): { quick: boolean; only: Benchmark[]; out: string } {
+  const quick = argv.includes('--quick');
+  const at = argv.indexOf('--only');
+  const only = at >= 0 ? (argv[at + 1] ?? '').split(',') : [...BENCHMARKS];
+  const bad = only.filter((name) => !BENCHMARKS.includes(name as Benchmark));
+  if (bad.length > 0) {
+    console.error(`--only takes a comma-separated list of ${BENCHMARKS.join(', ')}; unknown: ${bad.join(', ')}`);
+    process.exit(2);
+  }
+  const outAt = argv.indexOf('--out');
+  return { quick, only: only as Benchmark[], out: outAt >= 0 ? argv[outAt + 1] : join(ROOT, 'docs', 'benchmarks.md') };
+}
+
+const HD = { width: 1280, height: 720, fps: 30 };
+
+async function main(): Promise<void> {
+  const { quick, only, out } = parseArgs(process.argv.slice(2));
+  const cores = cpus().length;
+  const loadBefore = load();
+  const dir = mkdtempSync(join(tmpdir(), 'bench-sketches-'));
+  const sections: Section[] = [];
+  const done = (section: Section) => {
+    sections.push(section);
+    console.log(`\n## ${section.title}\n`);
+    for (const table of section.tables) console.log(`${textTable(table)}\n`);
+    if (section.targets.length > 0) console.log(textTable({ headers: ['target', 'measured', 'met'], rows: section.targets.map((t) => [t.what, t.measured, t.met ? 'yes' : 'NO']) }));
+  };
+  try {
+    process.stderr.write(`bench (${quick ? 'quick' : 'full'}): ${only.join(', ')}; ${cores} cores, load ${loadBefore}\n`);
+    await buildBundles();
+    const circles = bundleSketch(CIRCLES, dir);
+    if (only.includes('end-to-end')) {
+      const plan: Array<{ frames: number; reps: number; naive: boolean }> = quick
+        ? [{ frames: 120, reps: 3, naive: true }]
+        : [{ frames: 240, reps: 5, naive: true }, { frames: 960, reps: 3, naive: false }, { frames: 1800, reps: 3, naive: true }];
+      const runs = [];
+      for (const p of plan) {
+        const size: RenderSize = { frames: p.frames, ...HD };
+        runs.push({ size, reps: await measureSideBySide(circles, size, p.reps, cores, p.naive) });
+      }
+      done(endToEndSection(runs, circles));
+    }
+    if (only.includes('sketches')) {
+      const sketches = [...BUILTINS.map((name) => bundleSketch(name, dir)), bundleSketch(USER_SKETCH, dir)];
+      done(await sketchSweep(sketches, { frames: quick ? 90 : 240, ...HD }, quick ? 1 : 3, cores));
+    }
+    if (only.includes('chunk-sizing')) {
+      const sizes = quick ? [{ frames: 60, ...HD }] : [{ frames: 240, ...HD }, { frames: 1800, ...HD }];
+      done(await chunkSizing(CIRCLES, sizes, quick ? [1, 2, 4, 8] : [1, 2, 4, 8, 16, 30], quick ? 1 : 2));
+    }
+    if (only.includes('engine-overhead')) done(await engineOverhead(quick ? 500 : 10_000));
+    if (only.includes('join')) done(await joinBench(quick ? { frames: 120, segments: 4, ...HD, reps: 3 } : { frames: 1800, segments: 30, ...HD, reps: 3 }));
+    if (only.includes('api-latency')) done(await apiLatency(quick ? { submits: 200, describes: 20, lists: 5, arraySize: 10_000 } : { submits: 1000, describes: 100, lists: 20, arraySize: 10_000 }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const ffmpeg = execFileSync(resolveFfmpeg(), ['-version'], { encoding: 'utf8' }).split('\n')[0].replace(/ Copyright.*$/, '');
+  writeBenchmarksDoc(out, {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    mode: quick ? 'quick' : 'full',
+    cores,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    node: process.version,
+    ffmpeg,
+    loadBefore,
+    loadAfter: load(),
+  }, sections, PREFACE, FINDINGS);
+  process.stderr.write(`\nwrote ${out}\n`);
+  const missed = sections.flatMap((s) => s.targets.filter((t) => !t.met));
+  if (missed.length > 0) console.log(`\n${missed.length} target(s) missed:\n${markdownTable({ headers: ['target', 'measured'], rows: missed.map((t) => [t.what, t.measured]) })}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
