@@ -1,6 +1,6 @@
 import { BatchClient, DescribeJobsCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { jobSpec, SHELL_JOB_DEFINITION } from '@framefarm/job-specs';
-import { LOCAL_CREDENTIALS, provisionLocalStack, startLocalStack, type LocalStack } from '@framefarm/local-aws';
+import { provisionLocalStack, startLocalStack, type LocalStack } from '@framefarm/local-aws';
 import { build } from 'esbuild';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -71,8 +71,8 @@ describe('a traced run on the local stack, reported', () => {
       await build({ entryPoints: [entry], outfile: program, bundle: true, platform: 'node', target: 'node20', format: 'cjs', tsconfig: join(root, 'tsconfig.base.json'), nodePaths: [join(root, 'node_modules')], logLevel: 'silent' });
 
       stack = await startLocalStack({ stateDir: join(dir, 'state'), port: 0, quiet: true, capacity: CAPACITY });
-      await provisionLocalStack(stack.endpoint, { capacity: CAPACITY });
-      batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: LOCAL_CREDENTIALS });
+      await provisionLocalStack(stack.endpoint, { credentials: stack.credentials, capacity: CAPACITY });
+      batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: stack.credentials });
       const idsFile = join(dir, 'ids.json');
       const plan = await batch.send(
         new SubmitJobCommand({

@@ -1,6 +1,6 @@
 import { BatchClient } from '@aws-sdk/client-batch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { LOCAL_CREDENTIALS } from '@framefarm/local-aws';
+import { credentialsEnvironment } from '@framefarm/local-aws';
 import { createDocumentClient, createS3Client, ObjectStore, RunRecords, RunStore } from '@framefarm/run-store';
 import { Target } from './target';
 
@@ -13,22 +13,22 @@ export interface AwsClients {
 
 /**
  * The SDK environment for a target, as a job there would have it: only the endpoint (and, locally,
- * the dummy credentials the local stack accepts when none are configured) differ between places.
+ * the stack's own credentials, see `localStackCredentials`) differ between places.
  */
 export function targetEnvironment(target: Target, env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
-  const local = target.kind === 'local' && !env.AWS_ACCESS_KEY_ID;
+  const local = target.kind === 'local' && target.credentials;
   return {
     ...env,
     AWS_REGION: target.region,
     ...(target.endpoint ? { AWS_ENDPOINT_URL: target.endpoint } : {}),
-    ...(local ? { AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey } : {}),
+    ...(local ? { AWS_SESSION_TOKEN: undefined, ...credentialsEnvironment(local) } : {}),
   };
 }
 
 export function clientsFor(target: Target): AwsClients {
   const env = targetEnvironment(target);
   // On AWS the SDK's own credential chain applies; locally, the keys targetEnvironment settled on.
-  const local = target.kind === 'local' ? { credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '' } } : {};
+  const local = target.kind === 'local' && target.credentials ? { credentials: target.credentials } : {};
   const base = { region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}), ...local };
   return {
     batch: new BatchClient(base),

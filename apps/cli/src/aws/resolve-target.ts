@@ -1,3 +1,4 @@
+import { localStackCredentials } from '@framefarm/local-aws';
 import { Command } from 'commander';
 import { UsageError } from '../errors';
 import { stackTarget } from './stack-target';
@@ -27,5 +28,6 @@ export async function resolveTarget(flags: TargetFlags): Promise<Target> {
   } catch {
     throw new UsageError(`--endpoint must be a URL such as ${DEFAULT_LOCAL_ENDPOINT}, got "${endpoint}"`);
   }
-  return localTarget(endpoint.replace(/\/$/, ''), region);
+  const local = endpoint.replace(/\/$/, '');
+  return { ...localTarget(local, region), credentials: await localStackCredentials(local) };
 }

@@ -1,4 +1,5 @@
 import { BatchClient } from '@aws-sdk/client-batch';
+import { localStackCredentials } from '@framefarm/local-aws';
 import { UsageError } from '../errors';
 
 /** Where the Batch API is: the local stack by default, AWS when an AWS endpoint is given. */
@@ -27,15 +28,11 @@ export function resolveConnection(flags: { endpoint?: string; region?: string },
 
 const isLoopback = (endpoint: string): boolean => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(endpoint).hostname);
 
-/**
- * The local stack accepts any signature, so when nothing else provides credentials, a fixed
- * local pair spares users from configuring AWS just to run on their laptop.
- */
+/** A local stack on this machine signs with its own credentials (see `localStackCredentials`); AWS with the SDK's chain. */
 export function createBatchClient(connection: BatchConnection, env: NodeJS.ProcessEnv): BatchClient {
-  const hasOwnCredentials = Boolean(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_WEB_IDENTITY_TOKEN_FILE || env.AWS_CONTAINER_CREDENTIALS_FULL_URI || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI);
   return new BatchClient({
     region: connection.region,
     endpoint: connection.endpoint,
-    ...(isLoopback(connection.endpoint) && !hasOwnCredentials ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    ...(isLoopback(connection.endpoint) ? { credentials: () => localStackCredentials(connection.endpoint, env) } : {}),
   });
 }

@@ -1,4 +1,4 @@
-import { LocalStack, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
+import { LocalStack, localStackCredentials, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
 import { resolve } from 'node:path';
 import { DEFAULT_LOCAL_ENDPOINT, defaultRegion, localTarget, Target } from '../aws/target';
 import { localImageTable, repoRoot } from './image-table';
@@ -25,6 +25,8 @@ export interface StartOptions {
   host?: string;
   port?: number;
   quiet?: boolean;
+  /** `framefarm up --accept-any-credentials`. */
+  acceptAnyCredentials?: boolean;
 }
 
 /** Starts the embedded local stack and provisions the stack's queues, definitions, bucket and table. */
@@ -37,9 +39,10 @@ export async function startProvisionedStack(options: StartOptions): Promise<Loca
     region,
     imageTable: localImageTable(repoRoot()),
     quiet: options.quiet,
+    acceptAnyCredentials: options.acceptAnyCredentials,
   });
   try {
-    await provisionLocalStack(stack.endpoint, { region });
+    await provisionLocalStack(stack.endpoint, { region, credentials: stack.credentials });
   } catch (error) {
     await stack.stop();
     throw error;
@@ -54,9 +57,10 @@ export async function startProvisionedStack(options: StartOptions): Promise<Loca
 export async function openLocalSession(stateDir: string): Promise<LocalSession> {
   const running = await runningStack(DEFAULT_LOCAL_ENDPOINT);
   if (running) {
-    await provisionLocalStack(DEFAULT_LOCAL_ENDPOINT, { region: defaultRegion() });
-    return { target: localTarget(DEFAULT_LOCAL_ENDPOINT), stateDir: running.stateDir, close: async () => undefined };
+    const credentials = await localStackCredentials(DEFAULT_LOCAL_ENDPOINT);
+    await provisionLocalStack(DEFAULT_LOCAL_ENDPOINT, { region: defaultRegion(), credentials });
+    return { target: { ...localTarget(DEFAULT_LOCAL_ENDPOINT), credentials }, stateDir: running.stateDir, close: async () => undefined };
   }
   const stack = await startProvisionedStack({ stateDir, port: 0, quiet: true });
-  return { target: localTarget(stack.endpoint, stack.region), stateDir: stack.stateDir, close: () => stack.stop() };
+  return { target: { ...localTarget(stack.endpoint, stack.region), credentials: stack.credentials }, stateDir: stack.stateDir, close: () => stack.stop() };
 }
