@@ -57,7 +57,8 @@ interface ObjectAccess {
 
 /** Which objects each step touches (see keys.ts); everything else is denied by omission. */
 export const OBJECT_ACCESS: Record<StepName, ObjectAccess> = {
-  plan: { read: [MANIFEST], write: [MANIFEST] },
+  // Plan checks that a user's sketch bundle was uploaded before it submits anything (HeadObject).
+  plan: { read: [MANIFEST, SKETCHES], write: [MANIFEST] },
   // Render reads the run's sketch bundle when it is a user's file (uploaded by the CLI).
   render: { read: [MANIFEST, CHUNKS, SKETCHES], write: [CHUNKS] },
   // Encode reads back the video's size to skip a run it already finished.
