@@ -93,6 +93,15 @@ export async function startCoreServices(options: CoreServicesOptions): Promise<C
     await stop().catch(() => undefined);
     throw err;
   }
-  const credentials = { accessKeyId: storedCredentials.accessKeyId, secretAccessKey: storedCredentials.secretAccessKey };
-  return { edge, credentials, storedCredentials, logStore, tracesDir: layout.traces, stop };
+  return {
+    edge,
+    // A fresh object each time: SDK clients annotate the credentials object they are given.
+    get credentials() {
+      return { accessKeyId: storedCredentials.accessKeyId, secretAccessKey: storedCredentials.secretAccessKey };
+    },
+    storedCredentials,
+    logStore,
+    tracesDir: layout.traces,
+    stop,
+  };
 }

@@ -123,7 +123,10 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     port: core.edge.port,
     region,
     accountId: LOCAL_ACCOUNT_ID,
-    credentials: core.credentials,
+    // A fresh object each time: SDK clients annotate the credentials object they are given.
+    get credentials() {
+      return core.credentials;
+    },
     jobRoleArns: Object.fromEntries([...roles.values()].map((r) => [r.step, r.roleArn])),
     roleCredentials,
     stateDir: o.stateDir,

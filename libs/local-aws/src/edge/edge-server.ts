@@ -83,7 +83,9 @@ function guessService(req: IncomingMessage, path: string): string | undefined {
   }
   if (path === TRACES_PATH) return 'traces';
   if (path.startsWith('/v1/')) return 'batch';
-  return undefined;
+  if (typeof req.headers['content-type'] === 'string' && req.headers['content-type'].startsWith('application/x-www-form-urlencoded') && req.method === 'POST' && path === '/') return 'sts';
+  // Everything else is addressed like S3 (/<bucket>/<key>), S3 being the catch-all of the endpoint.
+  return 's3';
 }
 
 /**
