@@ -105,6 +105,7 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
     let service = guessService(req, path);
     try {
       checkBrowserSafety(req, { port, exposed: !isLoopbackAddress(host) });
+      if (service) checkContentType(req, service);
       const claim = claimOf(req);
       service = serviceOf(req, claim, path);
       if (!claim && req.method === 'GET' && path === '/health') {
