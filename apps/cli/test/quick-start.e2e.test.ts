@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ROOT } from './run-cli';
+import { ROOT, runCli } from './run-cli';
 
 jest.setTimeout(300_000);
 
@@ -89,5 +89,19 @@ aws batch submit-job --endpoint-url "$AWS_ENDPOINT_URL" --output json --job-name
     }
     await sh(`eval "$(framefarm env --endpoint ${endpoint})"\naws s3 cp --endpoint-url "$AWS_ENDPOINT_URL" s3://framefarm-local/runs/${runId}/video.mp4 video.mp4`, cwd);
     expect(statSync(join(cwd, 'video.mp4')).size).toBeGreaterThan(0);
+  });
+});
+
+describe('framefarm up refuses to be reachable from the network by accident', () => {
+  it('exits with code 2 for a non-loopback --host without --allow-network, before starting anything', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ff-up-host-'));
+    try {
+      const result = await runCli(['up', '--host', '0.0.0.0', '--port', '0', '--state-dir', join(cwd, 'state')], cwd, cleanEnv);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('--host 0.0.0.0 lets other machines reach the stack');
+      expect(result.stderr).toContain('--allow-network');
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });
