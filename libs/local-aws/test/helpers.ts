@@ -26,13 +26,22 @@ export function startCore(stateDir: string, options: { acceptAnyCredentials?: bo
 
 /** Headers of a SigV4-signed request (the SDK's signer), for tests that send raw HTTP. */
 export async function signedHeaders(
-  services: Services,
+  services: Pick<Services, 'credentials'>,
   request: { service: string; method: string; url: string; headers?: Record<string, string>; body?: Uint8Array | string },
 ): Promise<Record<string, string>> {
   const url = new URL(request.url);
   const signer = new SignatureV4({ service: request.service, region: REGION, credentials: services.credentials, sha256: Hash.bind(null, 'sha256'), uriEscapePath: request.service !== 's3' });
   const signed = await signer.sign(
-    new HttpRequest({ method: request.method, protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, headers: { host: url.host, ...request.headers }, body: request.body }),
+    new HttpRequest({
+      method: request.method,
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: { host: url.host, ...request.headers },
+      body: request.body,
+    }),
   );
   return signed.headers;
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { AuthError } from '../auth/auth-error';
 import { claimOf, type Authenticator } from '../auth/authenticator';
+import { sha256Hex } from '../auth/verify-signature';
 import type { Principal } from '../auth/principals';
 import type { SigV4Claim } from '../auth/sigv4-request';
 import { BrowserGuardError, checkBrowserSafety, checkContentType } from './browser-guard';
@@ -122,6 +123,10 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
       const streams = service === 's3' && req.method === 'PUT' && claim !== undefined && !claim.presigned && typeof declaredHash === 'string';
       const body = streams || !claim ? undefined : await readBody(req, BODY_LIMIT);
       const principal = await auth.authenticate(req, claim, body);
+      // A read body with a declared hash was signed by that hash: it must be the body's.
+      if (body && claim && typeof declaredHash === 'string' && /^[0-9a-fA-F]{64}$/.test(declaredHash) && (await sha256Hex(body)) !== declaredHash.toLowerCase()) {
+        throw new AuthError('body-mismatch', 'The provided x-amz-content-sha256 header does not match what was computed.');
+      }
       if (!service) throw new AuthError('missing', 'The request names no service.');
       if (options.authorize && principal.kind === 'role') {
         const denied = await options.authorize({ principal, service: service === 'traces' ? 'xray' : service, method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body });

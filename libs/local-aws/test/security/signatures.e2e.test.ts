@@ -4,6 +4,7 @@ import { Hash } from '@smithy/core/serde';
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { LOCAL_RESOURCES } from '@framefarm/job-specs';
+import { signedHeaders } from '../helpers';
 import { rawRequest, startSecureStack, type SecureStack } from './stack-fixture';
 
 const BUCKET = LOCAL_RESOURCES.bucket;
@@ -70,6 +71,22 @@ describe('signatures: what AWS refuses, the local stack refuses, and says what t
       name: 'InvalidAccessKeyId',
       message: expect.stringContaining('framefarm env'),
     });
+  });
+
+  it('refuses a body that is not the one whose hash was signed (XAmzContentSHA256Mismatch)', async () => {
+    const url = `${secure.stack.endpoint}/${BUCKET}?delete`;
+    const signedBody = '<Delete><Object><Key>runs/r/manifest.json</Key></Object></Delete>';
+    const { createHash } = await import('node:crypto');
+    const headers = await signedHeaders(secure.stack, {
+      service: 's3',
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/xml', 'x-amz-content-sha256': createHash('sha256').update(signedBody).digest('hex') },
+    });
+    const swapped = signedBody.replace('runs/r/manifest.json', 'runs/x/manifest.json');
+    const answer = await fetch(url, { method: 'POST', headers, body: swapped });
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toContain('<Code>XAmzContentSHA256Mismatch</Code>');
   });
 
   it('refuses a signature more than 15 minutes off the clock', async () => {
