@@ -2,7 +2,7 @@ import { BatchClient, DescribeJobsCommand, ListJobsCommand, RegisterJobDefinitio
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LOCAL_CREDENTIALS, provisionLocalStack, startLocalStack } from '../../libs/local-aws/src';
+import { provisionLocalStack, startLocalStack } from '../../libs/local-aws/src';
 import { percentile } from './measure';
 import type { Section } from './report';
 import { WHY_MISSED } from './why-missed';
@@ -20,9 +20,9 @@ const ms = async (fn: () => Promise<unknown>): Promise<number> => {
 export async function apiLatency(options: { submits: number; describes: number; lists: number; arraySize: number }): Promise<Section> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
   const stack = await startLocalStack({ stateDir: dir, port: 0, quiet: true });
-  const batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: LOCAL_CREDENTIALS });
+  const batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: stack.credentials });
   try {
-    const { jobQueues } = await provisionLocalStack(stack.endpoint, { region: stack.region });
+    const { jobQueues } = await provisionLocalStack(stack.endpoint, { region: stack.region, credentials: stack.credentials });
     const jobQueue = jobQueues.render.arn;
     await batch.send(new RegisterJobDefinitionCommand({
       jobDefinitionName: 'bench-noop', type: 'container',

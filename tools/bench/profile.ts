@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allJobSpecs, defaultFramesPerJob, ENV, jobDefinitionEnvironment, LOCAL_RESOURCES } from '../../libs/job-specs/src';
-import { LOCAL_CREDENTIALS, localEndpointEnvironment, machineCapacity, provisionLocalStack, startLocalStack } from '../../libs/local-aws/src';
+import { localEndpointEnvironment, machineCapacity, provisionLocalStack, startLocalStack } from '../../libs/local-aws/src';
 import { RunStore, uploadSketchSource } from '../../libs/run-store/src';
 import { bundleSketch } from '../../libs/sketch/src';
 import { markdownTable } from './report';
@@ -69,12 +69,12 @@ async function main(): Promise<void> {
   );
   const stack = await startLocalStack({ stateDir: join(dir, 'state'), port: 0, quiet: true, imageTable });
   try {
-    const { outputs } = await provisionLocalStack(stack.endpoint, { region: stack.region });
-    const env = { ...localEndpointEnvironment(stack.endpoint, stack.region), ...jobDefinitionEnvironment(LOCAL_RESOURCES) };
+    const { outputs } = await provisionLocalStack(stack.endpoint, { region: stack.region, credentials: stack.credentials });
+    const env = { ...localEndpointEnvironment(stack.endpoint, stack.region, stack.credentials), ...jobDefinitionEnvironment(LOCAL_RESOURCES) };
     const store = RunStore.fromEnv(env);
     const sketch = await uploadSketchSource(store.objects, await bundleSketch(CIRCLES));
     const runId = `profile-${Date.now()}`;
-    const batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: LOCAL_CREDENTIALS });
+    const batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: stack.credentials });
     const plan = allJobSpecs().find((s) => s.step === 'plan')!;
     await batch.send(new SubmitJobCommand({
       jobName: `plan-${runId}`, jobQueue: outputs[plan.outputs.jobQueue], jobDefinition: outputs[plan.outputs.jobDefinition],

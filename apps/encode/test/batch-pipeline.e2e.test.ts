@@ -29,8 +29,8 @@ describe('plan → render array → encode through the local Batch engine', () =
       quiet: true,
       imageTable: { 'framefarm/plan': image('plan'), 'framefarm/render': image('render'), 'framefarm/encode': image('encode') },
     });
-    ({ outputs } = await provisionLocalStack(stack.endpoint));
-    batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    ({ outputs } = await provisionLocalStack(stack.endpoint, { credentials: stack.credentials }));
+    batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: stack.credentials });
   }, 300_000);
   afterAll(async () => {
     batch?.destroy();
@@ -49,7 +49,7 @@ describe('plan → render array → encode through the local Batch engine', () =
     );
     expect((await waitForJobs(batch, [planJobId!], { pollIntervalMs: 250 })).succeeded).toBe(true);
 
-    const store = RunStore.fromEnv({ ...localEndpointEnvironment(stack.endpoint), FRAMEFARM_BUCKET: LOCAL_RESOURCES.bucket, FRAMEFARM_TABLE: LOCAL_RESOURCES.table });
+    const store = RunStore.fromEnv({ ...localEndpointEnvironment(stack.endpoint, stack.region, stack.credentials), FRAMEFARM_BUCKET: LOCAL_RESOURCES.bucket, FRAMEFARM_TABLE: LOCAL_RESOURCES.table });
     const runId = `run-${planJobId}`;
     const planned = await store.records.getRun(runId);
     expect(planned).toMatchObject({ chunkCount: 3, planJobId, settings: { sketch: 'aurora', width: 1280, height: 720, fps: 30, totalFrames: 24 } });

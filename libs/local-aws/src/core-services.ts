@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { startDynamoDbService } from './dynamodb/dynamodb-service';
-import { startEdgeServer, type EdgeServer } from './edge/edge-server';
+import { Authenticator } from './auth/authenticator';
+import { loadOrCreateStackCredentials, type AccessKeys, type StoredCredentials } from './auth/credentials';
+import { startEdgeServer, type Authorizer, type EdgeServer } from './edge/edge-server';
 import { LogStore } from './logs/log-store';
 import { createLogsService } from './logs/logs-service';
 import { startS3Service } from './s3/s3-service';
@@ -28,10 +30,18 @@ export interface CoreServicesOptions {
   port: number;
   region: string;
   accountId: string;
+  /** Accept any key pair without checking signatures (`framefarm up --accept-any-credentials`). Unsafe. */
+  acceptAnyCredentials?: boolean;
+  /** IAM for role credentials (the stack adds its job roles' policies). */
+  authorize?: Authorizer;
 }
 
 export interface CoreServices {
   edge: EdgeServer;
+  /** The stack's admin key pair, from `<stateDir>/credentials.json` (created on first start). */
+  credentials: AccessKeys;
+  /** With the session key that seals role credentials: stays inside the stack. */
+  storedCredentials: StoredCredentials;
   logStore: LogStore;
   tracesDir: string;
   stop(): Promise<void>;
@@ -45,11 +55,15 @@ export interface CoreServices {
 export async function startCoreServices(options: CoreServicesOptions): Promise<CoreServices> {
   const layout = stateLayout(options.stateDir);
   const logStore = new LogStore(layout.logs);
+  const storedCredentials = loadOrCreateStackCredentials(options.stateDir);
+  const authenticator = new Authenticator({ credentials: storedCredentials, accountId: options.accountId, acceptAnyCredentials: options.acceptAnyCredentials });
   let edge: EdgeServer;
   try {
     edge = await startEdgeServer({
       host: options.host,
       port: options.port,
+      authenticator,
+      authorize: options.authorize,
       traces: createOtlpReceiver({ tracesDir: layout.traces }),
       health: () => ({ region: options.region, stateDir: options.stateDir }),
     });
@@ -79,5 +93,15 @@ export async function startCoreServices(options: CoreServicesOptions): Promise<C
     await stop().catch(() => undefined);
     throw err;
   }
-  return { edge, logStore, tracesDir: layout.traces, stop };
+  return {
+    edge,
+    // A fresh object each time: SDK clients annotate the credentials object they are given.
+    get credentials() {
+      return { accessKeyId: storedCredentials.accessKeyId, secretAccessKey: storedCredentials.secretAccessKey };
+    },
+    storedCredentials,
+    logStore,
+    tracesDir: layout.traces,
+    stop,
+  };
 }

@@ -2,11 +2,14 @@ export { startLocalStack, type LocalStack, type LocalStackOptions } from './stac
 export { provisionLocalStack, BATCH_LOG_GROUP, type ProvisionedResources, type ProvisionOptions } from './provision/provision-local-stack';
 export type { ProvisionedResource } from './provision/batch-resources';
 export { desiredJobDefinitions, stepJobDefinition, shellJobDefinition } from './provision/desired-job-definitions';
-export { LOCAL_CREDENTIALS, LOCAL_ACCOUNT_ID, DEFAULT_PORT, DEFAULT_REGION, localEndpointEnvironment } from './local-environment';
+export { LOCAL_ACCOUNT_ID, DEFAULT_PORT, DEFAULT_REGION, localEndpointEnvironment, credentialsEnvironment } from './local-environment';
+export type { AccessKeys } from './auth/credentials';
+export { localStackCredentials, runningStackEnvironment, runningStackAt, LocalCredentialsError, type RunningStack } from './auth/local-credentials';
+export { jobRoleArn, jobRoleName, localJobRoles, type LocalRole } from './iam/local-roles';
 export { machineCapacity, type Capacity } from './capacity';
 export { createBatchEngine, type BatchEngine, type BatchEngineOptions } from './batch';
 export { startCoreServices, stateLayout, PortInUseError, type CoreServices, type CoreServicesOptions } from './core-services';
 export { StateDirInUseError } from './dynamodb/dynamodb-service';
-export { startEdgeServer, type EdgeServer, type EdgeServerOptions, type ServiceHandler } from './edge/edge-server';
+export { startEdgeServer, isLoopbackAddress, type EdgeServer, type EdgeServerOptions, type ServiceHandler } from './edge/edge-server';
 export { LogStore, type LogEvent } from './logs/log-store';
 export { readTraceSpans, listTraceIds, type StoredSpan, type AttributeValue } from './traces';

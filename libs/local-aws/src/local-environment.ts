@@ -1,5 +1,4 @@
-/** Credentials for talking to the local stack: it accepts any, these are the conventional ones. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
+import type { AccessKeys } from './auth/credentials';
 
 /** The account id the local stack reports in ARNs (dynalite uses the same). */
 export const LOCAL_ACCOUNT_ID = '000000000000';
@@ -7,17 +6,25 @@ export const LOCAL_ACCOUNT_ID = '000000000000';
 export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_PORT = 4566;
 
+/** The variables the AWS SDKs' default credential chain reads. */
+export function credentialsEnvironment(keys: AccessKeys): Record<string, string> {
+  return {
+    AWS_ACCESS_KEY_ID: keys.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+    ...(keys.sessionToken ? { AWS_SESSION_TOKEN: keys.sessionToken } : {}),
+  };
+}
+
 /**
- * The environment that points the AWS SDKs and the aws CLI (and OTLP exporters) at the local
- * stack: every service through the one edge endpoint.
+ * The environment that points the AWS SDKs and the aws CLI (and the jobs' OTLP export, signed
+ * for X-Ray as on AWS) at the local stack, with the given credentials: the stack's own
+ * (`stack.credentials`), a role's, or none (a job without a role has none, as on AWS).
  */
-export function localEndpointEnvironment(endpoint: string, region: string = DEFAULT_REGION): Record<string, string> {
+export function localEndpointEnvironment(endpoint: string, region: string, credentials: AccessKeys | undefined): Record<string, string> {
   return {
     AWS_ENDPOINT_URL: endpoint,
     AWS_REGION: region,
     AWS_DEFAULT_REGION: region,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+    ...(credentials ? credentialsEnvironment(credentials) : {}),
   };
 }

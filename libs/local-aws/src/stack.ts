@@ -4,7 +4,15 @@ import { startCoreServices, stateLayout } from './core-services';
 import type { ServerResponse } from 'node:http';
 import { readBody, RequestTooLargeError } from './edge/read-body';
 import type { LogStore } from './logs/log-store';
+import type { AccessKeys } from './auth/credentials';
+import { issueRoleSession } from './auth/sessions';
+import { createRoleAuthorizer } from './iam/authorize';
+import { localJobRoles } from './iam/local-roles';
 import { DEFAULT_PORT, DEFAULT_REGION, LOCAL_ACCOUNT_ID, localEndpointEnvironment } from './local-environment';
+import { createStsService } from './sts/sts-service';
+
+/** How long a job's role credentials last (the longest a role session may last on AWS). */
+const JOB_SESSION_MS = 12 * 60 * 60 * 1000;
 
 export interface LocalStackOptions {
   /** Everything the stack keeps: `s3/`, `dynamodb/`, `logs/`, `traces/`, `batch/` (the CLI passes `<cwd>/.framefarm`). */
@@ -20,6 +28,8 @@ export interface LocalStackOptions {
   capacity?: Capacity;
   /** No start/stop lines on stderr. */
   quiet?: boolean;
+  /** Accept any credentials without checking signatures or policies (`framefarm up --accept-any-credentials`). Unsafe. */
+  acceptAnyCredentials?: boolean;
   /** Engine knobs for tests (AWS values by default). */
   batch?: Pick<BatchEngineOptions, 'minimumTimeoutSeconds' | 'stopGraceSeconds'>;
 }
@@ -29,6 +39,13 @@ export interface LocalStack {
   endpoint: string;
   port: number;
   region: string;
+  accountId: string;
+  /** The stack's admin key pair (created on first start in `<stateDir>/credentials.json`, mode 0600): not limited by any policy. */
+  credentials: AccessKeys;
+  /** ARNs of the job roles, by step: what the job definitions name, what `sts:AssumeRole` takes. */
+  jobRoleArns: Record<string, string>;
+  /** Temporary credentials of a job role, as a job or `sts:AssumeRole` gets them. */
+  roleCredentials(roleArn: string, sessionName: string, durationSeconds?: number): AccessKeys;
   stateDir: string;
   logStore: LogStore;
   /** Where the OTLP receiver stores spans (`<traceId>.jsonl`). */
@@ -50,14 +67,26 @@ function sendBatchError(res: ServerResponse, type: string, message: string): voi
  */
 export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack> {
   const region = o.region ?? DEFAULT_REGION;
+  const roles = localJobRoles(region, LOCAL_ACCOUNT_ID);
   const core = await startCoreServices({
     stateDir: o.stateDir,
     host: o.host ?? '127.0.0.1',
     port: o.port ?? DEFAULT_PORT,
     region,
     accountId: LOCAL_ACCOUNT_ID,
+    acceptAnyCredentials: o.acceptAnyCredentials,
+    authorize: createRoleAuthorizer(roles, { region, accountId: LOCAL_ACCOUNT_ID }),
   });
   const endpoint = core.edge.endpoint;
+  core.edge.setService('sts', createStsService({ credentials: core.storedCredentials, accountId: LOCAL_ACCOUNT_ID, roles }));
+  const roleCredentials = (roleArn: string, sessionName: string, durationSeconds?: number): AccessKeys => {
+    const role = [...roles.values()].find((r) => r.roleArn === roleArn);
+    if (!role) throw new Error(`${roleArn} is not a role of this stack; its roles are ${[...roles.values()].map((r) => r.roleArn).join(', ')}`);
+    const expiresAt = Date.now() + (durationSeconds === undefined ? JOB_SESSION_MS : durationSeconds * 1000);
+    const { expiration: _expiration, ...keys } = issueRoleSession(core.storedCredentials, { roleName: role.roleName, sessionName, expiresAt });
+    return keys;
+  };
+  const roleArns = new Set([...roles.values()].map((r) => r.roleArn));
   let engine: Awaited<ReturnType<typeof createBatchEngine>>;
   try {
     engine = await createBatchEngine({
@@ -66,7 +95,9 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       region,
       accountId: LOCAL_ACCOUNT_ID,
       imageTable: o.imageTable ?? {},
-      jobEnvironment: localEndpointEnvironment(endpoint, region),
+      // As on AWS, a job acts with its definition's job role, and without one it has no credentials.
+      jobEnvironment: ({ jobId, jobRoleArn }) =>
+        localEndpointEnvironment(endpoint, region, jobRoleArn && roleArns.has(jobRoleArn) ? roleCredentials(jobRoleArn, jobId) : undefined),
       defaultCapacity: o.capacity ?? machineCapacity(),
       ...o.batch,
     });
@@ -91,6 +122,13 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     endpoint,
     port: core.edge.port,
     region,
+    accountId: LOCAL_ACCOUNT_ID,
+    // A fresh object each time: SDK clients annotate the credentials object they are given.
+    get credentials() {
+      return core.credentials;
+    },
+    jobRoleArns: Object.fromEntries([...roles.values()].map((r) => [r.step, r.roleArn])),
+    roleCredentials,
     stateDir: o.stateDir,
     logStore: core.logStore,
     tracesDir: core.tracesDir,

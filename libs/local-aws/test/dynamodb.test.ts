@@ -14,7 +14,7 @@ describe('DynamoDB through the edge', () => {
   beforeAll(async () => {
     stateDir = tempStateDir();
     core = await startCore(stateDir);
-    client = dynamoClient(core.edge.endpoint);
+    client = dynamoClient(core);
     doc = DynamoDBDocumentClient.from(client);
     await client.send(
       new CreateTableCommand({

@@ -17,7 +17,7 @@ describe('clients configured only by localEndpointEnvironment()', () => {
   beforeAll(async () => {
     stateDir = tempStateDir();
     stack = await startLocalStack({ stateDir, port: 0, quiet: true, capacity: { vcpus: 1, memoryMiB: 1024 } });
-    Object.assign(process.env, localEndpointEnvironment(stack.endpoint, 'eu-west-1'));
+    Object.assign(process.env, localEndpointEnvironment(stack.endpoint, 'eu-west-1', stack.credentials));
   });
   afterAll(async () => {
     process.env = saved;

@@ -26,7 +26,7 @@ describe('CloudWatch Logs through the edge', () => {
   beforeAll(async () => {
     stateDir = tempStateDir();
     core = await startCore(stateDir);
-    logs = logsClient(core.edge.endpoint);
+    logs = logsClient(core);
   });
   afterAll(async () => {
     logs.destroy();

@@ -13,8 +13,8 @@ describe('state survives a restart of the local services', () => {
 
   it('keeps S3 objects, DynamoDB items and log events', async () => {
     const first = await startCore(stateDir);
-    const s3 = s3Client(first.edge.endpoint);
-    const dynamo = dynamoClient(first.edge.endpoint);
+    const s3 = s3Client(first);
+    const dynamo = dynamoClient(first);
     await s3.send(new CreateBucketCommand({ Bucket: 'framefarm-keep' }));
     await s3.send(new PutObjectCommand({ Bucket: 'framefarm-keep', Key: 'runs/r1/video.mp4', Body: 'frames' }));
     await dynamo.send(
@@ -33,13 +33,13 @@ describe('state survives a restart of the local services', () => {
 
     const second = await startCore(stateDir);
     try {
-      const s3Again = s3Client(second.edge.endpoint);
+      const s3Again = s3Client(second);
       const object = await s3Again.send(new GetObjectCommand({ Bucket: 'framefarm-keep', Key: 'runs/r1/video.mp4' }));
       expect(await object.Body?.transformToString()).toBe('frames');
-      const dynamoAgain = dynamoClient(second.edge.endpoint);
+      const dynamoAgain = dynamoClient(second);
       const { Item } = await DynamoDBDocumentClient.from(dynamoAgain).send(new GetCommand({ TableName: 'keep', Key: { pk: 'RUN#r1', sk: 'RUN' } }));
       expect(Item).toEqual({ pk: 'RUN#r1', sk: 'RUN', status: 'SUCCEEDED' });
-      const logs = logsClient(second.edge.endpoint);
+      const logs = logsClient(second);
       const { events } = await logs.send(new GetLogEventsCommand({ logGroupName: '/aws/batch/job', logStreamName: 'framefarm-plan/default/t1' }));
       expect(events?.map((e) => e.message)).toEqual(['planned']);
       for (const c of [s3Again, dynamoAgain, logs]) c.destroy();
@@ -52,7 +52,7 @@ describe('state survives a restart of the local services', () => {
     const first = await startCore(stateDir);
     try {
       await expect(startCore(stateDir)).rejects.toMatchObject({ name: 'StateDirInUseError', message: expect.stringContaining('in use by another local stack') });
-      const dynamo = dynamoClient(first.edge.endpoint);
+      const dynamo = dynamoClient(first);
       const { Item } = await DynamoDBDocumentClient.from(dynamo).send(new GetCommand({ TableName: 'keep', Key: { pk: 'RUN#r1', sk: 'RUN' } }));
       expect(Item?.status).toBe('SUCCEEDED');
       dynamo.destroy();

@@ -18,7 +18,6 @@ import {
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { CoreServices } from '../src/core-services';
-import { LOCAL_CREDENTIALS } from '../src/local-environment';
 import { REGION, removeDir, s3Client, startCore, tempStateDir } from './helpers';
 
 const BUCKET = 'framefarm-test';
@@ -48,7 +47,7 @@ describe('S3 through the edge', () => {
   beforeAll(async () => {
     stateDir = tempStateDir();
     core = await startCore(stateDir);
-    s3 = s3Client(core.edge.endpoint);
+    s3 = s3Client(core);
     await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   });
   afterAll(async () => {
@@ -116,7 +115,7 @@ describe('S3 through the edge', () => {
   it('serves a presigned GET URL to plain fetch', async () => {
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'poster.txt', Body: 'poster frame' }));
     const url = new URL(`${core.edge.endpoint}/${BUCKET}/poster.txt`);
-    const signer = new SignatureV4({ service: 's3', region: REGION, credentials: LOCAL_CREDENTIALS, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
+    const signer = new SignatureV4({ service: 's3', region: REGION, credentials: core.credentials, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
     const presigned = await signer.presign(
       new HttpRequest({ method: 'GET', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, headers: { host: url.host } }),
       { expiresIn: 300 },
@@ -128,14 +127,16 @@ describe('S3 through the edge', () => {
     expect(await response.text()).toBe('poster frame');
   });
 
-  it('serves a SigV2 presigned URL (what `aws s3 presign` of the v1 CLI makes)', async () => {
+  it('refuses a SigV2 presigned URL (as S3 does for buckets created since 2020), saying how to sign with SigV4', async () => {
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'v2.txt', Body: 'signed the old way' }));
     const expires = Math.floor(Date.now() / 1000) + 300;
-    const signature = createHmac('sha1', LOCAL_CREDENTIALS.secretAccessKey).update(`GET\n\n\n${expires}\n/${BUCKET}/v2.txt`).digest('base64');
-    const query = new URLSearchParams({ AWSAccessKeyId: LOCAL_CREDENTIALS.accessKeyId, Signature: signature, Expires: String(expires) });
+    const signature = createHmac('sha1', core.credentials.secretAccessKey).update(`GET\n\n\n${expires}\n/${BUCKET}/v2.txt`).digest('base64');
+    const query = new URLSearchParams({ AWSAccessKeyId: core.credentials.accessKeyId, Signature: signature, Expires: String(expires) });
     const response = await fetch(`${core.edge.endpoint}/${BUCKET}/v2.txt?${query.toString()}`);
-    expect(response.status).toBe(200);
-    expect(await response.text()).toBe('signed the old way');
+    expect(response.status).toBe(400);
+    const body = await response.text();
+    expect(body).toContain('<Code>InvalidRequest</Code>');
+    expect(body).toContain('signature_version s3v4');
   });
 
   it('refuses an upload whose declared checksum does not match, and keeps the object it would replace', async () => {
@@ -146,18 +147,25 @@ describe('S3 through the edge', () => {
 
     // The same with an aws-chunked body and the checksum in the trailer, as sent by streaming uploads.
     const body = Buffer.from('b\r\nbad segment\r\n0\r\nx-amz-checksum-crc32:AAAAAA==\r\n\r\n');
-    const response = await fetch(`${core.edge.endpoint}/${BUCKET}/segment.ts`, {
-      method: 'PUT',
-      headers: {
-        authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${REGION}/s3/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`,
-        'x-amz-date': '20260101T000000Z',
-        'content-encoding': 'aws-chunked',
-        'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
-        'x-amz-decoded-content-length': '11',
-        'x-amz-trailer': 'x-amz-checksum-crc32',
-      },
-      body,
-    });
+    const url = new URL(`${core.edge.endpoint}/${BUCKET}/segment.ts`);
+    const signer = new SignatureV4({ service: 's3', region: REGION, credentials: core.credentials, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
+    const signed = await signer.sign(
+      new HttpRequest({
+        method: 'PUT',
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: Number(url.port),
+        path: url.pathname,
+        headers: {
+          host: url.host,
+          'content-encoding': 'aws-chunked',
+          'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
+          'x-amz-decoded-content-length': '11',
+          'x-amz-trailer': 'x-amz-checksum-crc32',
+        },
+      }),
+    );
+    const response = await fetch(url, { method: 'PUT', headers: signed.headers, body });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('<Code>BadDigest</Code>');
 

@@ -11,7 +11,7 @@ import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloud
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { jobSpec, LOCAL_COMPUTE_ENVIRONMENT, LOCAL_RESOURCES, SHELL_JOB_DEFINITION } from '@framefarm/job-specs';
-import { LOCAL_CREDENTIALS, provisionLocalStack, startLocalStack, stepJobDefinition, type LocalStack } from '../src';
+import { provisionLocalStack, startLocalStack, stepJobDefinition, type LocalStack } from '../src';
 import { REGION, removeDir, tempStateDir } from './helpers';
 
 const CAPACITY = { vcpus: 2, memoryMiB: 4096 };
@@ -34,7 +34,7 @@ describe('local stack: composition and provisioning', () => {
   beforeAll(async () => {
     stateDir = tempStateDir();
     stack = await startLocalStack({ stateDir, port: 0, quiet: true, capacity: CAPACITY });
-    batch = new BatchClient({ endpoint: stack.endpoint, region: REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+    batch = new BatchClient({ endpoint: stack.endpoint, region: REGION, credentials: stack.credentials, maxAttempts: 1 });
   });
   afterAll(async () => {
     batch.destroy();
@@ -43,7 +43,7 @@ describe('local stack: composition and provisioning', () => {
   });
 
   it('provisions everything from the job specs, and a second run changes nothing', async () => {
-    const first = await provisionLocalStack(stack.endpoint, { capacity: CAPACITY });
+    const first = await provisionLocalStack(stack.endpoint, { credentials: stack.credentials, capacity: CAPACITY });
     expect(first.bucket).toEqual({ name: LOCAL_RESOURCES.bucket, action: 'created' });
     expect(first.table.action).toBe('created');
     expect(first.computeEnvironment.action).toBe('created');
@@ -57,7 +57,7 @@ describe('local stack: composition and provisioning', () => {
     expect(first.outputs.CfnOutputPlanJobQueue).toBe(first.jobQueues.plan.arn);
     expect(first.outputs.CfnOutputRenderJobDefinition).toMatch(/:job-definition\/framefarm-render:1$/);
 
-    const second = await provisionLocalStack(stack.endpoint, { capacity: CAPACITY });
+    const second = await provisionLocalStack(stack.endpoint, { credentials: stack.credentials, capacity: CAPACITY });
     const actions = [
       second.bucket.action,
       second.table.action,
@@ -72,7 +72,7 @@ describe('local stack: composition and provisioning', () => {
   });
 
   it('created what the SDK clients see, with the specs values', async () => {
-    const config = { endpoint: stack.endpoint, region: REGION, credentials: LOCAL_CREDENTIALS };
+    const config = { endpoint: stack.endpoint, region: REGION, credentials: stack.credentials };
     const s3 = new S3Client({ ...config, forcePathStyle: true });
     const dynamodb = new DynamoDBClient(config);
     await expect(s3.send(new HeadBucketCommand({ Bucket: LOCAL_RESOURCES.bucket }))).resolves.toBeDefined();
@@ -110,10 +110,10 @@ describe('local stack: composition and provisioning', () => {
         containerProperties: { ...render.containerProperties, resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '9999' }] },
       }),
     );
-    const again = await provisionLocalStack(stack.endpoint, { capacity: CAPACITY });
+    const again = await provisionLocalStack(stack.endpoint, { credentials: stack.credentials, capacity: CAPACITY });
     expect(again.jobDefinitions.render).toMatchObject({ action: 'updated', revision: 3 });
     expect(again.jobDefinitions.plan).toMatchObject({ action: 'unchanged', revision: 1 });
-    const once = await provisionLocalStack(stack.endpoint, { capacity: CAPACITY });
+    const once = await provisionLocalStack(stack.endpoint, { credentials: stack.credentials, capacity: CAPACITY });
     expect(once.jobDefinitions.render).toMatchObject({ action: 'unchanged', revision: 3 });
   });
 
@@ -131,9 +131,9 @@ describe('local stack: composition and provisioning', () => {
     expect(job.status).toBe('SUCCEEDED');
     const logStreamName = job.container?.logStreamName;
     expect(logStreamName).toMatch(new RegExp(`^${SHELL_JOB_DEFINITION}/default/`));
-    const logs = new CloudWatchLogsClient({ endpoint: stack.endpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
+    const logs = new CloudWatchLogsClient({ endpoint: stack.endpoint, region: REGION, credentials: stack.credentials });
     const { events } = await logs.send(new GetLogEventsCommand({ logGroupName: '/aws/batch/job', logStreamName, startFromHead: true }));
     logs.destroy();
-    expect(events?.map((e) => e.message)).toContain('services batch,dynamodb,logs,s3');
+    expect(events?.map((e) => e.message)).toContain('services batch,dynamodb,logs,s3,sts');
   });
 });

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { CoreServices } from '../src/core-services';
 import { listTraceIds, readTraceSpans } from '../src/traces';
-import { removeDir, startCore, tempStateDir } from './helpers';
+import { removeDir, signedHeaders, startCore, tempStateDir } from './helpers';
 
 /** Emits a parent and a child span with a real exporter in its own process; returns their trace id. */
 async function emitTrace(url: string, protocol: 'json' | 'proto', compression?: 'gzip'): Promise<string> {
@@ -17,15 +17,28 @@ async function emitTrace(url: string, protocol: 'json' | 'proto', compression?: 
 
 describe('OTLP trace receiver at POST /v1/traces', () => {
   let stateDir: string;
+  let lenientDir: string;
   let core: CoreServices;
+  /** The stock OTLP exporters cannot sign (X-Ray's endpoint refuses them too): only `--accept-any-credentials` takes them. */
+  let lenient: CoreServices;
 
   beforeAll(async () => {
     stateDir = tempStateDir();
+    lenientDir = tempStateDir();
     core = await startCore(stateDir);
+    lenient = await startCore(lenientDir, { acceptAnyCredentials: true });
   });
   afterAll(async () => {
     await core.stop();
+    await lenient.stop();
     removeDir(stateDir);
+    removeDir(lenientDir);
+  });
+
+  it('refuses unsigned spans on a strict stack, as X-Ray does', async () => {
+    const response = await fetch(`${core.edge.endpoint}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"resourceSpans":[]}' });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
   });
 
   it.each([
@@ -33,12 +46,12 @@ describe('OTLP trace receiver at POST /v1/traces', () => {
     ['OTLP/HTTP protobuf', 'proto', undefined],
     ['OTLP/HTTP protobuf, gzip', 'proto', 'gzip'],
   ] as const)('stores spans sent by the %s exporter as flat JSON lines', async (_label, protocol, compression) => {
-    const traceId = await emitTrace(`${core.edge.endpoint}/v1/traces`, protocol, compression);
+    const traceId = await emitTrace(`${lenient.edge.endpoint}/v1/traces`, protocol, compression);
     expect(traceId).toMatch(/^[0-9a-f]{32}$/);
-    expect(listTraceIds(core.tracesDir)).toContain(traceId);
+    expect(listTraceIds(lenient.tracesDir)).toContain(traceId);
     // SimpleSpanProcessor exports each span in its own request, so the two may arrive in either
     // order: find them by name and check the link between them, not their order in the file.
-    const spans = readTraceSpans(core.tracesDir, traceId);
+    const spans = readTraceSpans(lenient.tracesDir, traceId);
     expect(spans.map((s) => s.name).sort()).toEqual(['ffmpeg', 'render chunk']);
     const parent = spans.find((s) => s.name === 'render chunk')!;
     const child = spans.find((s) => s.name === 'ffmpeg')!;
@@ -82,10 +95,12 @@ describe('OTLP trace receiver at POST /v1/traces', () => {
         },
       ],
     };
-    const ok = await fetch(`${core.edge.endpoint}/v1/traces`, {
+    const url = `${core.edge.endpoint}/v1/traces`;
+    const gzipped = gzipSync(JSON.stringify(body));
+    const ok = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
-      body: gzipSync(JSON.stringify(body)),
+      headers: await signedHeaders(core, { service: 'xray', method: 'POST', url, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: gzipped }),
+      body: gzipped,
     });
     expect(ok.status).toBe(200);
     expect(readTraceSpans(core.tracesDir, traceId)).toEqual([
@@ -102,10 +117,11 @@ describe('OTLP trace receiver at POST /v1/traces', () => {
       },
     ]);
 
-    const bad = await fetch(`${core.edge.endpoint}/v1/traces`, {
+    const malformed = Buffer.from([0x0a, 0xff, 0x01]);
+    const bad = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-protobuf' },
-      body: Buffer.from([0x0a, 0xff, 0x01]),
+      headers: await signedHeaders(core, { service: 'xray', method: 'POST', url, headers: { 'content-type': 'application/x-protobuf' }, body: malformed }),
+      body: malformed,
     });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/invalid OTLP trace request/);

@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BatchClient, DescribeJobsCommand } from '@aws-sdk/client-batch';
+import { BatchClient, DescribeJobsCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { jobDefinitionEnvironment, LOCAL_RESOURCES } from '@framefarm/job-specs';
-import { LOCAL_CREDENTIALS, localEndpointEnvironment, LocalStack, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
+import { localEndpointEnvironment, LocalStack, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
 import { JobLog, RunStore } from '@framefarm/run-store';
 import { planRun, readPlanEnv } from '../src';
 
@@ -13,17 +14,23 @@ const log: JobLog = (event) => events.push(event);
 describe('planning a run against the local Batch API', () => {
   let stack: LocalStack;
   let stateDir: string;
+  /** What the plan job gets: the endpoint and its job role's credentials, so the role's IAM policy applies. */
   let env: Record<string, string>;
+  /** Plan's own Batch client (plan role) and an admin one to inspect what it did. */
+  let planBatch: BatchClient;
   let batch: BatchClient;
   beforeAll(async () => {
     stateDir = await mkdtemp(join(tmpdir(), 'framefarm-plan-'));
     // No image table: submitted jobs cannot start, which leaves them to inspect.
     stack = await startLocalStack({ stateDir, port: 0, quiet: true, imageTable: {} });
-    await provisionLocalStack(stack.endpoint);
-    env = { ...localEndpointEnvironment(stack.endpoint), ...jobDefinitionEnvironment(LOCAL_RESOURCES) };
-    batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: LOCAL_CREDENTIALS });
+    await provisionLocalStack(stack.endpoint, { credentials: stack.credentials });
+    const planRole = stack.roleCredentials(stack.jobRoleArns.plan, 'plan-test');
+    env = { ...localEndpointEnvironment(stack.endpoint, stack.region, planRole), ...jobDefinitionEnvironment(LOCAL_RESOURCES) };
+    planBatch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: planRole });
+    batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: stack.credentials });
   });
   afterAll(async () => {
+    planBatch.destroy();
     batch.destroy();
     await stack.stop();
     await rm(stateDir, { recursive: true, force: true });
@@ -32,7 +39,7 @@ describe('planning a run against the local Batch API', () => {
   it('submits the render array and an encode job that waits for all of it, once per run id', async () => {
     const config = readPlanEnv({ ...env, RUN_ID: 'plan-test', TOTAL_FRAMES: '10', FRAMES_PER_RENDER_JOB: '4', SKETCH: 'truchet', WIDTH: '320', HEIGHT: '180' });
     const store = RunStore.fromEnv(env);
-    const outcome = await planRun(store, batch, config, log);
+    const outcome = await planRun(store, planBatch, config, log);
     expect(outcome).toMatchObject({ runId: 'plan-test', chunks: 3, submitted: true });
 
     const { jobs = [] } = await batch.send(new DescribeJobsCommand({ jobs: [outcome.renderJobId, outcome.encodeJobId] }));
@@ -53,7 +60,7 @@ describe('planning a run against the local Batch API', () => {
     expect(run?.timings.plan?.durationMs).toBeGreaterThanOrEqual(0);
     expect((await store.readRunManifest('plan-test'))?.chunks).toEqual([{ index: 0, start: 0, end: 4 }, { index: 1, start: 4, end: 8 }, { index: 2, start: 8, end: 10 }]);
 
-    const again = await planRun(store, batch, config, log);
+    const again = await planRun(store, planBatch, config, log);
     expect(again).toEqual({ ...outcome, submitted: false });
     expect(events).toEqual(['run-planned', 'render-submitted', 'encode-submitted', 'run-found', 'plan-already-submitted']);
   });
@@ -62,14 +69,31 @@ describe('planning a run against the local Batch API', () => {
     const sketch = `s3://${LOCAL_RESOURCES.bucket}/sketches/${'b'.repeat(64)}.cjs`;
     const config = readPlanEnv({ ...env, RUN_ID: 'no-sketch', TOTAL_FRAMES: '4', FRAMES_PER_RENDER_JOB: '2', SKETCH: sketch });
     const store = RunStore.fromEnv(env);
-    await expect(planRun(store, batch, config, log)).rejects.toMatchObject({ name: 'InvalidSketchRefError', message: expect.stringContaining('upload the sketch first') });
+    await expect(planRun(store, planBatch, config, log)).rejects.toMatchObject({ name: 'InvalidSketchRefError', message: expect.stringContaining('upload the sketch first') });
     expect(await store.readRunManifest('no-sketch')).toBeUndefined();
     expect(await store.records.getRun('no-sketch')).toBeUndefined();
   });
 
+  it('plans a run of an uploaded user sketch: its role may check that the sketch exists', async () => {
+    const admin = RunStore.fromEnv({ ...localEndpointEnvironment(stack.endpoint, stack.region, stack.credentials), ...jobDefinitionEnvironment(LOCAL_RESOURCES) });
+    const key = `sketches/${'c'.repeat(64)}.cjs`;
+    await admin.objects.putText(key, 'exports.draw = () => {};', 'application/javascript');
+    const config = readPlanEnv({ ...env, RUN_ID: 'user-sketch', TOTAL_FRAMES: '4', FRAMES_PER_RENDER_JOB: '2', SKETCH: `s3://${LOCAL_RESOURCES.bucket}/${key}` });
+    await expect(planRun(RunStore.fromEnv(env), planBatch, config, log)).resolves.toMatchObject({ runId: 'user-sketch', chunks: 2, submitted: true });
+  });
+
+  it('may not delete objects or submit plan jobs with its role', async () => {
+    const store = RunStore.fromEnv(env);
+    await expect(store.objects.s3.send(new DeleteObjectCommand({ Bucket: LOCAL_RESOURCES.bucket, Key: 'runs/plan-test/manifest.json' }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      message: expect.stringMatching(/^User: arn:aws:sts::000000000000:assumed-role\/framefarm-plan-job-role\/plan-test is not authorized to perform: s3:DeleteObject on resource: arn:aws:s3:::framefarm-local\/runs\/plan-test\/manifest.json because no identity-based policy allows the s3:DeleteObject action$/),
+    });
+    await expect(planBatch.send(new SubmitJobCommand({ jobName: 'again', jobQueue: 'framefarm-plan', jobDefinition: 'framefarm-plan' }))).rejects.toMatchObject({ name: 'AccessDeniedException' });
+  });
+
   it('submits a plain render job when the run is one chunk', async () => {
     const config = readPlanEnv({ ...env, RUN_ID: 'one-chunk', TOTAL_FRAMES: '4', FRAMES_PER_RENDER_JOB: '30' });
-    const outcome = await planRun(RunStore.fromEnv(env), batch, config, log);
+    const outcome = await planRun(RunStore.fromEnv(env), planBatch, config, log);
     const { jobs = [] } = await batch.send(new DescribeJobsCommand({ jobs: [outcome.renderJobId] }));
     expect(jobs[0].arrayProperties?.size).toBeUndefined();
   });

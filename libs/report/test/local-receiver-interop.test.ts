@@ -6,7 +6,8 @@ import { writeRunReport } from '../src/write-run-report';
 import { withTempDir } from './temp-dir';
 
 // The whole local trace path: job tracers export over OTLP/HTTP to the local stack's edge (found
-// through AWS_ENDPOINT_URL, as the jobs find it), the receiver stores the spans, the report reads them.
+// through AWS_ENDPOINT_URL, as the jobs find it, and signed for xray with the stack's credentials),
+// the receiver stores the spans, the report reads them.
 describe.each(['http/protobuf', 'http/json'])('spans through the local stack receiver (%s)', (protocol) => {
   it('lands every job of the run in one trace file that the report reads', async () => {
     await withTempDir(async (stateDir) => {
@@ -16,14 +17,15 @@ describe.each(['http/protobuf', 'http/json'])('spans through the local stack rec
         const env = { AWS_ENDPOINT_URL: stack.edge.endpoint, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: protocol };
         const warnings: string[] = [];
         const log = (line: string) => warnings.push(line);
+        const credentials = stack.credentials;
         let childEnv: Record<string, string> = {};
-        await traceJob({ serviceName: 'framefarm-plan', runId: 'interop', job: { jobId: 'p-1', attempt: 1 }, env, log }, (tracer) =>
+        await traceJob({ serviceName: 'framefarm-plan', runId: 'interop', job: { jobId: 'p-1', attempt: 1 }, env, log, credentials }, (tracer) =>
           tracer.withSpan('plan.submit', { 'framefarm.chunks': 2 }, () => {
             childEnv = tracer.traceEnvironment();
           }),
         );
         for (const index of [0, 1]) {
-          await traceJob({ serviceName: 'framefarm-render', runId: 'interop', job: { jobId: `a-1:${index}`, arrayIndex: index, attempt: 1 }, env: { ...env, ...childEnv }, log }, (tracer) =>
+          await traceJob({ serviceName: 'framefarm-render', runId: 'interop', job: { jobId: `a-1:${index}`, arrayIndex: index, attempt: 1 }, env: { ...env, ...childEnv }, log, credentials }, (tracer) =>
             tracer.withSpan('render.frames', { frames: 30 }, () => index),
           );
         }

@@ -1,12 +1,12 @@
 import { BatchClient, DescribeJobsCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { jobSpec, SHELL_JOB_DEFINITION } from '@framefarm/job-specs';
-import { LOCAL_CREDENTIALS, provisionLocalStack, startLocalStack, type LocalStack } from '@framefarm/local-aws';
+import { credentialsEnvironment, provisionLocalStack, startLocalStack, type LocalStack } from '@framefarm/local-aws';
 import { build } from 'esbuild';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium } from './launch-chromium';
+import { launchChromium } from '@framefarm/browser-testing';
 import { describeArrayChildren, describeJobs } from '@framefarm/batch-client';
 import { writeRunReport } from '../src/write-run-report';
 
@@ -15,6 +15,8 @@ const CAPACITY = { vcpus: 2, memoryMiB: 4096 };
 
 // A stand-in for plan, render and encode, built the way the real programs are (an esbuild CJS
 // bundle), run by the local Batch engine as real processes with the real Batch environment.
+// They run on the shell job definition, which has no job role, so they are handed the stack's
+// admin credentials in their environment (the real programs get their step's role instead).
 const JOB_PROGRAM = `
 import { BatchClient, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { jobIdentityFromEnv, traceJob } from '@framefarm/tracing';
@@ -29,7 +31,8 @@ traceJob({ serviceName: 'framefarm-' + role, runId, job }, async (tracer) => {
   if (role === 'plan') {
     const batch = tracer.instrumentAwsClient(new BatchClient({}));
     await tracer.withSpan('plan.submit', { 'framefarm.chunks': 3 }, async () => {
-      const environment = Object.entries({ RUN_ID: runId, ...tracer.traceEnvironment() }).map(([name, value]) => ({ name, value }));
+      const credentials = { AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID as string, AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY as string };
+      const environment = Object.entries({ RUN_ID: runId, ...credentials, ...tracer.traceEnvironment() }).map(([name, value]) => ({ name, value }));
       const child = (step: string) => ({ command: [process.execPath, __filename, step], environment });
       const render = await batch.send(new SubmitJobCommand({ jobName: 'render', jobQueue: process.env.RENDER_QUEUE, jobDefinition: process.env.SHELL_DEFINITION, arrayProperties: { size: 3 }, retryStrategy: { attempts: 2 }, containerOverrides: child('render') }));
       const encode = await batch.send(new SubmitJobCommand({ jobName: 'encode', jobQueue: process.env.ENCODE_QUEUE, jobDefinition: process.env.SHELL_DEFINITION, dependsOn: [{ jobId: render.jobId }], containerOverrides: child('encode') }));
@@ -71,8 +74,8 @@ describe('a traced run on the local stack, reported', () => {
       await build({ entryPoints: [entry], outfile: program, bundle: true, platform: 'node', target: 'node20', format: 'cjs', tsconfig: join(root, 'tsconfig.base.json'), nodePaths: [join(root, 'node_modules')], logLevel: 'silent' });
 
       stack = await startLocalStack({ stateDir: join(dir, 'state'), port: 0, quiet: true, capacity: CAPACITY });
-      await provisionLocalStack(stack.endpoint, { capacity: CAPACITY });
-      batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: LOCAL_CREDENTIALS });
+      await provisionLocalStack(stack.endpoint, { credentials: stack.credentials, capacity: CAPACITY });
+      batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: stack.credentials });
       const idsFile = join(dir, 'ids.json');
       const plan = await batch.send(
         new SubmitJobCommand({
@@ -81,7 +84,7 @@ describe('a traced run on the local stack, reported', () => {
           jobDefinition: SHELL_JOB_DEFINITION,
           containerOverrides: {
             command: [process.execPath, program, 'plan'],
-            environment: Object.entries({ RUN_ID: 'e2e-run', IDS_FILE: idsFile, RENDER_QUEUE: jobSpec('render').jobQueueName, ENCODE_QUEUE: jobSpec('encode').jobQueueName, SHELL_DEFINITION: SHELL_JOB_DEFINITION }).map(([name, value]) => ({ name, value })),
+            environment: Object.entries({ ...credentialsEnvironment(stack.credentials), RUN_ID: 'e2e-run', IDS_FILE: idsFile, RENDER_QUEUE: jobSpec('render').jobQueueName, ENCODE_QUEUE: jobSpec('encode').jobQueueName, SHELL_DEFINITION: SHELL_JOB_DEFINITION }).map(([name, value]) => ({ name, value })),
           },
         }),
       );

@@ -12,3 +12,4 @@ export * from './run-store';
 export * from './settings-env';
 export * from './job-main';
 export * from './stage-span';
+export * from './job-policies';

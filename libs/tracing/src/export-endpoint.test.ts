@@ -11,11 +11,13 @@ describe('resolveTraceExportTarget', () => {
     expect(resolveTraceExportTarget({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' })?.url).toBe('http://collector:4318/v1/traces');
   });
 
-  it("uses the local stack's edge endpoint when AWS_ENDPOINT_URL is set", () => {
-    expect(resolveTraceExportTarget({ AWS_ENDPOINT_URL: 'http://127.0.0.1:4566', AWS_REGION: 'us-east-1' })).toEqual({
+  it("uses the local stack's edge endpoint when AWS_ENDPOINT_URL is set, signed for X-Ray as AWS's OTLP endpoint is", () => {
+    expect(resolveTraceExportTarget({ AWS_ENDPOINT_URL: 'http://127.0.0.1:4566', AWS_REGION: 'eu-west-1' })).toEqual({
       url: 'http://127.0.0.1:4566/v1/traces',
       protocol: 'http/protobuf',
+      sigv4: { region: 'eu-west-1', service: 'xray' },
     });
+    expect(resolveTraceExportTarget({ AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' })?.sigv4).toEqual({ region: 'us-east-1', service: 'xray' });
   });
 
   it("goes to X-Ray's OTLP endpoint in the job's region, signed", () => {

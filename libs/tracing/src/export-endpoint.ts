@@ -16,7 +16,8 @@ const XRAY_HOST = /^xray\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
  * Picks the OTLP/HTTP traces endpoint from the environment, first match wins:
  * 1. `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` (a full URL, per the OpenTelemetry spec),
  * 2. `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`,
- * 3. `AWS_ENDPOINT_URL` + `/v1/traces`: the local stack's edge endpoint serves OTLP too,
+ * 3. `AWS_ENDPOINT_URL` + `/v1/traces`: the local stack's edge endpoint serves OTLP too, and like
+ *    X-Ray's OTLP endpoint takes only requests signed for `xray`,
  * 4. X-Ray's OTLP endpoint in `AWS_REGION` (or `AWS_DEFAULT_REGION`).
  * Undefined (no export) when none applies, or when `OTEL_SDK_DISABLED=true` or
  * `OTEL_TRACES_EXPORTER=none`; a `TraceEndpointError` when the chosen value is not an http(s) URL.
@@ -26,11 +27,9 @@ export function resolveTraceExportTarget(env: Record<string, string | undefined>
   if (env.OTEL_TRACES_EXPORTER?.trim().toLowerCase() === 'none') return undefined;
   const protocol = (env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL)?.trim() === 'http/json' ? 'http/json' : 'http/protobuf';
   const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
-  const url =
-    nonEmpty(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) ??
-    withTracesPath(nonEmpty(env.OTEL_EXPORTER_OTLP_ENDPOINT)) ??
-    withTracesPath(nonEmpty(env.AWS_ENDPOINT_URL)) ??
-    (region ? `https://xray.${region}.amazonaws.com/v1/traces` : undefined);
+  const otel = nonEmpty(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) ?? withTracesPath(nonEmpty(env.OTEL_EXPORTER_OTLP_ENDPOINT));
+  const awsEndpoint = otel === undefined ? withTracesPath(nonEmpty(env.AWS_ENDPOINT_URL)) : undefined;
+  const url = otel ?? awsEndpoint ?? (region ? `https://xray.${region}.amazonaws.com/v1/traces` : undefined);
   if (!url) return undefined;
   let parsed: URL;
   try {
@@ -40,7 +39,9 @@ export function resolveTraceExportTarget(env: Record<string, string | undefined>
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new TraceEndpointError(`"${url}" is not an http(s) URL; OTLP export here is over HTTP`);
   const xray = XRAY_HOST.exec(parsed.hostname);
-  return xray ? { url, protocol, sigv4: { region: xray[1], service: 'xray' } } : { url, protocol };
+  if (xray) return { url, protocol, sigv4: { region: xray[1], service: 'xray' } };
+  if (awsEndpoint) return { url, protocol, sigv4: { region: region ?? 'us-east-1', service: 'xray' } };
+  return { url, protocol };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,8 +1,8 @@
 import { BatchClient } from '@aws-sdk/client-batch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { createBatchClient } from '@framefarm/batch-client';
+import { credentialsEnvironment } from '@framefarm/local-aws';
 import { createDocumentClient, createS3Client, ObjectStore, RunRecords, RunStore } from '@framefarm/run-store';
-import { localTargetCredentials } from './local-credentials';
 import { Target } from './target';
 
 export interface AwsClients {
@@ -14,15 +14,15 @@ export interface AwsClients {
 
 /**
  * The SDK environment for a target, as a job there would have it: only the endpoint (and, locally,
- * the local stack's credentials) differ between places.
+ * the stack's own credentials, see `localStackCredentials`) differ between places.
  */
 export function targetEnvironment(target: Target, env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
-  const credentials = target.kind === 'local' ? localTargetCredentials(env) : undefined;
+  const local = target.kind === 'local' && target.credentials;
   return {
     ...env,
     AWS_REGION: target.region,
     ...(target.endpoint ? { AWS_ENDPOINT_URL: target.endpoint } : {}),
-    ...(credentials ? { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_SESSION_TOKEN: credentials.sessionToken } : {}),
+    ...(local ? { AWS_SESSION_TOKEN: undefined, ...credentialsEnvironment(local) } : {}),
   };
 }
 
@@ -31,11 +31,11 @@ export function batchClientFor(target: Target, env: NodeJS.ProcessEnv = process.
   return createBatchClient(clientConfig(target, env));
 }
 
-// On AWS the SDK's own credential chain applies; locally, the keys localTargetCredentials settles on.
-const clientConfig = (target: Target, env: NodeJS.ProcessEnv) => ({
+// On AWS the SDK's own credential chain applies; locally, the stack's keys resolveTarget found.
+const clientConfig = (target: Target, _env: NodeJS.ProcessEnv) => ({
   region: target.region,
   ...(target.endpoint ? { endpoint: target.endpoint } : {}),
-  ...(target.kind === 'local' ? { credentials: localTargetCredentials(env) } : {}),
+  ...(target.kind === 'local' && target.credentials ? { credentials: target.credentials } : {}),
 });
 
 export function clientsFor(target: Target, env: NodeJS.ProcessEnv = process.env): AwsClients {

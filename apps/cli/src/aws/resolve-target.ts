@@ -1,3 +1,4 @@
+import { localStackCredentials } from '@framefarm/local-aws';
 import { Command } from 'commander';
 import { UsageError } from '../errors';
 import { stackTarget } from './stack-target';
@@ -39,5 +40,5 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv =
   if (flags.stack) return stackTarget(flags.stack, region);
   const variable = endpointVariables.find((name) => env[name]);
   const endpoint = flags.endpoint !== undefined ? checkEndpoint(flags.endpoint) : variable ? checkEndpoint(env[variable]!, variable) : DEFAULT_LOCAL_ENDPOINT;
-  return localTarget(endpoint, region);
+  return { ...localTarget(endpoint, region), credentials: await localStackCredentials(endpoint, env) };
 }

@@ -1,4 +1,5 @@
 import { jobSpec, LOCAL_RESOURCES } from '@framefarm/job-specs';
+import type { AccessKeys } from '@framefarm/local-aws';
 
 /** Where a command sends its requests, and the names of the stack's resources there. */
 export interface Target {
@@ -10,6 +11,8 @@ export interface Target {
   planJobDefinition: string;
   bucket: string;
   table: string;
+  /** A local stack's credentials (see `localStackCredentials`); on AWS the SDK's own chain applies. */
+  credentials?: AccessKeys;
 }
 
 export const DEFAULT_LOCAL_ENDPOINT = 'http://127.0.0.1:4566';

@@ -1,5 +1,6 @@
 import { RegisterCommand } from '../program';
 import { registerCancel } from './cancel';
+import { registerEnv } from './env';
 import { registerLogs } from './logs';
 import { registerReport } from './report';
 import { registerRun } from './run';
@@ -9,4 +10,4 @@ import { registerUp } from './up';
 import { registerWorkflow } from './workflow';
 
 /** The CLI's commands, in the order `framefarm --help` lists them. */
-export const commands: RegisterCommand[] = [registerRun, registerUp, registerSubmit, registerStatus, registerLogs, registerCancel, registerReport, registerWorkflow];
+export const commands: RegisterCommand[] = [registerRun, registerUp, registerEnv, registerSubmit, registerStatus, registerLogs, registerCancel, registerReport, registerWorkflow];

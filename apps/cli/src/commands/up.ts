@@ -1,5 +1,5 @@
 import { allJobSpecs, LOCAL_RESOURCES } from '@framefarm/job-specs';
-import { localEndpointEnvironment } from '@framefarm/local-aws';
+import { DEFAULT_PORT, isLoopbackAddress } from '@framefarm/local-aws';
 import { Command } from 'commander';
 import { UsageError } from '../errors';
 import { startProvisionedStack } from '../local/local-session';
@@ -8,37 +8,57 @@ interface UpFlags {
   host: string;
   port: string;
   stateDir: string;
+  allowNetwork?: boolean;
+  acceptAnyCredentials?: boolean;
 }
 
 export function registerUp(program: Command): void {
   program
     .command('up')
-    .description('Run the local AWS stack (Batch, S3, DynamoDB, Logs, traces) in the foreground')
-    .option('--host <host>', 'address to bind', '127.0.0.1')
-    .option('--port <port>', 'port of the one edge endpoint', '4566')
-    .option('--state-dir <dir>', 'where the stack keeps its state', '.framefarm')
+    .description('Run the local AWS stack (Batch, S3, DynamoDB, Logs, STS, traces) in the foreground')
+    .option('--host <host>', 'address to bind (loopback unless --allow-network)', '127.0.0.1')
+    .option('--port <port>', 'port of the one edge endpoint', String(DEFAULT_PORT))
+    .option('--state-dir <dir>', 'where the stack keeps its state (and its credentials)', '.framefarm')
+    .option('--allow-network', 'allow a --host that other machines can reach (the stack runs commands for whoever holds its keys)')
+    .option('--accept-any-credentials', 'UNSAFE: accept any access key without checking signatures or IAM policies (LocalStack-style)')
     .action(async (flags: UpFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${flags.port}"`);
-      const stack = await startProvisionedStack({ stateDir: flags.stateDir, host: flags.host, port, quiet: true }).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use: is another framefarm up running? Try --port.`);
-        throw error;
-      });
-      const env = localEndpointEnvironment(stack.endpoint, stack.region);
+      const exposed = !isLoopbackAddress(flags.host);
+      if (exposed && !flags.allowNetwork) {
+        throw new UsageError(
+          `--host ${flags.host} lets other machines reach the stack, which runs any job its key holders submit. Add --allow-network if that is what you want, or leave --host at 127.0.0.1.`,
+        );
+      }
+      const stack = await startProvisionedStack({ stateDir: flags.stateDir, host: flags.host, port, quiet: true, acceptAnyCredentials: flags.acceptAnyCredentials }).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use: is another framefarm up running? Try --port.`);
+          throw error;
+        },
+      );
       const plan = allJobSpecs()[0];
+      const envCommand = `eval "$(npx framefarm env${stack.port === DEFAULT_PORT ? '' : ` --endpoint ${stack.endpoint}`})"`;
+      const warnings = [
+        ...(exposed ? [`WARNING: listening on ${flags.host}:${stack.port}: other machines on the network can reach this stack.`] : []),
+        ...(flags.acceptAnyCredentials
+          ? ['WARNING: --accept-any-credentials: signatures and IAM policies are NOT checked. Any program or web page that can send a signed-looking request can run commands on this machine.']
+          : []),
+      ];
       process.stdout.write(
         [
-          `framefarm local stack is up at ${stack.endpoint} (state in ${stack.stateDir})`,
+          `framefarm local stack is up at ${stack.endpoint} (listening on ${flags.host}:${stack.port}, state in ${stack.stateDir})`,
+          ...warnings,
           '',
-          'Point the AWS CLI and SDKs at it:',
-          ...Object.entries(env).map(([k, v]) => `  export ${k}=${v}`),
+          'Point the AWS CLI and SDKs at it (this stack\'s own credentials, readable only by you):',
+          `  ${envCommand}`,
           '',
           `Job queues:      ${allJobSpecs().map((s) => s.jobQueueName).join(', ')}`,
           `Job definitions: ${allJobSpecs().map((s) => s.jobDefinitionName).join(', ')}`,
+          `Job roles:       ${Object.values(stack.jobRoleArns).join(', ')}`,
           `Bucket ${LOCAL_RESOURCES.bucket}, table ${LOCAL_RESOURCES.table}`,
           '',
           'Submit a render as the original quick start does:',
-          `  aws batch submit-job --endpoint-url ${stack.endpoint} --job-name manualSubmit-plan --job-queue ${plan.jobQueueName} \\`,
+          `  aws batch submit-job --job-name manualSubmit-plan --job-queue ${plan.jobQueueName} \\`,
           `    --job-definition ${plan.jobDefinitionName} --container-overrides 'environment=[{name=TOTAL_FRAMES,value=120},{name=FRAMES_PER_RENDER_JOB,value=30}]'`,
           '',
           'Ctrl-C stops it; nothing submitted is lost.',

@@ -1,4 +1,4 @@
-import { LocalStack, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
+import { LocalStack, localStackCredentials, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
 import { resolve } from 'node:path';
 import { DEFAULT_LOCAL_ENDPOINT, defaultRegion, localTarget, Target } from '../aws/target';
 import { UsageError } from '../errors';
@@ -35,6 +35,8 @@ export interface StartOptions {
   host?: string;
   port?: number;
   quiet?: boolean;
+  /** `framefarm up --accept-any-credentials`. */
+  acceptAnyCredentials?: boolean;
 }
 
 /** Starts the embedded local stack and provisions the stack's queues, definitions, bucket and table. */
@@ -47,9 +49,10 @@ export async function startProvisionedStack(options: StartOptions): Promise<Loca
     region,
     imageTable: localImageTable(repoRoot()),
     quiet: options.quiet,
+    acceptAnyCredentials: options.acceptAnyCredentials,
   });
   try {
-    await provisionLocalStack(stack.endpoint, { region });
+    await provisionLocalStack(stack.endpoint, { region, credentials: stack.credentials });
   } catch (error) {
     await stack.stop();
     throw error;
@@ -71,9 +74,10 @@ export async function openLocalSession(stateDir: string, options: SessionOptions
           'Stop that stack (Ctrl-C in its terminal) to use this state directory, or leave out --state-dir to use the running one.',
       );
     }
-    await provisionLocalStack(endpoint, { region: defaultRegion() });
-    return { target: localTarget(endpoint), stateDir: running.stateDir, joined: true, close: async () => undefined };
+    const credentials = await localStackCredentials(endpoint);
+    await provisionLocalStack(endpoint, { region: defaultRegion(), credentials });
+    return { target: { ...localTarget(endpoint), credentials }, stateDir: running.stateDir, joined: true, close: async () => undefined };
   }
   const stack = await startProvisionedStack({ stateDir, port: 0, quiet: true });
-  return { target: localTarget(stack.endpoint, stack.region), stateDir: stack.stateDir, joined: false, close: () => stack.stop() };
+  return { target: { ...localTarget(stack.endpoint, stack.region), credentials: stack.credentials }, stateDir: stack.stateDir, joined: false, close: () => stack.stop() };
 }

@@ -56,6 +56,16 @@ export function logStreamNameOf(definition: JobDefinitionRecord, taskId: string)
   return `${prefix}/default/${taskId}`;
 }
 
+/**
+ * The engine's extra environment of an attempt: fixed, or made per job (the credentials of the
+ * definition's `jobRoleArn`, as Batch hands a job its role's credentials).
+ */
+export type JobEnvironment = Record<string, string> | ((job: { jobId: string; jobRoleArn?: string }) => Record<string, string>);
+
+export function jobEnvironmentOf(environment: JobEnvironment, jobId: string, definition: JobDefinitionRecord): Record<string, string> {
+  return typeof environment === 'function' ? environment({ jobId, jobRoleArn: definition.containerProperties?.jobRoleArn }) : environment;
+}
+
 export interface AttemptIdentity {
   jobId: string;
   attempt: number;

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { LogStore } from '../logs/log-store';
 import type { ApiContext } from './api/context';
 import { Arns } from './arns';
-import type { ImageTableEntry } from './attempt-launch';
+import type { ImageTableEntry, JobEnvironment } from './attempt-launch';
 import { JobLifecycle } from './job-lifecycle';
 import { RateLimit } from './rate-limit';
 import { Journal } from './journal';
@@ -23,8 +23,8 @@ export interface BatchEngineOptions {
   accountId: string;
   /** Image name (exact, or without ':tag') → command; other images run the container command as given. */
   imageTable: Record<string, ImageTableEntry>;
-  /** Extra environment of every attempt (local endpoints, region, credentials). */
-  jobEnvironment: Record<string, string>;
+  /** Extra environment of every attempt (local endpoints, region), or per job (its role's credentials). */
+  jobEnvironment: JobEnvironment;
   /** The host's capacity shared by all compute environments. Default: all CPUs and all memory. */
   defaultCapacity?: { vcpus: number; memoryMiB: number };
   /** Lowest accepted attemptDurationSeconds. AWS enforces 60; tests may lower it. */

@@ -5,6 +5,8 @@ import {
   effectiveCommand,
   effectiveEnvironment,
   type ImageTableEntry,
+  type JobEnvironment,
+  jobEnvironmentOf,
   logGroupOf,
   logStreamNameOf,
   processArgv,
@@ -34,7 +36,7 @@ export interface LifecycleOptions {
   store: StateStore;
   logStore: LogStore;
   imageTable: Record<string, ImageTableEntry>;
-  jobEnvironment: Record<string, string>;
+  jobEnvironment: JobEnvironment;
   host: ResourceNeed;
   stopGraceMs: number;
   /** Called after each scheduling pass; the engine compacts its journal there. */
@@ -393,7 +395,7 @@ export class JobLifecycle {
       {
         argv,
         cwd,
-        env: processEnvironment(identity, this.options.jobEnvironment, effectiveEnvironment(submission, definition)),
+        env: processEnvironment(identity, jobEnvironmentOf(this.options.jobEnvironment, job.jobId, definition), effectiveEnvironment(submission, definition)),
         logGroup: logGroupOf(definition),
         logStreamName: attempt.logStreamName,
         timeoutSeconds: (submission.timeout ?? definition.timeout)?.attemptDurationSeconds,

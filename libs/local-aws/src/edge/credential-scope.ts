@@ -19,8 +19,9 @@ export function parseCredential(credential: string): CredentialScope | undefined
 /**
  * The credential scope a request was signed with: from the `Authorization` header
  * (`AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`) or, for presigned URLs,
- * from the `X-Amz-Credential` query parameter. Signatures are not verified: the local stack
- * accepts any credentials, like the AWS emulators it stands in for.
+ * from the `X-Amz-Credential` query parameter. Parsing only: the edge has already verified the
+ * signature (src/auth/) before a service sees the request; services use this to tell their
+ * backend who signed (s3rver wants to know the access key).
  */
 export function credentialScopeOf(req: IncomingMessage): CredentialScope | undefined {
   const authorization = req.headers.authorization;

@@ -7,6 +7,8 @@ import {
   SHELL_JOB_DEFINITION,
   type JobSpec,
 } from '@framefarm/job-specs';
+import { jobRoleArn } from '../iam/local-roles';
+import { LOCAL_ACCOUNT_ID } from '../local-environment';
 
 export type JobDefinitionInput = RegisterJobDefinitionCommandInput & { jobDefinitionName: string };
 
@@ -15,13 +17,14 @@ const environment = (): { name: string; value: string }[] =>
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, value]) => ({ name, value }));
 
-/** The job definition of one step, from the same spec the CDK stack is built from. */
+/** The job definition of one step, from the same spec the CDK stack is built from, with the step's job role. */
 export function stepJobDefinition(spec: JobSpec): JobDefinitionInput {
   return {
     jobDefinitionName: spec.jobDefinitionName,
     type: 'container',
     containerProperties: {
       image: spec.image,
+      jobRoleArn: jobRoleArn(spec.step, LOCAL_ACCOUNT_ID),
       resourceRequirements: [
         { type: 'VCPU', value: String(spec.vcpus) },
         { type: 'MEMORY', value: String(spec.memoryMiB) },
@@ -63,6 +66,7 @@ function canonical(def: Pick<JobDefinition, 'containerProperties' | 'retryStrate
   const sortBy = <T>(list: T[] | undefined, key: (t: T) => string): T[] => [...(list ?? [])].sort((a, b) => key(a).localeCompare(key(b)));
   return JSON.stringify({
     image: c.image,
+    jobRoleArn: c.jobRoleArn ?? null,
     command: c.command ?? [],
     resources: sortBy(c.resourceRequirements, (r) => String(r.type)).map((r) => [r.type, Number(r.value)]),
     environment: sortBy(c.environment, (e) => String(e.name)).map((e) => [e.name, e.value]),

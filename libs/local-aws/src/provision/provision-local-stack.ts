@@ -4,7 +4,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { allJobSpecs, LOCAL_RESOURCES, OUTPUT_BUCKET, OUTPUT_TABLE, type StepName } from '@framefarm/job-specs';
 import { machineCapacity, type Capacity } from '../capacity';
-import { DEFAULT_REGION, LOCAL_CREDENTIALS } from '../local-environment';
+import type { AccessKeys } from '../auth/credentials';
+import { DEFAULT_REGION } from '../local-environment';
 import { ensureComputeEnvironment, ensureJobDefinition, ensureJobQueues, type ProvisionedResource } from './batch-resources';
 import { desiredJobDefinitions } from './desired-job-definitions';
 import { ensureBucket, ensureLogGroup, ensureTable } from './storage-resources';
@@ -25,6 +26,8 @@ export interface ProvisionedResources {
 }
 
 export interface ProvisionOptions {
+  /** The stack's admin credentials (`stack.credentials`, or `localStackCredentials(endpoint)`). */
+  credentials: AccessKeys;
   region?: string;
   capacity?: Capacity;
 }
@@ -36,8 +39,8 @@ export interface ProvisionOptions {
  * definition. Idempotent: existing resources are kept, queues and the compute environment are
  * updated in place when they differ, and a job definition gets a new revision only when it changed.
  */
-export async function provisionLocalStack(endpoint: string, opts: ProvisionOptions = {}): Promise<ProvisionedResources> {
-  const config = { endpoint, region: opts.region ?? DEFAULT_REGION, credentials: LOCAL_CREDENTIALS };
+export async function provisionLocalStack(endpoint: string, opts: ProvisionOptions): Promise<ProvisionedResources> {
+  const config = { endpoint, region: opts.region ?? DEFAULT_REGION, credentials: opts.credentials };
   const s3 = new S3Client({ ...config, forcePathStyle: true });
   const dynamodb = new DynamoDBClient(config);
   const logs = new CloudWatchLogsClient(config);
