@@ -254,3 +254,23 @@ describe('framefarm stack (defaults)', () => {
     expect(maskAssetHashes(template.toJSON())).toMatchSnapshot();
   });
 });
+
+describe('job containers and the instance role', () => {
+  it('every compute environment launches instances with IMDSv2 only and a hop limit of 1', () => {
+    const templates = Object.entries(template.findResources('AWS::EC2::LaunchTemplate'));
+    expect(templates).toHaveLength(1);
+    const [launchTemplateId, launchTemplate] = templates[0];
+    expect(launchTemplate.Properties.LaunchTemplateData.MetadataOptions).toEqual({
+      HttpEndpoint: 'enabled',
+      HttpTokens: 'required',
+      HttpPutResponseHopLimit: 1,
+    });
+    // Batch picks the instance profile itself; a launch template that names one is rejected.
+    expect(launchTemplate.Properties.LaunchTemplateData.IamInstanceProfile).toBeUndefined();
+    const environments = Object.values(template.findResources('AWS::Batch::ComputeEnvironment'));
+    expect(environments.length).toBe(2);
+    for (const environment of environments) {
+      expect(environment.Properties.ComputeResources.LaunchTemplate).toMatchObject({ LaunchTemplateId: { Ref: launchTemplateId } });
+    }
+  });
+});
