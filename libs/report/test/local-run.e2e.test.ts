@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { launchChromium } from './launch-chromium';
 import { fetchRunJobs } from '../src/fetch-run-jobs';
 import { writeRunReport } from '../src/write-run-report';
+import { traceStoreSpanSource } from '../src/span-source';
 
 const root = resolve(__dirname, '../../..');
 const CAPACITY = { vcpus: 2, memoryMiB: 4096 };
@@ -90,7 +91,7 @@ describe('a traced run on the local stack, reported', () => {
       await waitStopped(batch, ids.encodeJobId);
 
       const jobs = await fetchRunJobs(batch, { planJobId: plan.jobId, ...ids });
-      const report = await writeRunReport({ outFile: join(dir, 'report.html'), run: { runId: 'e2e-run', totalFrames: 90, framesPerRenderJob: 30 }, jobs, stateDir: stack.stateDir });
+      const report = await writeRunReport({ outFile: join(dir, 'report.html'), run: { runId: 'e2e-run', totalFrames: 90, framesPerRenderJob: 30 }, jobs, spanSource: traceStoreSpanSource(stack.stateDir) });
 
       expect(report.warnings).toEqual([]);
       expect(report.data.status).toBe('SUCCEEDED');

@@ -1,22 +1,21 @@
 import { BatchClient } from '@aws-sdk/client-batch';
-import { RunJobIds, WrittenRunReport, fetchRunJobs, jobIdsFromSpans, writeRunReport } from '@framefarm/report';
+import { RunJobIds, SpanSource, WrittenRunReport, fetchRunJobs, jobIdsFromSpans, writeRunReport } from '@framefarm/report';
 import { ObjectStore, RunRecord, RunRecords, posterKey } from '@framefarm/run-store';
-import { readRunSpans } from '@framefarm/tracing';
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors';
 
-/** What the report reads: Batch for the jobs, the run's table and bucket for its record and media. */
+/** What the report reads: Batch for the jobs, the run's table and bucket for its record and media, the span source for its trace. */
 export interface ReportSources {
   batch: Pick<BatchClient, 'send'>;
   store: { records: Pick<RunRecords, 'getRun' | 'table'>; objects: Pick<ObjectStore, 'downloadFile'> };
+  /** The local stack's trace store, or X-Ray on AWS. */
+  spans: SpanSource;
 }
 
 export interface MakeRunReportOptions {
   runId: string;
   outFile: string;
-  /** The local stack's state (its `traces/`); undefined on AWS, where spans are in X-Ray. */
-  stateDir?: string;
 }
 
 /**
@@ -26,7 +25,7 @@ export interface MakeRunReportOptions {
 export async function makeRunReport(sources: ReportSources, options: MakeRunReportOptions): Promise<WrittenRunReport> {
   const record = await sources.store.records.getRun(options.runId);
   if (!record) throw new UsageError(`no run ${options.runId} in table ${sources.store.records.table}; framefarm run and framefarm submit print the run id`);
-  const ids = await jobIds(record, options);
+  const ids = await jobIds(record, sources.spans);
   const jobs = await fetchRunJobs(sources.batch, ids);
   const media = await fetchMedia(sources, record, dirname(options.outFile));
   const written = await writeRunReport({
@@ -42,18 +41,17 @@ export async function makeRunReport(sources: ReportSources, options: MakeRunRepo
       framesPerRenderJob: record.settings.framesPerRenderJob,
     },
     jobs,
-    stateDir: options.stateDir,
+    spanSource: sources.spans,
     posterPath: media.poster,
     videoPath: media.video,
   });
-  if (!options.stateDir) written.warnings = written.warnings.map((w) => (w.startsWith('no spans') ? `${w} (on AWS the spans are in X-Ray, trace ${written.data.traceId ?? 'unknown'})` : w));
   return { ...written, warnings: [...media.warnings, ...written.warnings] };
 }
 
-async function jobIds(record: RunRecord, options: MakeRunReportOptions): Promise<RunJobIds> {
+async function jobIds(record: RunRecord, spans: SpanSource): Promise<RunJobIds> {
   const fromRecord: RunJobIds = { planJobId: record.planJobId, renderJobId: record.renderJobId, encodeJobId: record.encodeJobId };
-  if ((fromRecord.planJobId && fromRecord.renderJobId && fromRecord.encodeJobId) || !options.stateDir) return fromRecord;
-  const fromSpans = jobIdsFromSpans((await readRunSpans(options.stateDir, { runId: record.runId })).spans);
+  if (fromRecord.planJobId && fromRecord.renderJobId && fromRecord.encodeJobId) return fromRecord;
+  const fromSpans = jobIdsFromSpans((await spans.runSpans({ runId: record.runId })).spans);
   return {
     planJobId: fromRecord.planJobId ?? fromSpans.planJobId,
     renderJobId: fromRecord.renderJobId ?? fromSpans.renderJobId,

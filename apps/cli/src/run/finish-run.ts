@@ -1,4 +1,4 @@
-import { fetchRunJobs, writeRunReport } from '@framefarm/report';
+import { fetchRunJobs, traceStoreSpanSource, writeRunReport } from '@framefarm/report';
 import { posterKey, videoKey } from '@framefarm/run-store';
 import { rename } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
@@ -55,7 +55,7 @@ export async function finishRun(
       framesPerRenderJob: request.framesPerJob,
     },
     jobs,
-    stateDir: options.stateDir,
+    spanSource: options.stateDir ? traceStoreSpanSource(options.stateDir) : undefined,
     posterPath: poster,
     videoPath: video,
   });
