@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The inputs of the image check: what the images are built from (Dockerfiles, .dockerignore, the
-// lock file) and the tool itself. Prints their SHA-256; `.ci/run` compares it with
+// lock file) and the tool's code. Prints their SHA-256; `.ci/run` compares it with
 // tools/images/verified-inputs.sha256, written by the tool after a passing run, and runs the tool
 // only when they differ. Usage: node tools/images/inputs.mjs [--verified] (exit 1 if they differ).
 import { createHash } from 'node:crypto';
@@ -12,7 +12,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const VERIFIED_FILE = path.join(root, 'tools/images/verified-inputs.sha256');
 
 export async function inputFiles() {
-  const tool = (await readdir(path.join(root, 'tools/images'))).filter((name) => name !== 'verified-inputs.sha256').map((name) => `tools/images/${name}`);
+  // The tool's code, not its README or the record of its last run.
+  const tool = (await readdir(path.join(root, 'tools/images'))).filter((name) => name !== 'verified-inputs.sha256' && !name.endsWith('.md')).map((name) => `tools/images/${name}`);
   return ['.dockerignore', 'package-lock.json', 'apps/plan/Dockerfile', 'apps/render/Dockerfile', 'apps/encode/Dockerfile', ...tool].sort();
 }
 
