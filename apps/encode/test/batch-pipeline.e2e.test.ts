@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BatchClient, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { waitForJobs } from '@framefarm/batch-client';
 import { LOCAL_RESOURCES } from '@framefarm/job-specs';
-import { listTraceIds, localEndpointEnvironment, LocalStack, provisionLocalStack, readTraceSpans, startLocalStack } from '@framefarm/local-aws';
+import { jobNodeExecutable, listTraceIds, localEndpointEnvironment, LocalStack, provisionLocalStack, readTraceSpans, startLocalStack } from '@framefarm/local-aws';
 import { probeVideo } from '@framefarm/media';
 import { RunStore } from '@framefarm/run-store';
 import { App, bundleEnvironment, prepareBundles, ROOT } from './bundles';
@@ -22,7 +22,7 @@ describe('plan → render array → encode through the local Batch engine', () =
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'framefarm-batch-e2e-'));
     const bundles = prepareBundles(dir);
-    const image = (app: App) => ({ entrypoint: ['/usr/bin/env', `NODE_PATH=${bundleEnvironment().NODE_PATH}`, process.execPath, bundles[app]], cwd: ROOT });
+    const image = (app: App) => ({ entrypoint: ['/usr/bin/env', `NODE_PATH=${bundleEnvironment().NODE_PATH}`, jobNodeExecutable(), bundles[app]], cwd: ROOT });
     stack = await startLocalStack({
       stateDir: join(dir, 'state'),
       port: 0,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { jobNodeExecutable } from '@framefarm/local-aws';
 import { bundleEnvironment, ROOT } from './bundles';
 
 export interface JobRun {
@@ -8,10 +9,10 @@ export interface JobRun {
   stderr: string;
 }
 
-/** Runs a built job bundle as its own process, with only the given environment (plus PATH). */
+/** Runs a built job bundle as its own process on the images' Node, with only the given environment (plus PATH). */
 export function runJob(bundle: string, env: Record<string, string>): Promise<JobRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...bundleEnvironment(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(jobNodeExecutable(), [bundle], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...bundleEnvironment(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

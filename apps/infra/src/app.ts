@@ -50,8 +50,21 @@ function secrets(context: Context): JobSecret[] | undefined {
   });
 }
 
-/** Stack props from `cdk -c key=value` (all optional; defaults in stack-props.ts). */
-export function propsFromContext(context: Context): FramefarmStackProps {
+/** The context key and the environment variable that give a step's released image digest. */
+export const releasedImageContextKey = (step: StepName): string => `${step}ImageDigest`;
+export const releasedImageVariable = (step: StepName): string => `FRAMEFARM_${step.toUpperCase()}_IMAGE_DIGEST`;
+
+/** Released image digests from `-c planImageDigest=sha256:…` or `FRAMEFARM_PLAN_IMAGE_DIGEST` (the context wins). */
+function releasedImages(context: Context, env: Record<string, string | undefined>): FramefarmStackProps['releasedImages'] {
+  const entries = STEPS.flatMap((step) => {
+    const digest = text(context, releasedImageContextKey(step)) ?? (env[releasedImageVariable(step)]?.trim() || undefined);
+    return digest ? [[step, digest] as const] : [];
+  });
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/** Stack props from `cdk -c key=value` and the released-image variables (all optional; defaults in stack-props.ts). */
+export function propsFromContext(context: Context, env: Record<string, string | undefined> = {}): FramefarmStackProps {
   const egress = text(context, 'egress');
   if (egress !== undefined && egress !== 'nat' && egress !== 'endpoints') {
     throw new InvalidStackConfigError(`-c egress must be "nat" or "endpoints", got "${egress}"`);
@@ -69,6 +82,7 @@ export function propsFromContext(context: Context): FramefarmStackProps {
     scheduleCron: text(context, 'scheduleCron'),
     sharedScratch: bool(context, 'sharedScratch'),
     secrets: secrets(context),
+    releasedImages: releasedImages(context, env),
   };
 }
 
@@ -86,7 +100,7 @@ export function buildApp(props: FramefarmStackProps = {}, app = new App()): Buil
     process.env.CDK_DEFAULT_ACCOUNT && process.env.CDK_DEFAULT_REGION
       ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION }
       : undefined;
-  const contextProps = propsFromContext((key) => app.node.tryGetContext(key));
+  const contextProps = propsFromContext((key) => app.node.tryGetContext(key), process.env);
   const defined = Object.fromEntries(Object.entries(contextProps).filter(([, v]) => v !== undefined));
   const stackName = text((key) => app.node.tryGetContext(key), 'stackName') ?? DEFAULT_STACK_NAME;
   const stack = new FramefarmStack(app, stackName, {

@@ -4,6 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { InstanceLaunchTemplate } from './instance-launch-template';
 
 export interface ComputeEnvironmentsProps {
   vpc: ec2.IVpc;
@@ -40,6 +41,7 @@ export class ComputeEnvironments extends Construct {
         'The ECS agent on Batch instances needs exactly this AWS-maintained policy; AWS updates it when the agent needs new calls. The jobs themselves use their own job roles.',
     });
 
+    const { launchTemplate } = new InstanceLaunchTemplate(this, 'Instances');
     const common = {
       vpc: props.vpc,
       vpcSubnets: props.subnets,
@@ -48,6 +50,7 @@ export class ComputeEnvironments extends Construct {
       useOptimalInstanceClasses: false,
       images: [{ imageType: batch.EcsMachineImageType.ECS_AL2023 }],
       instanceRole,
+      launchTemplate,
       minvCpus: 0,
       maxvCpus: props.maxVcpus,
       updateTimeout: Duration.minutes(30),

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { IgnoreMode } from 'aws-cdk-lib';
+import type * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import { STEPS, type StepName } from '@framefarm/job-specs';
@@ -16,7 +17,12 @@ export function assetExcludes(step: StepName): string[] {
   return [...STEPS.filter((other) => other !== step).map((other) => `dist/apps/${other}`), `!apps/${step}/Dockerfile`];
 }
 
-export function stepImage(step: StepName): ecs.ContainerImage {
+/**
+ * The image a step's job definition runs: the released image by digest when one is given (what the
+ * release workflow built and pushed), else an asset CDK builds from the Dockerfile (a laptop deploy).
+ */
+export function stepImage(step: StepName, released?: { repository: ecr.IRepository; digest: string }): ecs.ContainerImage {
+  if (released) return ecs.ContainerImage.fromEcrRepository(released.repository, released.digest);
   return ecs.ContainerImage.fromAsset(REPO_ROOT, {
     file: `apps/${step}/Dockerfile`,
     ignoreMode: IgnoreMode.DOCKER,

@@ -14,6 +14,7 @@ import {
 import { ComputeEnvironments } from './compute-environments';
 import { stepImage } from './docker-context';
 import { FailureAlerts } from './failure-alerts';
+import { ImageRepositories } from './image-repositories';
 import { assertJobsFit } from './instance-capacity';
 import { grantItems, grantObjects, grantSubmit, grantTraces } from './job-permissions';
 import { Network } from './network';
@@ -70,11 +71,12 @@ export class FramefarmStack extends Stack {
       // trusting every agent and runtime to inject it (Lambda sets it itself and forbids it).
       AWS_REGION: Aws.REGION,
     };
+    const repositories = new ImageRepositories(this, 'Images', { prefix: config.prefix }).repositories;
     const jobs = {} as Record<StepName, StepJob>;
     for (const spec of specs) {
       const job = new StepJob(this, capitalized(spec.step), {
         spec,
-        image: stepImage(spec.step),
+        image: stepImage(spec.step, releasedImage(repositories, spec.step, config)),
         computeEnvironments: compute.ordered,
         executionRole,
         environment,
@@ -124,7 +126,15 @@ export class FramefarmStack extends Stack {
     output(this, OUTPUT_BUCKET, bucket.bucketName, 'Run manifests, chunks and videos');
     output(this, OUTPUT_TABLE, table.tableName, 'Run and chunk records');
     output(this, 'CfnOutputFailedJobsTopic', alerts.topic.topicArn, 'Failed-job notifications');
+    for (const spec of specs) {
+      output(this, `CfnOutput${capitalized(spec.step)}ImageRepository`, repositories[spec.step].repositoryUri, `where the release workflow pushes the ${spec.step} image`);
+    }
   }
+}
+
+function releasedImage(repositories: ImageRepositories['repositories'], step: StepName, config: ResolvedProps) {
+  const digest = config.releasedImages?.[step];
+  return digest ? { repository: repositories[step], digest } : undefined;
 }
 
 const capitalized = (step: string): string => step[0].toUpperCase() + step.slice(1);

@@ -12,6 +12,7 @@ import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { JOB_NODE_MAJOR } from '@framefarm/job-specs';
 import { REPO_ROOT } from './docker-context';
 import { grantItems, grantObjects } from './job-permissions';
 import { acknowledgeWildcardResources } from './nag';
@@ -76,7 +77,7 @@ export class RenderPipeline extends Construct {
         // Bundle with the installed esbuild: there is no Docker engine in CI or here.
         forceDockerBundling: false,
         tsconfig: path.join(REPO_ROOT, 'apps/infra/tsconfig.json'),
-        target: 'node22',
+        target: `node${JOB_NODE_MAJOR}`,
         minify: true,
         sourceMap: false,
         // Bundle the SDK too: the versions of package-lock.json, not whatever the runtime ships.

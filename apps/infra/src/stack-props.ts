@@ -55,6 +55,11 @@ export interface FramefarmStackProps extends StackProps {
   /** Mount an EFS file system into every job at /scratch. */
   sharedScratch?: boolean;
   secrets?: JobSecret[];
+  /**
+   * Digests (`sha256:…`) of released images in the stack's ECR repositories, per step. A step with
+   * a digest runs that image; a step without one gets an image asset built from its Dockerfile.
+   */
+  releasedImages?: Partial<Record<StepName, string>>;
 }
 
 export const DEFAULTS = {
@@ -66,6 +71,9 @@ export const DEFAULTS = {
   chunkRetentionDays: 7,
   logRetentionDays: 30,
 } as const;
+
+/** An image manifest digest, as `docker buildx` and ECR report it. */
+export const IMAGE_DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 export class InvalidStackConfigError extends Error {
   override readonly name = 'InvalidStackConfigError';
@@ -93,6 +101,11 @@ export function resolveProps(props: FramefarmStackProps): ResolvedProps {
     throw new InvalidStackConfigError(
       `logRetentionDays must be one CloudWatch Logs accepts (${[...RETENTION_DAYS].sort((a, b) => a - b).join(', ')}), got ${logRetentionDays}`,
     );
+  }
+  for (const [step, digest] of Object.entries(props.releasedImages ?? {})) {
+    if (digest !== undefined && !IMAGE_DIGEST.test(digest)) {
+      throw new InvalidStackConfigError(`the released ${step} image must be a digest like sha256:<64 hex digits>, got "${digest}"`);
+    }
   }
   if (props.scheduleCron && !props.stepFunctions) {
     throw new InvalidStackConfigError('scheduleCron starts the Step Functions pipeline: set stepFunctions too (-c stepFunctions=true)');

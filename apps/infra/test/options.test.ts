@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { JOB_NODE_MAJOR } from '@framefarm/job-specs';
 import { actionsOf, identityStatements, roleStatements, synthesize } from './synth';
 
 const { app, template } = synthesize({
@@ -51,7 +52,7 @@ describe('framefarm stack (all options)', () => {
   });
 
   it('plans with a Lambda, then runs the render array and the encode job with submitJob.sync', () => {
-    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', TracingConfig: { Mode: 'Active' } });
+    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: `nodejs${JOB_NODE_MAJOR}.x`, TracingConfig: { Mode: 'Active' } });
     const definition = stateMachineDefinition();
     const plan = definition.States[definition.StartAt];
     expect(plan).toMatchObject({ Type: 'Task', ResultPath: '$.plan' });

@@ -244,6 +244,38 @@ describe('framefarm stack (defaults)', () => {
     template.resourceCountIs('AWS::SNS::Subscription', 0);
   });
 
+  it('alerts once per failure: not for array children, not for the jobs that failed because they depended on it', () => {
+    const [rule] = Object.values(template.findResources('AWS::Events::Rule')) as any[];
+    expect(rule.Properties.EventPattern.detail).toMatchObject({
+      arrayProperties: { index: [{ exists: false }] },
+      statusReason: [{ 'anything-but': { prefix: 'Dependent Job failed' } }],
+    });
+  });
+
+  it('lets EventBridge publish to the alert topic and use its key only for this account (and this rule)', () => {
+    const ruleId = Object.keys(template.findResources('AWS::Events::Rule'))[0];
+    const topicPolicies = Object.values(template.findResources('AWS::SNS::TopicPolicy')) as any[];
+    const eventsStatements = topicPolicies
+      .flatMap((p) => p.Properties.PolicyDocument.Statement)
+      .filter((s: any) => JSON.stringify(s.Principal ?? {}).includes('events.amazonaws.com'));
+    expect(eventsStatements).toEqual([
+      expect.objectContaining({
+        Action: 'sns:Publish',
+        Effect: 'Allow',
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } }, ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+      }),
+    ]);
+    const [key] = Object.values(template.findResources('AWS::KMS::Key')) as any[];
+    const keyStatements = key.Properties.KeyPolicy.Statement.filter((s: any) => JSON.stringify(s.Principal ?? {}).includes('events.amazonaws.com'));
+    expect(keyStatements).toEqual([expect.objectContaining({ Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } })]);
+  });
+
+  it('schedules the alert key for deletion with the stack (a 7-day waiting period) instead of keeping it', () => {
+    const [key] = Object.values(template.findResources('AWS::KMS::Key')) as any[];
+    expect(key.DeletionPolicy).toBe('Delete');
+    expect(key.Properties.PendingWindowInDays).toBe(7);
+  });
+
   it('passes the cdk-nag AwsSolutions checks with no unacknowledged error', () => {
     const report = new AwsSolutionsChecks().validateScope(app);
     expect(report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.resourceLogicalId).join(', ')}`)).toEqual([]);
@@ -252,5 +284,25 @@ describe('framefarm stack (defaults)', () => {
 
   it('matches the snapshot (asset hashes masked)', () => {
     expect(maskAssetHashes(template.toJSON())).toMatchSnapshot();
+  });
+});
+
+describe('job containers and the instance role', () => {
+  it('every compute environment launches instances with IMDSv2 only and a hop limit of 1', () => {
+    const templates = Object.entries(template.findResources('AWS::EC2::LaunchTemplate'));
+    expect(templates).toHaveLength(1);
+    const [launchTemplateId, launchTemplate] = templates[0];
+    expect(launchTemplate.Properties.LaunchTemplateData.MetadataOptions).toEqual({
+      HttpEndpoint: 'enabled',
+      HttpTokens: 'required',
+      HttpPutResponseHopLimit: 1,
+    });
+    // Batch picks the instance profile itself; a launch template that names one is rejected.
+    expect(launchTemplate.Properties.LaunchTemplateData.IamInstanceProfile).toBeUndefined();
+    const environments = Object.values(template.findResources('AWS::Batch::ComputeEnvironment'));
+    expect(environments.length).toBe(2);
+    for (const environment of environments) {
+      expect(environment.Properties.ComputeResources.LaunchTemplate).toMatchObject({ LaunchTemplateId: { Ref: launchTemplateId } });
+    }
   });
 });

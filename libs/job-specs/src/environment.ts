@@ -39,9 +39,6 @@ export function jobDefinitionEnvironment(resources: StackResources): Record<stri
     [ENV.renderJobDefinition]: render.jobDefinitionName,
     [ENV.encodeJobQueue]: encode.jobQueueName,
     [ENV.encodeJobDefinition]: encode.jobDefinitionName,
-    // The images run Node 20 with the SDK pinned by the lock file; the SDK's notice about its
-    // future Node 22 floor would otherwise open every job's log.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }
 

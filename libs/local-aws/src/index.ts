@@ -13,3 +13,4 @@ export { StateDirInUseError } from './dynamodb/dynamodb-service';
 export { startEdgeServer, isLoopbackAddress, type EdgeServer, type EdgeServerOptions, type ServiceHandler } from './edge/edge-server';
 export { LogStore, type LogEvent } from './logs/log-store';
 export { readTraceSpans, listTraceIds, type StoredSpan, type AttributeValue } from './traces';
+export { jobNodeExecutable, JobNodeUnavailableError, JOB_NODE_VARIABLE } from './job-node';

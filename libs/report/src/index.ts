@@ -9,3 +9,5 @@ export * from './run-job-ids';
 export * from './report-media';
 export * from './write-run-report';
 export * from './span-summary';
+export * from './span-source';
+export * from './xray-span-source';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { JsonlFileSpanExporter, traceJob } from '@framefarm/tracing';
 import { BatchJob } from './run-input';
 import { runTraceId, writeRunReport } from './write-run-report';
+import { traceStoreSpanSource } from './span-source';
 import { withTempDir } from '../test/temp-dir';
 
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -32,7 +33,7 @@ describe('writeRunReport', () => {
       };
       expect(runTraceId(jobs)).toMatch(/^[0-9a-f]{32}$/);
 
-      const written = await writeRunReport({ outFile: join(stateDir, 'reports', 'r1.html'), run: { runId: 'r1' }, jobs, stateDir, now });
+      const written = await writeRunReport({ outFile: join(stateDir, 'reports', 'r1.html'), run: { runId: 'r1' }, jobs, spanSource: traceStoreSpanSource(stateDir), now });
       expect(written.warnings).toEqual([]);
       expect(written.data.traceId).toBe(runTraceId(jobs));
       expect(written.data.jobs.map((job) => job.spans.map((span) => span.name))).toEqual([['framefarm-plan', 'plan.submit'], ['framefarm-render', 'render.frames']]);

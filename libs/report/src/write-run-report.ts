@@ -1,8 +1,9 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { StoredSpan, readRunSpans, traceIdFromEnvironment } from '@framefarm/tracing';
+import { StoredSpan, traceIdFromEnvironment } from '@framefarm/tracing';
 import { collectRunData } from './collect-run-data';
 import { renderReportHtml } from './report-html';
+import { SpanSource } from './span-source';
 import { loadReportMedia } from './report-media';
 import { RunData } from './run-data';
 import { BatchJob, RunJobs, RunRecordFields } from './run-input';
@@ -13,8 +14,8 @@ export interface WriteRunReportOptions {
   run: RunRecordFields;
   /** The run's jobs as DescribeJobs returned them; `fetchRunJobs` gets them. */
   jobs: RunJobs;
-  /** The local stack's state directory: spans are read from `<stateDir>/traces` unless `spans` is given. */
-  stateDir?: string;
+  /** Where the run's spans are (the local trace store, X-Ray); read unless `spans` is given. */
+  spanSource?: SpanSource;
   spans?: StoredSpan[];
   /** Local poster image (PNG/JPEG), embedded as a data URI. */
   posterPath?: string;
@@ -38,10 +39,10 @@ export async function writeRunReport(options: WriteRunReportOptions): Promise<Wr
   const path = resolve(options.outFile);
   const warnings: string[] = [];
   let spans = options.spans ?? [];
-  if (!options.spans && options.stateDir) {
-    const read = await readRunSpans(options.stateDir, { runId: options.run.runId, traceId: runTraceId(options.jobs) });
+  if (!options.spans && options.spanSource) {
+    const read = await options.spanSource.runSpans({ runId: options.run.runId, traceId: runTraceId(options.jobs) });
     spans = read.spans;
-    if (read.badLines > 0) warnings.push(`${read.badLines} unreadable lines in the trace files were skipped`);
+    warnings.push(...read.warnings);
   }
   if (spans.length === 0) warnings.push('no spans found for this run: the timeline shows Batch times only');
   const now = options.now ?? Date.now();

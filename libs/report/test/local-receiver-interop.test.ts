@@ -3,6 +3,7 @@ import { TRACE_ENV, traceJob } from '@framefarm/tracing';
 import { join } from 'node:path';
 import { BatchJob } from '../src/run-input';
 import { writeRunReport } from '../src/write-run-report';
+import { traceStoreSpanSource } from '../src/span-source';
 import { withTempDir } from './temp-dir';
 
 // The whole local trace path: job tracers export over OTLP/HTTP to the local stack's edge (found
@@ -38,7 +39,7 @@ describe.each(['http/protobuf', 'http/json'])('spans through the local stack rec
           outFile: join(stateDir, 'report.html'),
           run: { runId: 'interop' },
           jobs: { plan: { jobId: 'p-1', status: 'SUCCEEDED', createdAt: now - 5000, startedAt: now - 4000, stoppedAt: now - 3000 }, renderChildren: [child(0), child(1)] },
-          stateDir,
+          spanSource: traceStoreSpanSource(stateDir),
           now,
         });
         expect(report.warnings).toEqual([]);

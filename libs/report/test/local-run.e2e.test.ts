@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { launchChromium } from '@framefarm/browser-testing';
 import { describeArrayChildren, describeJobs } from '@framefarm/batch-client';
 import { writeRunReport } from '../src/write-run-report';
+import { traceStoreSpanSource } from '../src/span-source';
 
 const root = resolve(__dirname, '../../..');
 const CAPACITY = { vcpus: 2, memoryMiB: 4096 };
@@ -95,7 +96,7 @@ describe('a traced run on the local stack, reported', () => {
       const top = await describeJobs(batch, [plan.jobId as string, ids.renderJobId, ids.encodeJobId]);
       const renderArray = top.get(ids.renderJobId);
       const jobs = { plan: top.get(plan.jobId as string), renderArray, renderChildren: renderArray ? await describeArrayChildren(batch, renderArray) : [], encode: top.get(ids.encodeJobId) };
-      const report = await writeRunReport({ outFile: join(dir, 'report.html'), run: { runId: 'e2e-run', totalFrames: 90, framesPerRenderJob: 30 }, jobs, stateDir: stack.stateDir });
+      const report = await writeRunReport({ outFile: join(dir, 'report.html'), run: { runId: 'e2e-run', totalFrames: 90, framesPerRenderJob: 30 }, jobs, spanSource: traceStoreSpanSource(stack.stateDir) });
 
       expect(report.warnings).toEqual([]);
       expect(report.data.status).toBe('SUCCEEDED');

@@ -9,3 +9,4 @@ export * from './stored-span';
 export * from './stored-span-parse';
 export * from './trace-files';
 export * from './file-span-exporter';
+export * from './xray-segments';

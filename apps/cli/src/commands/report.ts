@@ -1,3 +1,5 @@
+import { XRayClient } from '@aws-sdk/client-xray';
+import { SpanSource, traceStoreSpanSource, xraySpanSource } from '@framefarm/report';
 import { checkRunId } from '@framefarm/runs';
 import { Command } from 'commander';
 import { join, relative, resolve } from 'node:path';
@@ -31,8 +33,11 @@ export function registerReport(program: Command): void {
       const session = flags.stack || flags.endpoint ? undefined : await openLocalSession(flags.stateDir, { stateDirGiven: command.getOptionValueSource('stateDir') === 'cli' });
       const target = session?.target ?? (await resolveTarget(flags));
       const clients = clientsFor(target);
+      // On AWS the run's spans are in X-Ray; locally in the trace store of the stack's state directory.
+      const xray = target.kind === 'aws' ? new XRayClient({ region: target.region }) : undefined;
+      const spans: SpanSource = xray ? xraySpanSource(xray) : traceStoreSpanSource(resolve(session?.stateDir ?? flags.stateDir));
       try {
-        const report = await makeRunReport(clients, { runId, outFile, stateDir: target.kind === 'local' ? resolve(session?.stateDir ?? flags.stateDir) : undefined });
+        const report = await makeRunReport({ ...clients, spans }, { runId, outFile });
         if (flags.json) {
           process.stdout.write(`${JSON.stringify({ report: report.path, warnings: report.warnings })}\n`);
           return;
@@ -41,6 +46,7 @@ export function registerReport(program: Command): void {
         process.stdout.write(`${relative(process.cwd(), report.path) || report.path}\n`);
       } finally {
         destroyClients(clients);
+        xray?.destroy();
         await session?.close();
       }
     });

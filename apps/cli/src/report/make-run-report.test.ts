@@ -1,4 +1,5 @@
 import { BatchClient, DescribeJobsCommand, JobDetail } from '@aws-sdk/client-batch';
+import { traceStoreSpanSource } from '@framefarm/report';
 import { RunRecord } from '@framefarm/run-store';
 import { mockClient } from 'aws-sdk-client-mock';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -34,8 +35,9 @@ const jobs: Record<string, Partial<JobDetail>> = {
   'encode-1': { jobId: 'encode-1', jobName: 'encode', status: 'SUCCEEDED', createdAt: T + 1100, startedAt: T + 6500, stoppedAt: T + 9000 },
 };
 
-function sources(downloads: string[]): ReportSources {
+function sources(downloads: string[], stateDir = join(tmpdir(), 'framefarm-no-state')): ReportSources {
   return {
+    spans: traceStoreSpanSource(stateDir),
     batch: new BatchClient({ region: 'us-east-1' }),
     store: {
       records: { table: 'framefarm-runs', getRun: async (runId: string) => (runId === record.runId ? record : undefined), listChunks: async () => [] },
@@ -65,7 +67,7 @@ describe('makeRunReport', () => {
   it("writes the report of a run from its record, its jobs and its media, fetching a video only when it is not there yet", async () => {
     const downloads: string[] = [];
     const outFile = join(dir, 'demo-1', 'report.html');
-    const report = await makeRunReport(sources(downloads), { runId: 'demo-1', outFile, stateDir: join(dir, 'state') });
+    const report = await makeRunReport(sources(downloads, join(dir, 'state')), { runId: 'demo-1', outFile });
     expect(report.path).toBe(outFile);
     expect(report.data.jobs.map((job) => job.jobId)).toEqual(['plan-1', 'render-1:0', 'render-1:1', 'encode-1']);
     expect(report.warnings).toEqual(['no spans found for this run: the timeline shows Batch times only']);
@@ -75,7 +77,7 @@ describe('makeRunReport', () => {
     expect(downloads).toEqual(['runs/demo-1/video.mp4', 'runs/demo-1/poster.png']);
 
     downloads.length = 0;
-    await makeRunReport(sources(downloads), { runId: 'demo-1', outFile, stateDir: join(dir, 'state') });
+    await makeRunReport(sources(downloads, join(dir, 'state')), { runId: 'demo-1', outFile });
     expect(downloads).toEqual(['runs/demo-1/poster.png']);
   });
 
@@ -84,7 +86,7 @@ describe('makeRunReport', () => {
   });
 
   it("names the media after the run when the report goes to a directory of its own choosing", async () => {
-    const report = await makeRunReport(sources([]), { runId: 'demo-1', outFile: join(dir, 'reports', 'demo.html'), stateDir: join(dir, 'state') });
+    const report = await makeRunReport(sources([], join(dir, 'state')), { runId: 'demo-1', outFile: join(dir, 'reports', 'demo.html') });
     expect(report.warnings).toEqual(['no spans found for this run: the timeline shows Batch times only']);
     expect(await readFile(join(dir, 'reports', 'demo-1.mp4'), 'utf8')).toBe('mp4!');
     expect((await readFile(join(dir, 'reports', 'demo-1.poster.png'))).equals(PNG_1PX)).toBe(true);

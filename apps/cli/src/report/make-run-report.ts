@@ -1,22 +1,21 @@
 import { BatchClient } from '@aws-sdk/client-batch';
-import { WrittenRunReport, jobIdsFromSpans, writeRunReport } from '@framefarm/report';
+import { SpanSource, WrittenRunReport, jobIdsFromSpans, writeRunReport } from '@framefarm/report';
 import { loadRun, requireRun, RunJobIds, runArtifacts } from '@framefarm/runs';
 import { ObjectStore, RunRecord, RunRecords } from '@framefarm/run-store';
-import { readRunSpans } from '@framefarm/tracing';
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** What the report reads: Batch for the jobs, the run's table and bucket for its record and media. */
+/** What the report reads: Batch for the jobs, the run's table and bucket for its record and media, the span source for its trace. */
 export interface ReportSources {
   batch: Pick<BatchClient, 'send'>;
   store: { records: Pick<RunRecords, 'getRun' | 'listChunks' | 'table'>; objects: Pick<ObjectStore, 'downloadFile'> };
+  /** The local stack's trace store, or X-Ray on AWS. */
+  spans: SpanSource;
 }
 
 export interface MakeRunReportOptions {
   runId: string;
   outFile: string;
-  /** The local stack's state (its `traces/`); undefined on AWS, where spans are in X-Ray. */
-  stateDir?: string;
 }
 
 /**
@@ -25,7 +24,7 @@ export interface MakeRunReportOptions {
  */
 export async function makeRunReport(sources: ReportSources, options: MakeRunReportOptions): Promise<WrittenRunReport> {
   const record = await requireRun(sources, options.runId);
-  const run = await loadRun(sources, options.runId, await jobIds(record, options));
+  const run = await loadRun(sources, options.runId, await jobIds(record, sources.spans));
   const jobs = { plan: run.plan, renderArray: run.render, renderChildren: run.renderChildren, encode: run.encode };
   const media = await fetchMedia(sources, record, dirname(options.outFile));
   const written = await writeRunReport({
@@ -41,18 +40,17 @@ export async function makeRunReport(sources: ReportSources, options: MakeRunRepo
       framesPerRenderJob: record.settings.framesPerRenderJob,
     },
     jobs,
-    stateDir: options.stateDir,
+    spanSource: sources.spans,
     posterPath: media.poster,
     videoPath: media.video,
   });
-  if (!options.stateDir) written.warnings = written.warnings.map((w) => (w.startsWith('no spans') ? `${w} (on AWS the spans are in X-Ray, trace ${written.data.traceId ?? 'unknown'})` : w));
   return { ...written, warnings: [...media.warnings, ...written.warnings] };
 }
 
-async function jobIds(record: RunRecord, options: MakeRunReportOptions): Promise<RunJobIds> {
+async function jobIds(record: RunRecord, spans: SpanSource): Promise<RunJobIds> {
   const fromRecord: RunJobIds = { planJobId: record.planJobId, renderJobId: record.renderJobId, encodeJobId: record.encodeJobId };
-  if ((fromRecord.planJobId && fromRecord.renderJobId && fromRecord.encodeJobId) || !options.stateDir) return fromRecord;
-  const fromSpans = jobIdsFromSpans((await readRunSpans(options.stateDir, { runId: record.runId })).spans);
+  if (fromRecord.planJobId && fromRecord.renderJobId && fromRecord.encodeJobId) return fromRecord;
+  const fromSpans = jobIdsFromSpans((await spans.runSpans({ runId: record.runId })).spans);
   return {
     planJobId: fromRecord.planJobId ?? fromSpans.planJobId,
     renderJobId: fromRecord.renderJobId ?? fromSpans.renderJobId,

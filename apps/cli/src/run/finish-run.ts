@@ -1,4 +1,4 @@
-import { writeRunReport } from '@framefarm/report';
+import { traceStoreSpanSource, writeRunReport } from '@framefarm/report';
 import { loadRunJobs } from '@framefarm/runs';
 import { posterKey, videoKey } from '@framefarm/run-store';
 import { rename } from 'node:fs/promises';
@@ -53,7 +53,7 @@ export async function finishRun(
       framesPerRenderJob: request.framesPerRenderJob,
     },
     jobs,
-    stateDir: options.stateDir,
+    spanSource: options.stateDir ? traceStoreSpanSource(options.stateDir) : undefined,
     posterPath: poster,
     videoPath: video,
   });

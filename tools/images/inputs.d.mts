@@ -1,0 +1,3 @@
+export const VERIFIED_FILE: string;
+export function inputFiles(): Promise<string[]>;
+export function inputsHash(): Promise<string>;
