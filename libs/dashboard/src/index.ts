@@ -1,0 +1,5 @@
+export * from './api-types';
+export * from './access';
+export * from './dashboard-data';
+export * from './dashboard-handler';
+export * from './static-assets';
