@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startSegmentEncoder } from '@framefarm/media';
 import { ChunkManifest, errorFields, JobLog, RunStore, settingsHash, StageSpan, untraced } from '@framefarm/run-store';
-import { createFrameRenderer, frameSha256 } from '@framefarm/sketch';
+import { createFrameRenderer, frameSha256, previewJpeg } from '@framefarm/sketch';
 import type { RenderJobConfig } from './env';
+import { PreviewPublisher } from './preview-publisher';
 import { frameSettingsOf, loadRunSketch } from './run-sketch';
 
 /** Frames between progress updates of the chunk item. */
@@ -48,6 +49,12 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
 
   const workDir = await mkdtemp(join(tmpdir(), `framefarm-render-${runId}-`));
   const encoder = startSegmentEncoder({ width: settings.width, height: settings.height, fps: settings.fps, startFrame: chunk.start, output: join(workDir, 'segment.ts') });
+  const previews = new PreviewPublisher(
+    async (rgba) => store.writeChunkPreview(runId, chunk.index, await previewJpeg(rgba, settings)),
+    (error, failures) => {
+      if (failures === 1) log('preview-failed', { ...errorFields(error), note: 'previews are skipped; the chunk goes on' });
+    },
+  );
   try {
     const renderStart = performance.now();
     const frameSha: string[] = [];
@@ -55,6 +62,7 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
       for (let index = chunk.start; index < chunk.end; index++) {
         const pixels = renderer.rgba(index);
         frameSha.push(frameSha256(pixels));
+        previews.offer(pixels);
         await encoder.write(pixels);
         const rendered = index - chunk.start + 1;
         if (rendered % PROGRESS_EVERY_FRAMES === 0 && rendered < frames) {
@@ -65,6 +73,7 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
       return encoder.finish();
     });
     const renderMs = Math.round(performance.now() - renderStart);
+    await previews.settle();
 
     const uploadStart = performance.now();
     const manifest = await span('render.upload', { bytes: segment.bytes }, async () => {
@@ -94,6 +103,7 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
     return { status: 'SUCCEEDED', manifest };
   } catch (error) {
     encoder.abort();
+    await previews.settle();
     await store.records.updateChunk(runId, chunk.index, { status: 'FAILED', error: errorFields(error).error }).catch(() => undefined);
     throw error;
   } finally {

@@ -7,3 +7,4 @@ export * from './render';
 export * from './load';
 export * from './bundle';
 export { BUILTIN_SKETCHES, DEFAULT_SKETCH } from './builtins';
+export * from './preview';
