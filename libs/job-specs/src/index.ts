@@ -4,3 +4,4 @@ export * from './environment';
 export * from './chunks';
 export * from './table';
 export * from './layout';
+export * from './capacity';
