@@ -14,3 +14,4 @@ export * from './describe-jobs';
 export * from './job-state';
 export * from './wait-for-jobs';
 export * from './job-env';
+export * from './job-attempts';

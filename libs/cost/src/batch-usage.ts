@@ -1,4 +1,5 @@
-import type { AttemptDetail, ContainerDetail, JobDetail } from '@aws-sdk/client-batch';
+import type { ContainerDetail, JobDetail } from '@aws-sdk/client-batch';
+import { jobAttempts } from '@framefarm/batch-client';
 import type { ComputeOffer } from './compute-offer';
 import type { JobSize } from './hourly-rate';
 import type { AttemptUsage } from './run-cost';
@@ -20,25 +21,16 @@ export function jobSizeOf(job: JobDetail): JobSize {
   return { vcpus, memoryMiB };
 }
 
-const ACTIVE = new Set(['STARTING', 'RUNNING']);
-
-/**
- * Every attempt of a job, finished ones from `attempts[]` and the running one from `startedAt`
- * (Batch adds an attempt to `attempts[]` only when it ends).
- */
+/** Every attempt of a job, the one running now included (Batch's own account of them). */
 export function attemptUsagesOf(job: JobDetail, step: string, offer: ComputeOffer): AttemptUsage[] {
-  const finished: AttemptDetail[] = (job.attempts ?? []).filter((a) => a.startedAt !== undefined);
   const size = jobSizeOf(job);
-  const usages: AttemptUsage[] = finished.map((attempt, index) => {
-    const last = index === finished.length - 1;
-    const succeeded = attempt.container?.exitCode === 0 || (last && job.status === 'SUCCEEDED');
-    return { step, size, offer, startedAt: attempt.startedAt as number, stoppedAt: attempt.stoppedAt ?? attempt.startedAt, outcome: succeeded ? 'succeeded' : 'failed' };
-  });
-  const lastStop = finished.length > 0 ? (finished[finished.length - 1].stoppedAt ?? 0) : 0;
-  if (job.startedAt !== undefined && ACTIVE.has(job.status ?? '') && job.startedAt >= lastStop) {
-    usages.push({ step, size, offer, startedAt: job.startedAt, outcome: 'running' });
-  } else if (finished.length === 0 && job.startedAt !== undefined && job.stoppedAt !== undefined) {
-    usages.push({ step, size, offer, startedAt: job.startedAt, stoppedAt: job.stoppedAt, outcome: job.status === 'SUCCEEDED' ? 'succeeded' : 'failed' });
-  }
-  return usages;
+  return jobAttempts(job).map((attempt) => ({
+    step,
+    size,
+    offer,
+    startedAt: attempt.startedAt,
+    // A finished attempt Batch gave no stop time is costed as nothing rather than up to now.
+    stoppedAt: attempt.outcome === 'running' ? undefined : (attempt.stoppedAt ?? attempt.startedAt),
+    outcome: attempt.outcome,
+  }));
 }

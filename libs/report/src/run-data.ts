@@ -1,17 +1,10 @@
+import type { JobAttempt } from '@framefarm/batch-client';
 /** Everything the report shows, in milliseconds since the epoch; built by `collectRunData`. */
 export type JobStep = 'plan' | 'render' | 'encode';
-export type AttemptOutcome = 'succeeded' | 'failed' | 'running';
+export type AttemptOutcome = JobAttempt['outcome'];
 
-export interface ReportAttempt {
-  /** From 1. */
-  number: number;
-  startedAt: number;
-  /** Undefined while running. */
-  stoppedAt?: number;
-  outcome: AttemptOutcome;
-  exitCode?: number;
-  reason?: string;
-}
+/** One attempt of a job (Batch's view, the running one included). */
+export type ReportAttempt = JobAttempt;
 
 export interface ReportSpan {
   spanId: string;
