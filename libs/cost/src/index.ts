@@ -4,3 +4,4 @@ export * from './hourly-rate';
 export * from './run-cost';
 export * from './batch-usage';
 export * from './queue-offers';
+export * from './format-usd';

@@ -75,6 +75,7 @@ export function collectRunData(input: CollectRunInput): RunData {
       ...(frames !== undefined && wallMs > 0 && status === 'SUCCEEDED' ? { framesPerSecond: (frames * 1000) / wallMs } : {}),
       spans: input.spans.length,
     },
+    ...(input.cost ? { cost: input.cost } : {}),
     ...(input.spans[0] ? { traceId: input.spans[0].traceId } : {}),
     unattributedSpans: input.spans.filter((span) => !attributed.has(String(span.attributes[SPAN_ATTRIBUTES.jobId]))).length,
   };

@@ -1,4 +1,5 @@
 import type { JobAttempt } from '@framefarm/batch-client';
+import type { RunCost } from '@framefarm/cost';
 /** Everything the report shows, in milliseconds since the epoch; built by `collectRunData`. */
 export type JobStep = 'plan' | 'render' | 'encode';
 export type AttemptOutcome = JobAttempt['outcome'];
@@ -77,6 +78,7 @@ export interface RunData {
   renderArrayJobId?: string;
   criticalPath: CriticalPath;
   totals: RunTotals;
+  cost?: RunCost;
   traceId?: string;
   /** Spans of the trace that belong to no job of the run. */
   unattributedSpans: number;
