@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { probeVideo } from '@framefarm/media';
 import { runSettingsEnvironment, RunSettings, RunStore, uploadSketchSource } from '@framefarm/run-store';
 import { bundleSketch, createFrameRenderer, frameSha256, loadSketch } from '@framefarm/sketch';
-import { LocalServices, startLocalServices } from '../../../libs/run-store/test/local-services';
+import { LocalServices, startLocalServices } from '@framefarm/run-store/testing';
 import { App, prepareBundles, ROOT } from './bundles';
 import { runJob as runBundle } from './run-job';
 

@@ -1,8 +1,7 @@
-import { BatchClient } from '@aws-sdk/client-batch';
+import { createBatchClient } from '@framefarm/batch-client';
 import { createJobLog, jobLogContext, RunStore, runJobMain } from '@framefarm/run-store';
 import { jobIdentityFromEnv, traceJob } from '@framefarm/tracing';
-import { readPlanEnv } from './env';
-import { planRun } from './plan-run';
+import { planRun, readPlanEnv } from '@framefarm/planning';
 
 const context = jobLogContext('plan');
 let log = createJobLog(context);
@@ -15,7 +14,7 @@ void runJobMain(
     log = createJobLog({ ...context, runId });
     await traceJob({ serviceName: 'framefarm-plan', runId, job: jobIdentityFromEnv(process.env, 'local-plan') }, async (tracer) => {
       const store = RunStore.fromEnv(process.env, { instrument: (client) => tracer.instrumentAwsClient(client) });
-      const batch = tracer.instrumentAwsClient(new BatchClient({}));
+      const batch = tracer.instrumentAwsClient(createBatchClient());
       await planRun(store, batch, config, log, {
         childEnvironment: () => tracer.traceEnvironment(),
         span: (name, attributes, fn) => tracer.withSpan(name, attributes, () => fn()),

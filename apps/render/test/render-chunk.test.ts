@@ -2,7 +2,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { join } from 'node:path';
 import { chunkPreviewKey, JobLog, RunSettings, RunStore, uploadSketchSource } from '@framefarm/run-store';
 import { bundleSketch, createFrameRenderer, frameSha256, loadSketch } from '@framefarm/sketch';
-import { LocalServices, startLocalServices } from '../../../libs/run-store/test/local-services';
+import { LocalServices, startLocalServices } from '@framefarm/run-store/testing';
 import { renderChunk } from '../src/render-chunk';
 import { frameSettingsOf } from '../src/run-sketch';
 

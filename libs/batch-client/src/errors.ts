@@ -42,18 +42,6 @@ export class DagSubmissionError extends Error {
   }
 }
 
-/** A Batch call kept failing with throttling or server errors after every retry. */
-export class BatchRetriesExhaustedError extends Error {
-  override readonly name = 'BatchRetriesExhaustedError';
-  constructor(
-    message: string,
-    readonly attempts: number,
-    override readonly cause: unknown,
-  ) {
-    super(message);
-  }
-}
-
 /** DescribeJobs kept answering without some of the job ids. */
 export class JobNotFoundError extends Error {
   override readonly name = 'JobNotFoundError';

@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './limits';
-export * from './backoff';
+export * from './sleep';
+export * from './batch-client-config';
 export * from './validation';
 export * from './dependencies';
 export * from './submit-job';
@@ -11,6 +12,7 @@ export * from './fan-in';
 export * from './dag-plan';
 export * from './submit-dag';
 export * from './describe-jobs';
+export * from './list-jobs';
 export * from './job-state';
 export * from './wait-for-jobs';
 export * from './job-env';

@@ -1,5 +1,4 @@
 import { BatchClient, CancelJobCommand } from '@aws-sdk/client-batch';
-import type { BackoffOptions } from './backoff';
 import type { Dag } from './dag';
 import { batchDependencies, PlanOptions, planDag, PlannedSubmission } from './dag-plan';
 import { DagSubmissionError } from './errors';
@@ -13,8 +12,6 @@ export interface DagSubmittedEvent {
 }
 
 export interface SubmitDagOptions extends PlanOptions {
-  /** Retries of throttled SubmitJob calls. */
-  backoff?: BackoffOptions;
   onSubmitted?: (event: DagSubmittedEvent) => void;
   /**
    * When a submission fails part way, cancel what was already submitted (default true), so no
@@ -60,7 +57,7 @@ export async function submitDag(client: BatchClient, dag: Dag, options: SubmitDa
   try {
     for (const submission of plan.submissions) {
       current = submission;
-      const job = await submitJob(client, { ...submission.spec, dependsOn: batchDependencies(submission, ids) }, { backoff: options.backoff });
+      const job = await submitJob(client, { ...submission.spec, dependsOn: batchDependencies(submission, ids) });
       ids.set(submission.key, job.jobId);
       submitted.push([submission.key, job.jobId]);
       (submission.kind === 'job' ? result.jobIds : result.barrierJobIds)[submission.key] = job.jobId;

@@ -1,7 +1,7 @@
 import { BatchClient, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterJob, nToN, sequential } from './dependencies';
-import { BatchRetriesExhaustedError, InvalidJobSpecError, UnexpectedBatchResponseError } from './errors';
+import { InvalidJobSpecError, UnexpectedBatchResponseError } from './errors';
 import { submitJob, toSubmitJobInput } from './submit-job';
 
 const batch = mockClient(BatchClient);
@@ -93,30 +93,8 @@ describe('submitJob', () => {
     expect(batch.commandCalls(SubmitJobCommand)[0].args[0].input).toEqual({ jobName: 'job', jobQueue: 'q', jobDefinition: 'd' });
   });
 
-  it('retries throttling with growing waits, then gives up with a clear error', async () => {
-    const waits: number[] = [];
-    batch.on(SubmitJobCommand).rejectsOnce(throttled()).resolves({ jobId: 'id-2', jobName: 'job' });
-    const sleep = async (ms: number) => void waits.push(ms);
-    await expect(submitJob(client, { name: 'job', queue: 'q', definition: 'd' }, { backoff: { ...noWait, sleep } })).resolves.toMatchObject({ jobId: 'id-2' });
-    expect(waits).toEqual([100]);
-
-    batch.reset();
-    waits.length = 0;
-    batch.on(SubmitJobCommand).rejects(throttled());
-    const failure = submitJob(client, { name: 'job', queue: 'q', definition: 'd' }, { backoff: { ...noWait, sleep, random: () => 0.999, maxAttempts: 4, baseDelayMs: 100 } });
-    await expect(failure).rejects.toThrow(BatchRetriesExhaustedError);
-    await expect(failure).rejects.toThrow(/SubmitJob job failed 4 times/);
-    expect(waits).toEqual([99, 199, 399]);
-  });
-
   it('refuses an answer without a job id', async () => {
     batch.on(SubmitJobCommand).resolves({ jobName: 'job', jobId: undefined });
     await expect(submitJob(client, { name: 'job', queue: 'q', definition: 'd' })).rejects.toThrow(UnexpectedBatchResponseError);
-  });
-
-  it('does not retry a server error, which may have created the job already', async () => {
-    batch.on(SubmitJobCommand).rejects(Object.assign(new Error('boom'), { name: 'ServerException', $metadata: { httpStatusCode: 500 } }));
-    await expect(submitJob(client, { name: 'job', queue: 'q', definition: 'd' }, { backoff: noWait })).rejects.toThrow('boom');
-    expect(batch.commandCalls(SubmitJobCommand)).toHaveLength(1);
   });
 });

@@ -1,5 +1,4 @@
 import { BatchClient, JobDependency, SubmitJobCommand, SubmitJobCommandInput } from '@aws-sdk/client-batch';
-import { BackoffOptions, isThrottling, withBackoff } from './backoff';
 import { InvalidJobSpecError, UnexpectedBatchResponseError } from './errors';
 import { MAX_DEPENDENCIES, MAX_EVALUATE_ON_EXIT_RULES, MAX_RETRY_ATTEMPTS } from './limits';
 import { assertArraySize, assertEnvironmentNames, assertJobName } from './validation';
@@ -45,11 +44,6 @@ export interface SubmittedJob {
   jobId: string;
   jobName: string;
   jobArn?: string;
-}
-
-export interface SubmitOptions {
-  /** Retries on throttling (HTTP 429). */
-  backoff?: BackoffOptions;
 }
 
 function checkDependencies(spec: SubmitJobSpec, isArray: boolean): void {
@@ -132,12 +126,13 @@ export function toSubmitJobInput(spec: SubmitJobSpec): SubmitJobCommandInput {
 }
 
 /**
- * Submits one job or array job. Only throttling is retried: after a 5xx the job may exist
- * already, and submitting again could run it twice.
+ * Submits one job or array job. Retries are the client's (createBatchClient): SubmitJob takes no
+ * idempotency token, so a retried 5xx may leave a second job; callers that must not run twice
+ * record the job id as soon as they have it (plan does) and check it before submitting again.
  */
-export async function submitJob(client: BatchClient, spec: SubmitJobSpec, options: SubmitOptions = {}): Promise<SubmittedJob> {
+export async function submitJob(client: Pick<BatchClient, 'send'>, spec: SubmitJobSpec): Promise<SubmittedJob> {
   const input = toSubmitJobInput(spec);
-  const output = await withBackoff(`SubmitJob ${spec.name}`, () => client.send(new SubmitJobCommand(input)), isThrottling, options.backoff);
+  const output = await client.send(new SubmitJobCommand(input));
   if (!output.jobId) {
     throw new UnexpectedBatchResponseError(`SubmitJob ${spec.name} answered without a jobId; check that the endpoint really is AWS Batch (or the local stack).`);
   }

@@ -1,6 +1,6 @@
 import { BatchClient, DescribeJobsCommand, DescribeJobsCommandInput, JobDetail, JobStatus } from '@aws-sdk/client-batch';
 import { mockClient } from 'aws-sdk-client-mock';
-import { BatchRetriesExhaustedError, JobNotFoundError, WaitAbortedError } from './errors';
+import { JobNotFoundError, WaitAbortedError } from './errors';
 import { waitForJobs, WaitProgress, watchJobs } from './wait-for-jobs';
 
 const batch = mockClient(BatchClient);
@@ -94,25 +94,6 @@ describe('waitForJobs', () => {
     expect(progress[0].childCounts).toEqual({ RUNNING: 2, SUCCEEDED: 3 });
     expect(result.byId.arr).toMatchObject({ status: 'SUCCEEDED', array: { size: 5, statusSummary: { SUCCEEDED: 5 } } });
     expect(result.byId.arr.exitCode).toBeUndefined();
-  });
-
-  it('backs off on 429 and 5xx with jittered, growing waits, then carries on', async () => {
-    batch
-      .on(DescribeJobsCommand)
-      .rejectsOnce(httpError('TooManyRequestsException', 429))
-      .rejectsOnce(httpError('ServerException', 503))
-      .resolves({ jobs: [detail('a', 'SUCCEEDED', { stoppedAt: 1 })] });
-    const time = fakeTime();
-    const result = await waitForJobs(client, ['a'], { ...time, backoff: { baseDelayMs: 1_000, random: () => 0.5 } });
-    expect(time.sleeps).toEqual([500, 1_000]);
-    expect(result.succeeded).toBe(true);
-    expect(batch.commandCalls(DescribeJobsCommand)).toHaveLength(3);
-  });
-
-  it('gives up on endless throttling with an error that says what to do', async () => {
-    batch.on(DescribeJobsCommand).rejects(httpError('TooManyRequestsException', 429));
-    await expect(waitForJobs(client, ['a'], { ...fakeTime(), backoff: { maxAttempts: 3 } })).rejects.toThrow(BatchRetriesExhaustedError);
-    expect(batch.commandCalls(DescribeJobsCommand)).toHaveLength(3);
   });
 
   it('does not retry a client error', async () => {

@@ -1,5 +1,5 @@
 import type { BatchClient } from '@aws-sdk/client-batch';
-import { BackoffOptions, realSleep, Sleep } from './backoff';
+import { realSleep, Sleep } from './sleep';
 import { describeJobs } from './describe-jobs';
 import { JobNotFoundError, WaitAbortedError } from './errors';
 import { JobState, jobStateOf, unknownJob } from './job-state';
@@ -11,8 +11,6 @@ export interface WaitOptions {
   sleep?: Sleep;
   /** Milliseconds since some fixed point; only differences are used. Default Date.now. */
   now?: () => number;
-  /** Retries of throttled (429) and failed (5xx) DescribeJobs calls. */
-  backoff?: Omit<BackoffOptions, 'sleep' | 'signal'>;
   /**
    * Polls a job may be missing from DescribeJobs before it counts as not found. Batch can lag a
    * moment behind SubmitJob, so one miss is not proof. Default 3.
@@ -69,14 +67,13 @@ export async function* watchJobs(client: BatchClient, jobIds: readonly string[],
   const now = options.now ?? Date.now;
   const interval = options.pollIntervalMs ?? 5_000;
   const allowedMisses = options.missingPolls ?? 3;
-  const backoff: BackoffOptions = { ...options.backoff, sleep, signal: options.signal };
   const states = new Map(ids.map((id) => [id, unknownJob(id)]));
   const misses = new Map<string, number>();
   const start = now();
   for (let poll = 1; ; poll++) {
     if (options.signal?.aborted) throw new WaitAbortedError(`Stopped waiting for ${ids.length} job(s): aborted. The jobs keep running in Batch.`);
     const pending = ids.filter((id) => !states.get(id)?.finished);
-    const details = pending.length > 0 ? await describeJobs(client, pending, backoff) : new Map();
+    const details = pending.length > 0 ? await describeJobs(client, pending) : new Map();
     const changed: string[] = [];
     for (const id of pending) {
       const detail = details.get(id);

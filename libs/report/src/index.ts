@@ -5,7 +5,6 @@ export * from './collect-run-data';
 export * from './timeline-layout';
 export * from './report-html';
 export * from './format';
-export * from './fetch-run-jobs';
 export * from './run-job-ids';
 export * from './report-media';
 export * from './write-run-report';

@@ -1,5 +1,12 @@
 import { SPAN_ATTRIBUTES, StoredSpan } from '@framefarm/tracing';
-import { RunJobIds } from './fetch-run-jobs';
+
+/** A run's job ids, as far as they are known. */
+export interface RunJobIds {
+  planJobId?: string;
+  /** The render array job (parent). */
+  renderJobId?: string;
+  encodeJobId?: string;
+}
 
 /**
  * The run's job ids as its spans name them: each job's span carries its job id, and the service

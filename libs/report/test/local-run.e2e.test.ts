@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from './launch-chromium';
-import { fetchRunJobs } from '../src/fetch-run-jobs';
+import { describeArrayChildren, describeJobs } from '@framefarm/batch-client';
 import { writeRunReport } from '../src/write-run-report';
 
 const root = resolve(__dirname, '../../..');
@@ -89,7 +89,9 @@ describe('a traced run on the local stack, reported', () => {
       const ids = JSON.parse(await readFile(idsFile, 'utf8')) as { renderJobId: string; encodeJobId: string };
       await waitStopped(batch, ids.encodeJobId);
 
-      const jobs = await fetchRunJobs(batch, { planJobId: plan.jobId, ...ids });
+      const top = await describeJobs(batch, [plan.jobId as string, ids.renderJobId, ids.encodeJobId]);
+      const renderArray = top.get(ids.renderJobId);
+      const jobs = { plan: top.get(plan.jobId as string), renderArray, renderChildren: renderArray ? await describeArrayChildren(batch, renderArray) : [], encode: top.get(ids.encodeJobId) };
       const report = await writeRunReport({ outFile: join(dir, 'report.html'), run: { runId: 'e2e-run', totalFrames: 90, framesPerRenderJob: 30 }, jobs, stateDir: stack.stateDir });
 
       expect(report.warnings).toEqual([]);

@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './run-settings';
 export * from './schemas';
 export * from './settings-hash';
 export * from './keys';

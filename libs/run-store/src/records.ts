@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { RUNS_BY_TIME_INDEX, TABLE_KEYS } from '@framefarm/job-specs';
 import { CHUNK_SK_PREFIX, chunkSk, RUN_SK, runPk } from './keys';
-import type { RunSettings } from './schemas';
+import type { RunSettings } from './run-settings';
 
 export const RUN_STATUSES = ['PLANNED', 'RENDERING', 'ENCODING', 'SUCCEEDED', 'FAILED'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];

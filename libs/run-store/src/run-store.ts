@@ -6,7 +6,8 @@ import { MissingConfigError, RunConflictError } from './errors';
 import { chunkManifestKey, chunkPreviewKey, chunkSegmentKey, chunksPrefix, runManifestKey } from './keys';
 import { ObjectStore, StoredFile } from './object-store';
 import { RunRecord, RunRecords } from './records';
-import { ChunkManifest, ChunkManifestSchema, RunManifest, RunManifestSchema, RunSettings } from './schemas';
+import { ChunkManifest, ChunkManifestSchema, RunManifest, RunManifestSchema } from './schemas';
+import type { RunSettings } from './run-settings';
 import { settingsHash } from './settings-hash';
 
 /** The bucket and the table of one stack, through the SDK. Shared by the three jobs and the CLI. */

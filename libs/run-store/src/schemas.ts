@@ -1,30 +1,19 @@
 import { z } from 'zod';
+import { MAX_ARRAY_SIZE } from '@framefarm/job-specs';
+import { RUN_SETTING_FIELDS, RUN_SETTINGS_LIMITS, RunSettingsSchema } from './run-settings';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex');
 const whole = (min: number, max: number) => z.number().int().min(min).max(max);
+const frameNumber = (min: number) => whole(min, RUN_SETTINGS_LIMITS.totalFrames.max);
+const chunkIndex = whole(0, MAX_ARRAY_SIZE - 1);
+const runId = RUN_SETTING_FIELDS.runId;
 
-export const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-
-/** Everything that decides what a run renders. Plan writes it; render and encode get it in their environment. */
-export const RunSettingsSchema = z.object({
-  runId: z.string().regex(RUN_ID_PATTERN),
-  /** A built-in sketch name or `s3://<bucket>/sketches/<sha256>.cjs`. */
-  sketch: z.string().min(1),
-  seed: z.string().min(1).max(200),
-  width: whole(2, 7680),
-  height: whole(2, 4320),
-  fps: whole(1, 240),
-  totalFrames: whole(1, 10_000_000),
-  framesPerRenderJob: whole(1, 10_000_000),
-});
-export type RunSettings = z.infer<typeof RunSettingsSchema>;
-
-export const ChunkRangeSchema = z.object({ index: whole(0, 9_999), start: whole(0, 10_000_000), end: whole(1, 10_000_000) });
+export const ChunkRangeSchema = z.object({ index: chunkIndex, start: frameNumber(0), end: frameNumber(1) });
 
 /** `runs/<runId>/manifest.json`. */
 export const RunManifestSchema = z.object({
   version: z.literal(1),
-  runId: z.string().regex(RUN_ID_PATTERN),
+  runId,
   settings: RunSettingsSchema,
   settingsHash: sha256Hex,
   chunks: z.array(ChunkRangeSchema).min(1),
@@ -36,12 +25,12 @@ export type RunManifest = z.infer<typeof RunManifestSchema>;
 export const ChunkManifestSchema = z
   .object({
     version: z.literal(1),
-    runId: z.string().regex(RUN_ID_PATTERN),
-    index: whole(0, 9_999),
+    runId,
+    index: chunkIndex,
     /** First frame, inclusive. */
-    start: whole(0, 10_000_000),
+    start: frameNumber(0),
     /** Last frame + 1. */
-    end: whole(1, 10_000_000),
+    end: frameNumber(1),
     settingsHash: sha256Hex,
     /** SHA-256 of each frame's raw RGBA pixels, frame `start` first. */
     frameSha256: z.array(sha256Hex),

@@ -1,11 +1,20 @@
-import { z } from 'zod';
 import { ENV, InvalidPlanError, chunkCount } from '@framefarm/job-specs';
-import { RUN_ID_PATTERN, RunSettings } from './schemas';
+import { parseSettingsText, RUN_SETTING_KEYS, RUN_SETTINGS_DEFAULTS, RunSettingKey, RunSettings } from './run-settings';
 
 /** The optional seed variable: another seed gives a sketch another palette and layout. */
 export const SEED_ENV = ENV.seed;
 
-export const SETTINGS_DEFAULTS = { sketch: 'aurora', seed: 'framefarm', width: 1280, height: 720, fps: 30 } as const;
+/** Each setting's environment variable: the overrides plan receives and passes to its children. */
+export const RUN_SETTING_ENV: Record<RunSettingKey, string> = {
+  runId: ENV.runId,
+  sketch: ENV.sketch,
+  seed: SEED_ENV,
+  width: ENV.width,
+  height: ENV.height,
+  fps: ENV.fps,
+  totalFrames: ENV.totalFrames,
+  framesPerRenderJob: ENV.framesPerRenderJob,
+};
 
 /** One or more environment variables have values a job cannot use; the message lists each. */
 export class InvalidEnvironmentError extends Error {
@@ -17,65 +26,35 @@ export class InvalidEnvironmentError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-const wholeNumber = (name: string, min: number, max: number, extra?: { check: (n: number) => boolean; message: string }) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, `${name} must be a whole number`)
-    .transform(Number)
-    .pipe(z.number().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`))
-    .refine((n) => !extra || extra.check(n), extra?.message ?? '');
-
-const even = (name: string) => ({ check: (n: number) => n % 2 === 0, message: `${name} must be even (H.264 yuv420p needs even sizes)` });
-
-const schema = z.object({
-  [ENV.runId]: z.string().trim().regex(RUN_ID_PATTERN, `${ENV.runId} must be 1–64 letters, digits, - or _, starting with a letter or digit`),
-  [ENV.sketch]: z.string().trim().min(1, `${ENV.sketch} is empty`),
-  [SEED_ENV]: z.string().min(1).max(200, `${SEED_ENV} must be at most 200 characters`),
-  [ENV.width]: wholeNumber(ENV.width, 16, 7680, even(ENV.width)),
-  [ENV.height]: wholeNumber(ENV.height, 16, 4320, even(ENV.height)),
-  [ENV.fps]: wholeNumber(ENV.fps, 1, 120),
-  [ENV.totalFrames]: wholeNumber(ENV.totalFrames, 1, 1_000_000),
-  [ENV.framesPerRenderJob]: wholeNumber(ENV.framesPerRenderJob, 1, 1_000_000),
-});
-
 const given = (value: string | undefined): string => (value === undefined ? 'not set' : `got "${value}"`);
 
 /**
  * The run's settings from the environment, every value checked. Empty strings count as unset.
  * `defaultRunId` is used when RUN_ID is unset (plan); without it RUN_ID is required (render, encode).
+ * TOTAL_FRAMES and FRAMES_PER_RENDER_JOB are the original contract: they have no default here.
  */
 export function readRunSettings(env: Env, options: { defaultRunId?: () => string } = {}): RunSettings {
-  const value = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
-  const input: Record<string, string | undefined> = {
-    [ENV.runId]: value(ENV.runId) ?? options.defaultRunId?.(),
-    [ENV.sketch]: value(ENV.sketch) ?? SETTINGS_DEFAULTS.sketch,
-    [SEED_ENV]: value(SEED_ENV) ?? SETTINGS_DEFAULTS.seed,
-    [ENV.width]: value(ENV.width) ?? String(SETTINGS_DEFAULTS.width),
-    [ENV.height]: value(ENV.height) ?? String(SETTINGS_DEFAULTS.height),
-    [ENV.fps]: value(ENV.fps) ?? String(SETTINGS_DEFAULTS.fps),
-    [ENV.totalFrames]: value(ENV.totalFrames),
-    [ENV.framesPerRenderJob]: value(ENV.framesPerRenderJob),
+  const value = (key: RunSettingKey) => {
+    const text = env[RUN_SETTING_ENV[key]];
+    return text === undefined || text === '' ? undefined : text;
   };
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0]);
-      return input[name] === undefined ? `${name} is required (not set)` : `${issue.message} (${given(input[name])})`;
-    });
-    throw new InvalidEnvironmentError([...new Set(problems)]);
+  const input: Partial<Record<RunSettingKey, string>> = {
+    runId: value('runId') ?? options.defaultRunId?.(),
+    sketch: value('sketch') ?? RUN_SETTINGS_DEFAULTS.sketch,
+    seed: value('seed') ?? RUN_SETTINGS_DEFAULTS.seed,
+    width: value('width') ?? String(RUN_SETTINGS_DEFAULTS.width),
+    height: value('height') ?? String(RUN_SETTINGS_DEFAULTS.height),
+    fps: value('fps') ?? String(RUN_SETTINGS_DEFAULTS.fps),
+    totalFrames: value('totalFrames'),
+    framesPerRenderJob: value('framesPerRenderJob'),
+  };
+  const { values, problems } = parseSettingsText(input, RUN_SETTING_KEYS);
+  if (problems.length > 0) {
+    throw new InvalidEnvironmentError(
+      problems.map(({ key, message }) => (input[key] === undefined ? `${RUN_SETTING_ENV[key]} ${message}` : `${RUN_SETTING_ENV[key]} ${message} (${given(input[key])})`)),
+    );
   }
-  const v = parsed.data;
-  const settings: RunSettings = {
-    runId: v[ENV.runId],
-    sketch: v[ENV.sketch],
-    seed: v[SEED_ENV],
-    width: v[ENV.width],
-    height: v[ENV.height],
-    fps: v[ENV.fps],
-    totalFrames: v[ENV.totalFrames],
-    framesPerRenderJob: v[ENV.framesPerRenderJob],
-  };
+  const settings = values as RunSettings;
   try {
     chunkCount(settings.totalFrames, settings.framesPerRenderJob);
   } catch (error) {
@@ -87,14 +66,5 @@ export function readRunSettings(env: Env, options: { defaultRunId?: () => string
 
 /** The settings as environment overrides for the render and encode jobs. */
 export function runSettingsEnvironment(settings: RunSettings): Record<string, string> {
-  return {
-    [ENV.runId]: settings.runId,
-    [ENV.sketch]: settings.sketch,
-    [SEED_ENV]: settings.seed,
-    [ENV.width]: String(settings.width),
-    [ENV.height]: String(settings.height),
-    [ENV.fps]: String(settings.fps),
-    [ENV.totalFrames]: String(settings.totalFrames),
-    [ENV.framesPerRenderJob]: String(settings.framesPerRenderJob),
-  };
+  return Object.fromEntries(RUN_SETTING_KEYS.map((key) => [RUN_SETTING_ENV[key], String(settings[key])]));
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RunSettings } from './schemas';
+import type { RunSettings } from './run-settings';
 
 /**
  * What a chunk's pixels and boundaries depend on: everything in the settings but the run id.

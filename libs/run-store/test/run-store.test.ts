@@ -15,7 +15,7 @@ import {
   settingsHash,
   uploadSketchSource,
 } from '../src';
-import { LocalServices, startLocalServices } from './local-services';
+import { LocalServices, startLocalServices } from '../src/testing';
 
 const settings: RunSettings = { runId: 'run-1', sketch: 'aurora', seed: 'framefarm', width: 320, height: 180, fps: 24, totalFrames: 10, framesPerRenderJob: 4 };
 const sha = (c: string) => c.repeat(64);

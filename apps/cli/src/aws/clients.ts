@@ -1,7 +1,8 @@
 import { BatchClient } from '@aws-sdk/client-batch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { LOCAL_CREDENTIALS } from '@framefarm/local-aws';
+import { createBatchClient } from '@framefarm/batch-client';
 import { createDocumentClient, createS3Client, ObjectStore, RunRecords, RunStore } from '@framefarm/run-store';
+import { localTargetCredentials } from './local-credentials';
 import { Target } from './target';
 
 export interface AwsClients {
@@ -13,27 +14,36 @@ export interface AwsClients {
 
 /**
  * The SDK environment for a target, as a job there would have it: only the endpoint (and, locally,
- * the dummy credentials the local stack accepts when none are configured) differ between places.
+ * the local stack's credentials) differ between places.
  */
 export function targetEnvironment(target: Target, env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
-  const local = target.kind === 'local' && !env.AWS_ACCESS_KEY_ID;
+  const credentials = target.kind === 'local' ? localTargetCredentials(env) : undefined;
   return {
     ...env,
     AWS_REGION: target.region,
     ...(target.endpoint ? { AWS_ENDPOINT_URL: target.endpoint } : {}),
-    ...(local ? { AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey } : {}),
+    ...(credentials ? { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_SESSION_TOKEN: credentials.sessionToken } : {}),
   };
 }
 
-export function clientsFor(target: Target): AwsClients {
-  const env = targetEnvironment(target);
-  // On AWS the SDK's own credential chain applies; locally, the keys targetEnvironment settled on.
-  const local = target.kind === 'local' ? { credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '' } } : {};
-  const base = { region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}), ...local };
+/** The Batch client of a target: the one retry policy (createBatchClient), the target's endpoint and keys. */
+export function batchClientFor(target: Target, env: NodeJS.ProcessEnv = process.env): BatchClient {
+  return createBatchClient(clientConfig(target, env));
+}
+
+// On AWS the SDK's own credential chain applies; locally, the keys localTargetCredentials settles on.
+const clientConfig = (target: Target, env: NodeJS.ProcessEnv) => ({
+  region: target.region,
+  ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+  ...(target.kind === 'local' ? { credentials: localTargetCredentials(env) } : {}),
+});
+
+export function clientsFor(target: Target, env: NodeJS.ProcessEnv = process.env): AwsClients {
+  const sdkEnv = targetEnvironment(target, env);
   return {
-    batch: new BatchClient(base),
-    logs: new CloudWatchLogsClient(base),
-    store: new RunStore(new ObjectStore(createS3Client(env), target.bucket), new RunRecords(createDocumentClient(env), target.table)),
+    batch: batchClientFor(target, env),
+    logs: new CloudWatchLogsClient(clientConfig(target, env)),
+    store: new RunStore(new ObjectStore(createS3Client(sdkEnv), target.bucket), new RunRecords(createDocumentClient(sdkEnv), target.table)),
   };
 }
 

@@ -14,8 +14,8 @@ export interface Target {
 
 export const DEFAULT_LOCAL_ENDPOINT = 'http://127.0.0.1:4566';
 
-export function defaultRegion(): string {
-  return process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1';
+export function defaultRegion(env: NodeJS.ProcessEnv = process.env): string {
+  return env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1';
 }
 
 /** The local stack provisions the names from the job specs (see `provisionLocalStack`). */

@@ -1,11 +1,10 @@
 import { Command } from 'commander';
 import { JobDetail } from '@aws-sdk/client-batch';
+import { isRunId } from '@framefarm/run-store';
+import { describeJob, loadRun, logGroupOf, logStreamOf, readLogStream, runJobsInOrder } from '@framefarm/runs';
 import { clientsFor, destroyClients } from '../aws/clients';
-import { describeJob, logGroupOf, logStreamOf, readLogStream } from '../aws/job-logs';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
 import { UsageError } from '../errors';
-import { runJobDetails } from '../run/run-jobs';
-import { RUN_ID_PATTERN } from '../run/run-options';
 
 interface LogsFlags extends TargetFlags {
   tail?: string;
@@ -16,18 +15,19 @@ export function registerLogs(program: Command): void {
   addTargetOptions(program.command('logs').argument('<jobId|runId>').description("Print a job's log, or every job's log of a run"))
     .option('--tail <n>', 'only the last n lines of each job')
     .action(async (id: string, flags: LogsFlags) => {
-      const tail = flags.tail === undefined ? undefined : Number(flags.tail);
-      if (tail !== undefined && (!Number.isInteger(tail) || tail < 1)) throw new UsageError(`--tail must be a whole number of at least 1, got "${flags.tail}"`);
+      const tail = flags.tail === undefined ? undefined : /^\d+$/.test(flags.tail) ? Number(flags.tail) : Number.NaN;
+      if (tail !== undefined && (!Number.isSafeInteger(tail) || tail < 1)) throw new UsageError(`--tail must be a whole number of at least 1, got "${flags.tail}"`);
+      if (id.length > 1024) throw new UsageError(`"${id.slice(0, 40)}…" (${id.length} characters) is neither a job id nor a run id`);
       const clients = clientsFor(await resolveTarget(flags));
       try {
-        const record = RUN_ID_PATTERN.test(id) ? await clients.store.records.getRun(id) : undefined;
-        const jobs: JobDetail[] = record ? await runJobDetails(clients.batch, record) : [await describeJob(clients.batch, id)].filter((j): j is JobDetail => Boolean(j));
+        const run = isRunId(id) && (await clients.store.records.getRun(id)) ? await loadRun(clients, id) : undefined;
+        const jobs: JobDetail[] = run ? runJobsInOrder(run) : [await describeJob(clients.batch, id)].filter((j): j is JobDetail => Boolean(j));
         if (jobs.length === 0) throw new UsageError(`no job or run ${id}; framefarm run and framefarm submit print the ids`);
         for (const job of jobs) {
           const stream = logStreamOf(job);
           if (!stream) continue; // array parents and jobs that never started have no log
           const lines = await readLogStream(clients.logs, logGroupOf(job), stream, tail);
-          const prefix = record ? `[${job.jobName}${job.arrayProperties?.index !== undefined ? `:${job.arrayProperties.index}` : ''}] ` : '';
+          const prefix = run ? `[${job.jobName}${job.arrayProperties?.index !== undefined ? `:${job.arrayProperties.index}` : ''}] ` : '';
           for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
         }
       } finally {

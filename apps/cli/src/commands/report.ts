@@ -1,4 +1,4 @@
-import { RUN_ID_PATTERN } from '@framefarm/run-store';
+import { checkRunId } from '@framefarm/runs';
 import { Command } from 'commander';
 import { join, relative, resolve } from 'node:path';
 import { clientsFor, destroyClients } from '../aws/clients';
@@ -23,12 +23,12 @@ export function registerReport(program: Command): void {
     .option('--state-dir <dir>', "the local stack's state (its traces)", '.framefarm')
     .option('--out <file>', 'the HTML file to write (default: out/<runId>/report.html)')
     .option('--json', 'print {report, warnings} as JSON')
-    .action(async (runId: string, flags: ReportFlags) => {
-      if (!RUN_ID_PATTERN.test(runId)) throw new UsageError(`"${runId}" is not a run id: letters, digits, - and _, up to 64, starting with a letter or digit`);
+    .action(async (runId: string, flags: ReportFlags, command: Command) => {
+      checkRunId(runId);
       const outFile = resolve(flags.out ?? join('out', runId, 'report.html'));
       if (!outFile.toLowerCase().endsWith('.html')) throw new UsageError(`--out must name an .html file, got "${flags.out}"`);
       // Locally with no endpoint given, use (or start) the stack on this state directory, as `framefarm run` does.
-      const session = flags.stack || flags.endpoint ? undefined : await openLocalSession(flags.stateDir);
+      const session = flags.stack || flags.endpoint ? undefined : await openLocalSession(flags.stateDir, { stateDirGiven: command.getOptionValueSource('stateDir') === 'cli' });
       const target = session?.target ?? (await resolveTarget(flags));
       const clients = clientsFor(target);
       try {

@@ -2,9 +2,11 @@ import { Command } from 'commander';
 import { clientsFor, destroyClients } from '../aws/clients';
 import { RunFailedError } from '../errors';
 import { openLocalSession } from '../local/local-session';
-import { describeFailure, formatFailure } from '../run/failure';
+import { describeFailure } from '@framefarm/runs';
+import { formatFailure } from '../run/failure';
 import { finishRun } from '../run/finish-run';
-import { DEMO_DEFAULTS, parseRunRequest, RunFlags } from '../run/run-options';
+import { RUN_SETTINGS_DEFAULTS } from '@framefarm/run-store';
+import { parseRunRequest, RunFlags } from '../run/run-options';
 import { progressOf } from '../run/run-state';
 import { readSketch, sketchReference } from '../run/resolve-sketch';
 import { submitPlan } from '../run/submit-plan';
@@ -20,13 +22,13 @@ interface RunCommandFlags extends RunFlags {
 
 export function addRenderOptions(command: Command): Command {
   return command
-    .option('--sketch <name|file>', `a built-in sketch or your own .ts/.js file (default: ${DEMO_DEFAULTS.sketch})`)
-    .option('--frames <n>', `frames to render (default: the sketch's own, else ${DEMO_DEFAULTS.frames})`)
-    .option('--frames-per-job <n>', `frames per render job (default: enough for ${DEMO_DEFAULTS.renderJobs} render jobs)`)
-    .option('--width <px>', `frame width (default: the sketch's own, else ${DEMO_DEFAULTS.width})`)
-    .option('--height <px>', `frame height (default: the sketch's own, else ${DEMO_DEFAULTS.height})`)
-    .option('--fps <n>', `frames per second (default: the sketch's own, else ${DEMO_DEFAULTS.fps})`)
-    .option('--seed <text>', 'seed of the sketch\'s random generators (default: framefarm)')
+    .option('--sketch <name|file>', `a built-in sketch or your own .ts/.js file (default: ${RUN_SETTINGS_DEFAULTS.sketch})`)
+    .option('--frames <n>', `frames to render (default: the sketch's own, else ${RUN_SETTINGS_DEFAULTS.totalFrames})`)
+    .option('--frames-per-job <n>', `frames per render job (default: enough for ${RUN_SETTINGS_DEFAULTS.renderJobs} render jobs)`)
+    .option('--width <px>', `frame width (default: the sketch's own, else ${RUN_SETTINGS_DEFAULTS.width})`)
+    .option('--height <px>', `frame height (default: the sketch's own, else ${RUN_SETTINGS_DEFAULTS.height})`)
+    .option('--fps <n>', `frames per second (default: the sketch's own, else ${RUN_SETTINGS_DEFAULTS.fps})`)
+    .option('--seed <text>', `seed of the sketch's random generators (default: ${RUN_SETTINGS_DEFAULTS.seed})`)
     .option('--run-id <id>', 'run id (default: a new one); the same id again resumes and renders nothing twice');
 }
 
@@ -35,10 +37,11 @@ export function registerRun(program: Command): void {
     .option('--out <dir>', 'where the video, poster and report go', 'out')
     .option('--state-dir <dir>', "the local stack's state", '.framefarm')
     .option('--json', 'print a JSON summary as the last line')
-    .action(async (flags: RunCommandFlags) => {
-      const sketch = await readSketch(flags.sketch ?? DEMO_DEFAULTS.sketch);
+    .action(async (flags: RunCommandFlags, command: Command) => {
+      const sketch = await readSketch(flags.sketch ?? RUN_SETTINGS_DEFAULTS.sketch);
       const request = parseRunRequest(flags, sketch.defaults);
-      const session = await openLocalSession(flags.stateDir);
+      const session = await openLocalSession(flags.stateDir, { stateDirGiven: command.getOptionValueSource('stateDir') === 'cli' });
+      if (session.joined) process.stderr.write(`framefarm: using the local stack already running at ${session.target.endpoint} (state in ${session.stateDir})\n`);
       const clients = clientsFor(session.target);
       const abort = new AbortController();
       const interrupt = () => abort.abort();
@@ -49,8 +52,8 @@ export function registerRun(program: Command): void {
         const planJobId = await submitPlan(clients.batch, session.target, request, sketchRef);
         process.stderr.write(`run ${request.runId}: plan job ${planJobId} submitted to ${session.target.endpoint}\n`);
         const started = Date.now();
-        const chunks = Math.ceil(request.totalFrames / request.framesPerJob);
-        const { outcome, state } = await watchRun(clients.batch, clients.store, request.runId, planJobId, {
+        const chunks = Math.ceil(request.totalFrames / request.framesPerRenderJob);
+        const { outcome, state } = await watchRun(clients, request.runId, planJobId, {
           pollMs: 400,
           signal: abort.signal,
           onState: (s) => display.update(progressOf(s, request.totalFrames, chunks, Date.now() - started)),
@@ -58,7 +61,7 @@ export function registerRun(program: Command): void {
         display.done();
         const summary = await finishRun(clients, request, state, { outDir: flags.out, stateDir: session.stateDir, succeeded: outcome === 'succeeded' });
         if (outcome === 'failed') {
-          const failure = await describeFailure(clients.batch, clients.logs, state);
+          const failure = await describeFailure(clients, state);
           process.stderr.write(formatFailure(request.runId, failure, state.record?.error));
           if (summary.report) process.stderr.write(`  report: ${summary.report}\n`);
           if (flags.json) process.stdout.write(`${JSON.stringify({ ...summary, failedJob: failure && { jobId: failure.jobId, reason: failure.reason } })}\n`);

@@ -1,9 +1,8 @@
 import { Command } from 'commander';
+import { readRunState, requireRun, runStatusOf } from '@framefarm/runs';
 import { clientsFor, destroyClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
 import { progressOf } from '../run/run-state';
-import { readRunState } from '../run/watch-run';
-import { requireRun } from '../run/run-jobs';
 import { progressLine } from '../ui/progress-line';
 
 interface StatusFlags extends TargetFlags {
@@ -16,18 +15,21 @@ export function registerStatus(program: Command): void {
     .action(async (runId: string, flags: StatusFlags) => {
       const clients = clientsFor(await resolveTarget(flags));
       try {
-        const record = await requireRun(clients.store, runId);
-        const state = await readRunState(clients.batch, clients.store, runId);
-        const finished = record.status === 'SUCCEEDED' || record.status === 'FAILED';
+        const record = await requireRun(clients, runId);
+        const state = await readRunState(clients, runId);
+        // Batch has the last word: a terminated render array leaves the record at RENDERING.
+        const status = runStatusOf(state) ?? record.status;
+        const finished = status === 'SUCCEEDED' || status === 'FAILED';
         const elapsed = (finished ? Date.parse(record.updatedAt) : Date.now()) - Date.parse(record.createdAt);
         const progress = progressOf(state, record.settings.totalFrames, record.chunkCount, elapsed);
+        const error = record.error ?? (status === 'FAILED' && state.render?.status === 'FAILED' ? `render job ${state.render.jobId} failed: ${state.render.statusReason ?? 'no reason given'}` : undefined);
         const jobs = { plan: state.plan, render: state.render, encode: state.encode };
         if (flags.json) {
           const jobView = Object.fromEntries(Object.entries(jobs).map(([k, j]) => [k, j && { jobId: j.jobId, status: j.status, statusReason: j.statusReason }]));
-          process.stdout.write(`${JSON.stringify({ runId, status: record.status, stage: progress.stage, progress, jobs: jobView, error: record.error })}\n`);
+          process.stdout.write(`${JSON.stringify({ runId, status, stage: progress.stage, progress, jobs: jobView, error })}\n`);
           return;
         }
-        const lines = [`run ${runId}: ${record.status}${record.error ? ` — ${record.error}` : ''}`, `  ${progressLine(progress, Number.NaN)}`];
+        const lines = [`run ${runId}: ${status}${error ? ` — ${error}` : ''}`, `  ${progressLine(progress, Number.NaN)}`];
         for (const [step, job] of Object.entries(jobs)) {
           if (!job) continue;
           const summary = job.arrayProperties?.statusSummary;

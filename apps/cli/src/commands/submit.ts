@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { clientsFor, destroyClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
-import { DEMO_DEFAULTS, parseRunRequest, RunFlags } from '../run/run-options';
+import { RUN_SETTINGS_DEFAULTS } from '@framefarm/run-store';
+import { parseRunRequest, RunFlags } from '../run/run-options';
 import { readSketch, sketchReference } from '../run/resolve-sketch';
 import { submitPlan } from '../run/submit-plan';
 import { addRenderOptions } from './run';
@@ -14,7 +15,7 @@ export function registerSubmit(program: Command): void {
   addTargetOptions(addRenderOptions(program.command('submit').description('Submit a render to a running local stack (--endpoint) or a deployed stack (--stack) and return')))
     .option('--json', 'print the run id and plan job id as JSON')
     .action(async (flags: SubmitFlags) => {
-      const sketch = await readSketch(flags.sketch ?? DEMO_DEFAULTS.sketch);
+      const sketch = await readSketch(flags.sketch ?? RUN_SETTINGS_DEFAULTS.sketch);
       const request = parseRunRequest(flags, sketch.defaults);
       const target = await resolveTarget(flags);
       const clients = clientsFor(target);

@@ -13,7 +13,9 @@ const recordSchema = z.object({
   name: z.string().min(1),
   file: z.string(),
   submittedAt: z.string(),
-  endpoint: z.string(),
+  /** A local stack's endpoint; absent when submitted to AWS (`stack` names the deployed stack then). */
+  endpoint: z.string().optional(),
+  stack: z.string().optional(),
   region: z.string(),
   jobs: z.record(z.string(), z.string()),
   barriers: z.record(z.string(), z.string()),

@@ -5,7 +5,7 @@ import { BatchClient, DescribeJobsCommand, DescribeJobsCommandInput, JobStatus, 
 import { mockClient } from 'aws-sdk-client-mock';
 import { exitCodeFor, RunFailedError, UsageError } from '../errors';
 import { buildProgram } from '../program';
-import type { BatchConnection } from './workflow-connection';
+import type { Target } from '../aws/target';
 import { createWorkflowCommand } from './workflow';
 
 const CLASSIC = path.resolve(__dirname, '../../../../examples/workflows/classic.yaml');
@@ -14,7 +14,8 @@ const batch = mockClient(BatchClient);
 let dir: string;
 let out: string;
 let err: string;
-let connections: BatchConnection[];
+/** Where each client was pointed: the endpoint and region of the target the connection layer resolved. */
+let connections: { endpoint?: string; region: string }[];
 
 function cli(env: NodeJS.ProcessEnv = {}) {
   const deps = {
@@ -23,8 +24,8 @@ function cli(env: NodeJS.ProcessEnv = {}) {
     stdout: (t: string) => void (out += t),
     stderr: (t: string) => void (err += t),
     isTTY: false,
-    createClient: (c: BatchConnection) => {
-      connections.push(c);
+    createClient: (c: Target) => {
+      connections.push({ endpoint: c.endpoint, region: c.region });
       return new BatchClient({ region: c.region, endpoint: c.endpoint, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
     },
     now: () => new Date('2026-11-21T12:00:00.000Z'),
@@ -175,5 +176,36 @@ describe('framefarm workflow status', () => {
     await cli()('submit', CLASSIC);
     await expect(cli()('status', 'classic-nope')).rejects.toThrow(new RegExp(`No record of workflow "classic-nope".*Known here: ${WORKFLOW_ID}`));
     await expect(cli()('status', '../etc')).rejects.toThrow(UsageError);
+  });
+});
+
+describe('workflow uses the connection layer of every command', () => {
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'framefarm-workflow-conn-'));
+    out = '';
+    err = '';
+    connections = [];
+    batch.reset();
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('honours AWS_DEFAULT_REGION', async () => {
+    acceptSubmissions();
+    await cli({ AWS_DEFAULT_REGION: 'ap-south-1' })('submit', CLASSIC);
+    expect(connections).toEqual([{ endpoint: 'http://127.0.0.1:4566', region: 'ap-south-1' }]);
+  });
+
+  it('refuses an endpoint that is not http or https with exit code 2', async () => {
+    const submit = cli()('submit', CLASSIC, '--endpoint', 'ftp://127.0.0.1:4566');
+    await expect(submit).rejects.toThrow(UsageError);
+    await expect(cli()('submit', CLASSIC, '--endpoint', 'ftp://127.0.0.1:4566')).rejects.toThrow('--endpoint must be an http:// or https:// URL');
+    expect(connections).toEqual([]);
+  });
+
+  it('takes --stack like every other command', async () => {
+    const help = buildProgram([(p) => void p.addCommand(createWorkflowCommand({} as never))]).commands[0].commands[0].helpInformation();
+    expect(help).toContain('--stack <name>');
   });
 });

@@ -5,7 +5,10 @@ import { Dag, DagSubmissionError, describeJobs, InvalidDagError, JobState, jobSt
 import { Command } from 'commander';
 import { RunFailedError, UsageError } from '../errors';
 import type { RegisterCommand } from '../program';
-import { BatchConnection, createBatchClient, resolveConnection } from './workflow-connection';
+import { batchClientFor } from '../aws/clients';
+import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
+import { Target } from '../aws/target';
+import { LiveLine } from '../ui/live-line';
 import { readWorkflowFile } from './workflow-file';
 import { countsText, workflowProgressLine, STATUS_HEADER, statusRows, table } from './workflow-output';
 import { loadWorkflowRecord, saveWorkflowRecord, WORKFLOW_TAG, WorkflowRecord } from './workflow-record';
@@ -18,17 +21,21 @@ export interface WorkflowCommandDeps {
   stderr: (text: string) => void;
   /** Progress redraws one line in a terminal, prints a line per change otherwise. */
   isTTY: boolean;
-  createClient: (connection: BatchConnection) => BatchClient;
+  /** The Batch client of a target (the connection layer's batchClientFor, outside tests). */
+  createClient: (target: Target) => BatchClient;
   now: () => Date;
   randomSuffix: () => string;
   sleep?: Sleep;
 }
 
-interface ConnectionFlags {
-  endpoint?: string;
-  region?: string;
+interface ConnectionFlags extends TargetFlags {
   json?: boolean;
 }
+
+/** Workflows need only Batch, so its own endpoint variable counts first, as the SDK does. */
+const BATCH_ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_BATCH', 'AWS_ENDPOINT_URL'];
+
+const where = (target: Target): string => target.endpoint ?? `AWS Batch in ${target.region}`;
 
 interface SubmitFlags extends ConnectionFlags {
   wait?: boolean;
@@ -42,7 +49,7 @@ const defaultDeps = (): WorkflowCommandDeps => ({
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   isTTY: Boolean(process.stderr.isTTY),
-  createClient: (connection) => createBatchClient(connection, process.env),
+  createClient: (target) => batchClientFor(target, process.env),
   now: () => new Date(),
   randomSuffix: () => randomBytes(2).toString('hex'),
 });
@@ -57,13 +64,13 @@ function pollIntervalMs(value: string | undefined): number {
 }
 
 /** Turns "the endpoint is not there" into advice; other errors pass through unchanged. */
-function explainUnreachable(error: unknown, connection: BatchConnection): unknown {
+function explainUnreachable(error: unknown, target: Target): unknown {
   let cause: unknown = error;
   while (cause && typeof cause === 'object') {
     const code = (cause as { code?: string }).code;
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH') {
       return new RunFailedError(
-        `Cannot reach AWS Batch at ${connection.endpoint} (${code}). Start the local stack with \`framefarm up\`, or point --endpoint (or AWS_ENDPOINT_URL_BATCH) at a running one.`,
+        `Cannot reach AWS Batch at ${where(target)} (${code}). Start the local stack with \`framefarm up\`, or point --endpoint (or AWS_ENDPOINT_URL_BATCH) at a running one.`,
       );
     }
     cause = (cause as { cause?: unknown }).cause;
@@ -99,9 +106,9 @@ async function submitWorkflow(file: string, flags: SubmitFlags, deps: WorkflowCo
   const interval = pollIntervalMs(flags.pollInterval);
   const dag = await readWorkflowFile(file);
   if (flags.dryRun) return printPlan(file, dag, flags.json, deps);
-  const connection = resolveConnection(flags, deps.env);
+  const target = await resolveTarget(flags, deps.env, BATCH_ENDPOINT_VARIABLES);
   const workflowId = `${dag.name}-${stamp(deps.now())}-${deps.randomSuffix()}`;
-  const client = deps.createClient(connection);
+  const client = deps.createClient(target);
   let submitted: SubmittedDag;
   try {
     submitted = await submitDag(client, dag, { tags: { [WORKFLOW_TAG]: workflowId } });
@@ -109,7 +116,7 @@ async function submitWorkflow(file: string, flags: SubmitFlags, deps: WorkflowCo
     if (error instanceof InvalidDagError) throw new UsageError(`${file}: ${error.message}`);
     // Batch refused a request (unknown queue or definition…): the input is at fault, exit 2.
     if (error instanceof DagSubmissionError && (error.cause as { name?: string } | undefined)?.name === 'ClientException') throw new UsageError(error.message);
-    throw explainUnreachable(error, connection);
+    throw explainUnreachable(error, target);
   }
   const record: WorkflowRecord = {
     version: 1,
@@ -117,8 +124,9 @@ async function submitWorkflow(file: string, flags: SubmitFlags, deps: WorkflowCo
     name: dag.name,
     file: path.resolve(deps.cwd(), file),
     submittedAt: deps.now().toISOString(),
-    endpoint: connection.endpoint,
-    region: connection.region,
+    ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+    ...(flags.stack ? { stack: flags.stack } : {}),
+    region: target.region,
     jobs: submitted.jobIds,
     barriers: submitted.barrierJobIds,
   };
@@ -126,29 +134,28 @@ async function submitWorkflow(file: string, flags: SubmitFlags, deps: WorkflowCo
   const barrierCount = Object.keys(submitted.barrierJobIds).length;
 
   if (!flags.json) {
-    deps.stdout(`Submitted workflow ${workflowId} to ${connection.endpoint} (${Object.keys(submitted.jobIds).length} jobs${barrierCount ? `, ${barrierCount} barrier jobs` : ''}).\n`);
+    deps.stdout(`Submitted workflow ${workflowId} to ${where(target)} (${Object.keys(submitted.jobIds).length} jobs${barrierCount ? `, ${barrierCount} barrier jobs` : ''}).\n`);
     deps.stdout(table(['JOB', 'JOB ID'], Object.entries(submitted.jobIds)));
     deps.stdout(`Follow it with: framefarm workflow status ${workflowId}\n`);
   }
   if (!flags.wait) {
-    if (flags.json) deps.stdout(`${JSON.stringify({ workflowId, name: dag.name, endpoint: connection.endpoint, region: connection.region, record: recordFile, jobs: submitted.jobIds, barriers: submitted.barrierJobIds }, null, 2)}\n`);
+    if (flags.json) deps.stdout(`${JSON.stringify({ workflowId, name: dag.name, endpoint: target.endpoint ?? null, region: target.region, record: recordFile, jobs: submitted.jobIds, barriers: submitted.barrierJobIds }, null, 2)}\n`);
     return;
   }
 
+  const live = new LiveLine(deps.stderr, deps.isTTY);
   const result = await waitForJobs(client, Object.values(submitted.jobIds), {
     pollIntervalMs: interval,
     sleep: deps.sleep,
     onProgress: (p) => {
-      if (flags.json) return;
-      if (deps.isTTY) deps.stderr(`\r\x1b[2K${workflowProgressLine(p)}`);
-      else if (p.changed.length > 0) deps.stderr(`${workflowProgressLine(p)}\n`);
+      if (!flags.json) live.show(workflowProgressLine(p), p.changed.length > 0);
     },
   });
-  if (!flags.json && deps.isTTY) deps.stderr('\n');
+  live.done();
   const states = new Map(result.jobs.map((j) => [j.jobId, j]));
   if (flags.json) {
     const jobs = Object.fromEntries(Object.entries(submitted.jobIds).map(([name, id]) => [name, states.get(id)]));
-    deps.stdout(`${JSON.stringify({ workflowId, name: dag.name, endpoint: connection.endpoint, region: connection.region, record: recordFile, succeeded: result.succeeded, jobs, barriers: submitted.barrierJobIds }, null, 2)}\n`);
+    deps.stdout(`${JSON.stringify({ workflowId, name: dag.name, endpoint: target.endpoint ?? null, region: target.region, record: recordFile, succeeded: result.succeeded, jobs, barriers: submitted.barrierJobIds }, null, 2)}\n`);
   } else {
     deps.stdout(table(STATUS_HEADER, statusRows(submitted.jobIds, states)));
   }
@@ -163,13 +170,19 @@ function failedWorkflow(workflowId: string, jobIds: Record<string, string>, stat
 
 async function workflowStatus(workflowId: string, flags: ConnectionFlags, deps: WorkflowCommandDeps): Promise<void> {
   const record = await loadWorkflowRecord(deps.cwd(), workflowId);
-  const connection = resolveConnection({ endpoint: flags.endpoint ?? record.endpoint, region: flags.region ?? record.region }, {});
-  const client = deps.createClient(connection);
+  // Where it was submitted, unless the flags say otherwise.
+  const given = flags.endpoint !== undefined || flags.stack !== undefined;
+  const target = await resolveTarget(
+    { region: flags.region ?? record.region, ...(given ? { endpoint: flags.endpoint, stack: flags.stack } : { endpoint: record.endpoint, stack: record.stack }) },
+    deps.env,
+    BATCH_ENDPOINT_VARIABLES,
+  );
+  const client = deps.createClient(target);
   let details;
   try {
     details = await describeJobs(client, Object.values(record.jobs));
   } catch (error) {
-    throw explainUnreachable(error, connection);
+    throw explainUnreachable(error, target);
   }
   const states = new Map([...details].map(([id, d]) => [id, jobStateOf(d)]));
   const counts: Record<string, number> = {};
@@ -179,19 +192,15 @@ async function workflowStatus(workflowId: string, flags: ConnectionFlags, deps: 
   }
   if (flags.json) {
     const jobs = Object.fromEntries(Object.entries(record.jobs).map(([name, id]) => [name, states.get(id) ?? { jobId: id, status: 'UNKNOWN' }]));
-    deps.stdout(`${JSON.stringify({ workflowId, name: record.name, endpoint: connection.endpoint, submittedAt: record.submittedAt, counts, jobs }, null, 2)}\n`);
+    deps.stdout(`${JSON.stringify({ workflowId, name: record.name, endpoint: target.endpoint ?? null, submittedAt: record.submittedAt, counts, jobs }, null, 2)}\n`);
     return;
   }
-  deps.stdout(`Workflow ${workflowId} (${record.name}, submitted ${record.submittedAt} to ${connection.endpoint}): ${countsText(counts)}\n`);
+  deps.stdout(`Workflow ${workflowId} (${record.name}, submitted ${record.submittedAt} to ${where(target)}): ${countsText(counts)}\n`);
   deps.stdout(table(STATUS_HEADER, statusRows(record.jobs, states)));
-  if (counts.UNKNOWN) deps.stdout(`UNKNOWN: Batch at ${connection.endpoint} does not know these jobs (a restarted local stack forgets jobs, AWS keeps them about a week).\n`);
+  if (counts.UNKNOWN) deps.stdout(`UNKNOWN: Batch at ${where(target)} does not know these jobs (a restarted local stack forgets jobs, AWS keeps them about a week).\n`);
 }
 
-const withConnectionFlags = (command: Command): Command =>
-  command
-    .option('--endpoint <url>', 'Batch endpoint (default: AWS_ENDPOINT_URL_BATCH, AWS_ENDPOINT_URL, else the local stack http://127.0.0.1:4566)')
-    .option('--region <region>', 'AWS region (default: AWS_REGION, else us-east-1)')
-    .option('--json', 'print JSON for scripts');
+const withConnectionFlags = (command: Command): Command => addTargetOptions(command, BATCH_ENDPOINT_VARIABLES).option('--json', 'print JSON for scripts');
 
 /** `framefarm workflow submit|status`, with the outside world passed in. */
 export function createWorkflowCommand(deps: WorkflowCommandDeps): Command {

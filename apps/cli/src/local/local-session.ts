@@ -1,13 +1,23 @@
 import { LocalStack, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
 import { resolve } from 'node:path';
 import { DEFAULT_LOCAL_ENDPOINT, defaultRegion, localTarget, Target } from '../aws/target';
+import { UsageError } from '../errors';
 import { localImageTable, repoRoot } from './image-table';
 
 export interface LocalSession {
   target: Target;
   /** Where the stack keeps its state (traces among it), whoever started it. */
   stateDir: string;
+  /** True when another process (framefarm up) serves the stack and this session joined it. */
+  joined: boolean;
   close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  /** The user gave --state-dir: a running stack on another state directory is then refused. */
+  stateDirGiven?: boolean;
+  /** Where a running stack is looked for; the default endpoint outside tests. */
+  endpoint?: string;
 }
 
 /** The running stack's own account of itself, from its `/health` endpoint; undefined when none answers. */
@@ -51,12 +61,19 @@ export async function startProvisionedStack(options: StartOptions): Promise<Loca
  * `framefarm run` uses a stack that `framefarm up` already serves on the default endpoint;
  * otherwise it starts its own, embedded in this process, on a free port.
  */
-export async function openLocalSession(stateDir: string): Promise<LocalSession> {
-  const running = await runningStack(DEFAULT_LOCAL_ENDPOINT);
+export async function openLocalSession(stateDir: string, options: SessionOptions = {}): Promise<LocalSession> {
+  const endpoint = options.endpoint ?? DEFAULT_LOCAL_ENDPOINT;
+  const running = await runningStack(endpoint);
   if (running) {
-    await provisionLocalStack(DEFAULT_LOCAL_ENDPOINT, { region: defaultRegion() });
-    return { target: localTarget(DEFAULT_LOCAL_ENDPOINT), stateDir: running.stateDir, close: async () => undefined };
+    if (options.stateDirGiven && resolve(running.stateDir) !== resolve(stateDir)) {
+      throw new UsageError(
+        `a local stack with another state directory (${running.stateDir}) already serves ${endpoint}, and --state-dir says ${resolve(stateDir)}. ` +
+          'Stop that stack (Ctrl-C in its terminal) to use this state directory, or leave out --state-dir to use the running one.',
+      );
+    }
+    await provisionLocalStack(endpoint, { region: defaultRegion() });
+    return { target: localTarget(endpoint), stateDir: running.stateDir, joined: true, close: async () => undefined };
   }
   const stack = await startProvisionedStack({ stateDir, port: 0, quiet: true });
-  return { target: localTarget(stack.endpoint, stack.region), stateDir: stack.stateDir, close: () => stack.stop() };
+  return { target: localTarget(stack.endpoint, stack.region), stateDir: stack.stateDir, joined: false, close: () => stack.stop() };
 }

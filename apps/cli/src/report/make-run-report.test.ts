@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UsageError } from '../errors';
+import { RunNotFoundError } from '@framefarm/runs';
 import { ReportSources, makeRunReport } from './make-run-report';
 
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -38,7 +38,7 @@ function sources(downloads: string[]): ReportSources {
   return {
     batch: new BatchClient({ region: 'us-east-1' }),
     store: {
-      records: { table: 'framefarm-runs', getRun: async (runId: string) => (runId === record.runId ? record : undefined) },
+      records: { table: 'framefarm-runs', getRun: async (runId: string) => (runId === record.runId ? record : undefined), listChunks: async () => [] },
       objects: {
         downloadFile: async (key: string, path: string) => {
           downloads.push(key);
@@ -80,7 +80,7 @@ describe('makeRunReport', () => {
   });
 
   it('refuses an unknown run as a usage error', async () => {
-    await expect(makeRunReport(sources([]), { runId: 'nope', outFile: join(dir, 'r.html') })).rejects.toThrow(UsageError);
+    await expect(makeRunReport(sources([]), { runId: 'nope', outFile: join(dir, 'r.html') })).rejects.toThrow(RunNotFoundError);
   });
 
   it("names the media after the run when the report goes to a directory of its own choosing", async () => {

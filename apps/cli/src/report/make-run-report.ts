@@ -1,15 +1,15 @@
 import { BatchClient } from '@aws-sdk/client-batch';
-import { RunJobIds, WrittenRunReport, fetchRunJobs, jobIdsFromSpans, writeRunReport } from '@framefarm/report';
-import { ObjectStore, RunRecord, RunRecords, posterKey } from '@framefarm/run-store';
+import { WrittenRunReport, jobIdsFromSpans, writeRunReport } from '@framefarm/report';
+import { loadRun, requireRun, RunJobIds, runArtifacts } from '@framefarm/runs';
+import { ObjectStore, RunRecord, RunRecords } from '@framefarm/run-store';
 import { readRunSpans } from '@framefarm/tracing';
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { UsageError } from '../errors';
 
 /** What the report reads: Batch for the jobs, the run's table and bucket for its record and media. */
 export interface ReportSources {
   batch: Pick<BatchClient, 'send'>;
-  store: { records: Pick<RunRecords, 'getRun' | 'table'>; objects: Pick<ObjectStore, 'downloadFile'> };
+  store: { records: Pick<RunRecords, 'getRun' | 'listChunks' | 'table'>; objects: Pick<ObjectStore, 'downloadFile'> };
 }
 
 export interface MakeRunReportOptions {
@@ -24,10 +24,9 @@ export interface MakeRunReportOptions {
  * lacks them, its spans do), the video and poster are fetched next to the report.
  */
 export async function makeRunReport(sources: ReportSources, options: MakeRunReportOptions): Promise<WrittenRunReport> {
-  const record = await sources.store.records.getRun(options.runId);
-  if (!record) throw new UsageError(`no run ${options.runId} in table ${sources.store.records.table}; framefarm run and framefarm submit print the run id`);
-  const ids = await jobIds(record, options);
-  const jobs = await fetchRunJobs(sources.batch, ids);
+  const record = await requireRun(sources, options.runId);
+  const run = await loadRun(sources, options.runId, await jobIds(record, options));
+  const jobs = { plan: run.plan, renderArray: run.render, renderChildren: run.renderChildren, encode: run.encode };
   const media = await fetchMedia(sources, record, dirname(options.outFile));
   const written = await writeRunReport({
     outFile: options.outFile,
@@ -65,7 +64,8 @@ async function jobIds(record: RunRecord, options: MakeRunReportOptions): Promise
 async function fetchMedia(sources: ReportSources, record: RunRecord, dir: string): Promise<{ video?: string; poster?: string; warnings: string[] }> {
   const warnings: string[] = [];
   const result: { video?: string; poster?: string; warnings: string[] } = { warnings };
-  if (record.status !== 'SUCCEEDED') return result;
+  const artifacts = runArtifacts(record);
+  if (!artifacts.video) return result;
   await mkdir(dir, { recursive: true });
   const download = async (key: string, file: string) => {
     // A partial download never takes the final name.
@@ -78,15 +78,13 @@ async function fetchMedia(sources: ReportSources, record: RunRecord, dir: string
   const video = join(dir, own ? 'video.mp4' : `${record.runId}.mp4`);
   const poster = join(dir, own ? 'poster.png' : `${record.runId}.poster.png`);
   try {
-    if (!record.video || (await sizeOf(video)) !== record.video.bytes) {
-      if (record.video) await download(record.video.key, video);
-    }
-    if (record.video) result.video = video;
+    if ((await sizeOf(video)) !== artifacts.video.bytes) await download(artifacts.video.key, video);
+    result.video = video;
   } catch (error) {
     warnings.push(`could not fetch the video: ${(error as Error).message}`);
   }
   try {
-    await download(record.posterKey ?? posterKey(record.runId), poster);
+    await download(artifacts.posterKey!, poster);
     result.poster = poster;
   } catch (error) {
     warnings.push(`could not fetch the poster: ${(error as Error).message}`);

@@ -1,11 +1,12 @@
-import { fetchRunJobs, writeRunReport } from '@framefarm/report';
+import { writeRunReport } from '@framefarm/report';
+import { loadRunJobs } from '@framefarm/runs';
 import { posterKey, videoKey } from '@framefarm/run-store';
 import { rename } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { AwsClients } from '../aws/clients';
 import { RunRequest } from './run-options';
-import { RunState } from './run-state';
+import type { RunState } from '@framefarm/runs';
 import { stageTimings } from './stage-timings';
 import { RunSummary } from './summary';
 
@@ -36,11 +37,8 @@ export async function finishRun(
     await download(clients, state.record?.video?.key ?? videoKey(request.runId), video, state.record?.video?.sha256);
     await download(clients, state.record?.posterKey ?? posterKey(request.runId), poster);
   }
-  const jobs = await fetchRunJobs(clients.batch, {
-    planJobId: state.plan?.jobId,
-    renderJobId: state.render?.jobId,
-    encodeJobId: state.encode?.jobId,
-  });
+  const run = await loadRunJobs(clients, request.runId, { planJobId: state.plan?.jobId });
+  const jobs = { plan: run.plan, renderArray: run.render, renderChildren: run.renderChildren, encode: run.encode };
   const renderJobs = jobs.renderChildren.length > 0 ? jobs.renderChildren : jobs.renderArray ? [jobs.renderArray] : [];
   const report = await writeRunReport({
     outFile: join(dir, 'report.html'),
@@ -52,7 +50,7 @@ export async function finishRun(
       height: request.height,
       fps: request.fps,
       totalFrames: request.totalFrames,
-      framesPerRenderJob: request.framesPerJob,
+      framesPerRenderJob: request.framesPerRenderJob,
     },
     jobs,
     stateDir: options.stateDir,
@@ -68,7 +66,7 @@ export async function finishRun(
     poster: shown(poster),
     report: shown(report.path),
     frames: request.totalFrames,
-    chunks: Math.ceil(request.totalFrames / request.framesPerJob),
+    chunks: Math.ceil(request.totalFrames / request.framesPerRenderJob),
     width: request.width,
     height: request.height,
     fps: request.fps,

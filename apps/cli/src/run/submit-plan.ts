@@ -1,21 +1,13 @@
 import { BatchClient } from '@aws-sdk/client-batch';
 import { submitJob } from '@framefarm/batch-client';
-import { ENV } from '@framefarm/job-specs';
+import { RUN_SETTING_ENV, RUN_SETTING_KEYS, RunSettings } from '@framefarm/run-store';
 import { Target } from '../aws/target';
 import { RunRequest } from './run-options';
 
-/** The plan job's overrides: the original contract plus the run's settings. */
+/** The plan job's overrides: the original contract plus the run's settings, each under its variable. */
 export function planEnvironment(request: RunRequest, sketchRef: string): Record<string, string> {
-  return {
-    [ENV.totalFrames]: String(request.totalFrames),
-    [ENV.framesPerRenderJob]: String(request.framesPerJob),
-    [ENV.runId]: request.runId,
-    [ENV.sketch]: sketchRef,
-    [ENV.width]: String(request.width),
-    [ENV.height]: String(request.height),
-    [ENV.fps]: String(request.fps),
-    ...(request.seed !== undefined ? { [ENV.seed]: request.seed } : {}),
-  };
+  const values: Partial<RunSettings> = { ...request, sketch: sketchRef };
+  return Object.fromEntries(RUN_SETTING_KEYS.filter((key) => values[key] !== undefined).map((key) => [RUN_SETTING_ENV[key], String(values[key])]));
 }
 
 /**

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchClient, DescribeJobsCommand } from '@aws-sdk/client-batch';
 import { jobDefinitionEnvironment, LOCAL_RESOURCES } from '@framefarm/job-specs';
-import { localEndpointEnvironment, LocalStack, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
+import { LOCAL_CREDENTIALS, localEndpointEnvironment, LocalStack, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
 import { JobLog, RunStore } from '@framefarm/run-store';
-import { readPlanEnv } from '../src/env';
-import { planRun } from '../src/plan-run';
+import { planRun, readPlanEnv } from '../src';
 
 const events: string[] = [];
 const log: JobLog = (event) => events.push(event);
@@ -22,7 +21,7 @@ describe('planning a run against the local Batch API', () => {
     stack = await startLocalStack({ stateDir, port: 0, quiet: true, imageTable: {} });
     await provisionLocalStack(stack.endpoint);
     env = { ...localEndpointEnvironment(stack.endpoint), ...jobDefinitionEnvironment(LOCAL_RESOURCES) };
-    batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: LOCAL_CREDENTIALS });
   });
   afterAll(async () => {
     batch.destroy();

@@ -1,5 +1,7 @@
+import { RUN_SETTING_ENV, RunSettingKey } from '@framefarm/run-store';
+import { BAD_SETTINGS, GOOD_SETTINGS_TEXT } from '@framefarm/run-store/testing';
 import { jobDefinitionEnvironment } from '@framefarm/job-specs';
-import { defaultRunId, readPlanEnv } from './env';
+import { defaultRunId, readPlanEnv } from './plan-env';
 
 const stack = jobDefinitionEnvironment({ bucket: 'b', table: 't', prefix: 'ff' });
 const now = new Date('2026-03-04T05:06:07.890Z');
@@ -14,7 +16,8 @@ describe('plan job environment', () => {
 
   it('names a run after the plan job so a retried attempt plans the same run', () => {
     expect(defaultRunId({ AWS_BATCH_JOB_ID: 'a1:b2' }, now)).toBe('run-a1-b2');
-    expect(defaultRunId({}, now)).toMatch(/^run-20260304-050607-[0-9a-f]{6}$/);
+    // One run-id generator for every entry point (run-store's newRunId): the CLI's format.
+    expect(defaultRunId({}, now)).toMatch(/^run-20260304050607-[0-9a-z]{4}$/);
   });
 
   it('refuses a sketch no render job could load', () => {
@@ -30,5 +33,12 @@ describe('plan job environment', () => {
         'RENDER_JOB_QUEUE is required (not set): the plan job definition provides it; RENDER_JOB_DEFINITION is required (not set): the plan job definition provides it; ' +
         'ENCODE_JOB_QUEUE is required (not set): the plan job definition provides it; ENCODE_JOB_DEFINITION is required (not set): the plan job definition provides it',
     );
+  });
+});
+
+describe('the plan environment follows the one definition of the run settings', () => {
+  const good = { ...stack, ...Object.fromEntries(Object.entries(GOOD_SETTINGS_TEXT).map(([key, value]) => [RUN_SETTING_ENV[key as RunSettingKey], value])) };
+  it.each(BAD_SETTINGS)('refuses $key=$value: $rule', ({ key, value, rule }) => {
+    expect(() => readPlanEnv({ ...good, [RUN_SETTING_ENV[key]]: value }, now)).toThrow(`${RUN_SETTING_ENV[key]} ${rule}`);
   });
 });

@@ -1,8 +1,9 @@
 import { BatchClient } from '@aws-sdk/client-batch';
 import { submitJob } from '@framefarm/batch-client';
-import { InvalidSketchRefError, JobLog, parseSketchRef, RunStore, StageSpan, untraced } from '@framefarm/run-store';
+import { JobLog, RunStore, StageSpan, untraced } from '@framefarm/run-store';
 import { encodeJobSpec, renderJobSpec } from './child-jobs';
-import type { PlanJobConfig } from './env';
+import { assertSketchUploaded } from './sketch-check';
+import type { PlanJobConfig } from './plan-env';
 
 export interface PlanOutcome {
   runId: string;
@@ -28,7 +29,7 @@ export async function planRun(store: RunStore, batch: BatchClient, config: PlanJ
   const startedAt = new Date();
   const { settings, targets } = config;
   const { runId } = settings;
-  await assertSketchUploaded(store, settings.sketch);
+  await assertSketchUploaded(store.objects, settings.sketch);
   const { manifest, record, created } = await span('plan.record', { totalFrames: settings.totalFrames }, () =>
     store.recordPlan(settings, { startedAt, ...(config.planJobId ? { planJobId: config.planJobId } : {}) }),
   );
@@ -59,12 +60,4 @@ export async function planRun(store: RunStore, batch: BatchClient, config: PlanJ
   });
   log('encode-submitted', { encodeJobId, dependsOn: renderJobId });
   return { runId, renderJobId, encodeJobId, chunks, submitted: true };
-}
-
-/** A user sketch must be in S3 before any job is submitted, or every render job would fail. */
-async function assertSketchUploaded(store: RunStore, sketch: string): Promise<void> {
-  const ref = parseSketchRef(sketch);
-  if (ref.kind === 's3' && (await store.objects.size(ref.key, ref.bucket)) === undefined) {
-    throw new InvalidSketchRefError(`SKETCH ${sketch} does not exist: upload the sketch first (framefarm run --sketch <file> does)`);
-  }
 }

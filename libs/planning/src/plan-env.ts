@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { ENV } from '@framefarm/job-specs';
-import { InvalidEnvironmentError, InvalidSketchRefError, parseSketchRef, readRunSettings, RunSettings } from '@framefarm/run-store';
-import { builtinSketchNames } from '@framefarm/sketch';
+import { InvalidEnvironmentError, newRunId, readRunSettings, runIdForJob, RunSettings } from '@framefarm/run-store';
+import { sketchProblem } from './sketch-check';
 
 /** Where plan submits its children: from the job definition's environment (jobDefinitionEnvironment). */
 export interface SubmitTargets {
@@ -25,10 +24,7 @@ export interface PlanJobConfig {
  * plans the same run instead of a second one; run by hand it gets a fresh time-ordered id.
  */
 export function defaultRunId(env: Record<string, string | undefined>, now: Date): string {
-  const jobId = env.AWS_BATCH_JOB_ID?.replace(/[^A-Za-z0-9_-]/g, '-');
-  if (jobId) return `run-${jobId}`.slice(0, 64);
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-  return `run-${stamp}-${randomBytes(3).toString('hex')}`;
+  return env.AWS_BATCH_JOB_ID ? runIdForJob(env.AWS_BATCH_JOB_ID) : newRunId({ now });
 }
 
 export function readPlanEnv(env: Record<string, string | undefined>, now = new Date()): PlanJobConfig {
@@ -57,18 +53,4 @@ export function readPlanEnv(env: Record<string, string | undefined>, now = new D
   };
   if (problems.length > 0 || !settings) throw new InvalidEnvironmentError(problems);
   return { settings, targets, runIdGiven: Boolean(env[ENV.runId]), ...(env.AWS_BATCH_JOB_ID ? { planJobId: env.AWS_BATCH_JOB_ID } : {}) };
-}
-
-/** A SKETCH that no render job could load: an unknown built-in or a malformed reference. */
-function sketchProblem(sketch: string): string | undefined {
-  try {
-    const ref = parseSketchRef(sketch);
-    if (ref.kind === 'builtin' && !builtinSketchNames().includes(ref.name)) {
-      return `${ENV.sketch} "${sketch}" is not a built-in sketch: use one of ${builtinSketchNames().join(', ')}, or upload your own (framefarm run --sketch <file>)`;
-    }
-    return undefined;
-  } catch (error) {
-    if (error instanceof InvalidSketchRefError) return error.message;
-    throw error;
-  }
 }

@@ -1,11 +1,11 @@
-import { BatchClient, DescribeJobsCommand, JobDetail } from '@aws-sdk/client-batch';
+import type { BatchClient, JobDetail } from '@aws-sdk/client-batch';
+import { describeJobs } from '@framefarm/batch-client';
 import { CloudWatchLogsClient, GetLogEventsCommand, ResourceNotFoundException } from '@aws-sdk/client-cloudwatch-logs';
 
 export const BATCH_LOG_GROUP = '/aws/batch/job';
 
-export async function describeJob(batch: BatchClient, jobId: string): Promise<JobDetail | undefined> {
-  const { jobs } = await batch.send(new DescribeJobsCommand({ jobs: [jobId] }));
-  return jobs?.[0];
+export async function describeJob(batch: Pick<BatchClient, 'send'>, jobId: string): Promise<JobDetail | undefined> {
+  return (await describeJobs(batch, [jobId])).get(jobId);
 }
 
 /** The log stream of a job's latest attempt (Batch keeps it on `container` and on each attempt). */
@@ -19,7 +19,7 @@ export function logGroupOf(job: JobDetail): string {
 }
 
 /** All events of a log stream, oldest first, following the forward tokens to the end. */
-export async function readLogStream(logs: CloudWatchLogsClient, group: string, stream: string, limit?: number): Promise<string[]> {
+export async function readLogStream(logs: Pick<CloudWatchLogsClient, 'send'>, group: string, stream: string, limit?: number): Promise<string[]> {
   const messages: string[] = [];
   let nextToken: string | undefined;
   try {
@@ -39,9 +39,7 @@ export async function readLogStream(logs: CloudWatchLogsClient, group: string, s
 }
 
 /** The last `lines` lines a job printed, for failure reports. */
-export async function tailJobLog(batch: BatchClient, logs: CloudWatchLogsClient, jobId: string, lines = 20): Promise<string[]> {
-  const job = await describeJob(batch, jobId);
-  const stream = job && logStreamOf(job);
-  if (!job || !stream) return [];
-  return readLogStream(logs, logGroupOf(job), stream, lines);
+export async function tailJobLog(logs: Pick<CloudWatchLogsClient, 'send'>, job: JobDetail, lines = 20): Promise<string[]> {
+  const stream = logStreamOf(job);
+  return stream ? readLogStream(logs, logGroupOf(job), stream, lines) : [];
 }

@@ -1,7 +1,7 @@
 import { afterJob, SubmitJobSpec } from '@framefarm/batch-client';
 import { ChunkRange } from '@framefarm/job-specs';
 import { runSettingsEnvironment, RunSettings } from '@framefarm/run-store';
-import type { SubmitTargets } from './env';
+import type { SubmitTargets } from './plan-env';
 
 /** The render job: an array of one child per chunk, or a plain job when there is one chunk. */
 export function renderJobSpec(settings: RunSettings, chunks: ChunkRange[], targets: SubmitTargets, extraEnvironment: Record<string, string> = {}): SubmitJobSpec {

@@ -1,0 +1,33 @@
+import type { JobDetail } from '@aws-sdk/client-batch';
+import type { ChunkRecord, RunRecord, RunStatus } from '@framefarm/run-store';
+
+/** What is known of a run at one look: its Batch jobs and its records. */
+export interface RunState {
+  plan?: JobDetail;
+  /** The render array job (or the one plain render job of a single-chunk run). */
+  render?: JobDetail;
+  encode?: JobDetail;
+  record?: RunRecord;
+  chunks: ChunkRecord[];
+}
+
+export type RunOutcome = 'running' | 'succeeded' | 'failed';
+
+export function outcomeOf(state: RunState): RunOutcome {
+  if (state.plan?.status === 'FAILED' || state.encode?.status === 'FAILED') return 'failed';
+  if (state.encode?.status === 'SUCCEEDED') return 'succeeded';
+  // Plan succeeded without recording its children: nothing more will happen.
+  if (state.plan?.status === 'SUCCEEDED' && state.record && (!state.record.renderJobId || !state.record.encodeJobId)) return 'failed';
+  return 'running';
+}
+
+/**
+ * The run's status: the record's, unless Batch already says the run is over. A render array
+ * that was terminated never lets encode write FAILED into the record, so Batch decides then.
+ */
+export function runStatusOf(state: RunState): RunStatus | undefined {
+  const outcome = outcomeOf(state);
+  if (outcome === 'failed' || state.render?.status === 'FAILED') return 'FAILED';
+  if (outcome === 'succeeded' && state.record?.status !== 'FAILED') return state.record?.status ?? 'SUCCEEDED';
+  return state.record?.status;
+}
