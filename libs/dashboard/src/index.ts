@@ -3,3 +3,4 @@ export * from './access';
 export * from './dashboard-data';
 export * from './dashboard-handler';
 export * from './static-assets';
+export * from './aws-dashboard-data';

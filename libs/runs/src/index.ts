@@ -8,3 +8,4 @@ export * from './artifacts';
 export * from './run-progress';
 export * from './cancel-run';
 export * from './submit-plan';
+export * from './resume-run';

@@ -2,6 +2,7 @@ import { RegisterCommand } from '../program';
 import { registerCancel } from './cancel';
 import { registerLogs } from './logs';
 import { registerReport } from './report';
+import { registerResume } from './resume';
 import { registerRun } from './run';
 import { registerStatus } from './status';
 import { registerSubmit } from './submit';
@@ -9,4 +10,4 @@ import { registerUp } from './up';
 import { registerWorkflow } from './workflow';
 
 /** The CLI's commands, in the order `framefarm --help` lists them. */
-export const commands: RegisterCommand[] = [registerRun, registerUp, registerSubmit, registerStatus, registerLogs, registerCancel, registerReport, registerWorkflow];
+export const commands: RegisterCommand[] = [registerRun, registerUp, registerSubmit, registerStatus, registerLogs, registerCancel, registerResume, registerReport, registerWorkflow];
