@@ -1,4 +1,4 @@
-import type { ApiError } from '@framefarm/dashboard/api-types';
+import type { ApiError } from '@framefarm/dashboard-server/api-types';
 
 const API = '/dashboard/api';
 

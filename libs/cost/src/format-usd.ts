@@ -5,7 +5,8 @@
 export function formatUsd(amount: number): string {
   if (!Number.isFinite(amount)) return '–';
   if (amount === 0) return '$0';
-  if (amount < 0.01) return `$${amount.toFixed(5)}`;
+  // Two significant digits for fractions of a cent: $0.0000021, not $0.00000.
+  if (amount < 0.01) return `$${amount.toFixed(Math.min(12, 1 - Math.floor(Math.log10(amount))))}`;
   if (amount < 10) return `$${amount.toFixed(3)}`;
   return `$${amount.toFixed(2)}`;
 }

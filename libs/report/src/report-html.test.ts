@@ -40,9 +40,9 @@ describe('renderReportHtml', () => {
     };
     const html = renderReportHtml(collectRunData({ ...fixtureRun(), cost }));
     expect(html).toContain('<section id="cost"><h2>Cost · $0.013</h2>');
-    expect(html).toContain('at us-east-1 prices of 2025-06-01: succeeded $0.010, failed $0.00250.');
+    expect(html).toContain('at us-east-1 prices of 2025-06-01: succeeded $0.010, failed $0.0025.');
     expect(html).toContain('<td>render</td><td class="num">$0.011</td>');
-    expect(html).toMatch(/data-total="cost".*\$0\.013.*\$0\.00250 in failed attempts/s);
+    expect(html).toMatch(/data-total="cost".*\$0\.013.*\$0\.0025 in failed attempts/s);
     expect(renderReportHtml(collectRunData(fixtureRun()))).not.toContain('id="cost"');
   });
 });

@@ -1,4 +1,4 @@
-import { jobSpec, LOCAL_RESOURCES } from '@framefarm/job-specs';
+import { allJobSpecs, jobSpec, LOCAL_RESOURCES } from '@framefarm/job-specs';
 
 /** Where a command sends its requests, and the names of the stack's resources there. */
 export interface Target {
@@ -8,6 +8,8 @@ export interface Target {
   endpoint?: string;
   planJobQueue: string;
   planJobDefinition: string;
+  /** The stack's job queues (plan, render, encode), names or ARNs. */
+  jobQueues: string[];
   bucket: string;
   table: string;
 }
@@ -27,6 +29,7 @@ export function localTarget(endpoint: string, region = defaultRegion()): Target 
     endpoint,
     planJobQueue: plan.jobQueueName,
     planJobDefinition: plan.jobDefinitionName,
+    jobQueues: allJobSpecs(LOCAL_RESOURCES.prefix).map((spec) => spec.jobQueueName),
     bucket: LOCAL_RESOURCES.bucket,
     table: LOCAL_RESOURCES.table,
   };

@@ -1,5 +1,6 @@
 import { RegisterCommand } from '../program';
 import { registerCancel } from './cancel';
+import { registerDashboard } from './dashboard';
 import { registerLogs } from './logs';
 import { registerReport } from './report';
 import { registerResume } from './resume';
@@ -10,4 +11,4 @@ import { registerUp } from './up';
 import { registerWorkflow } from './workflow';
 
 /** The CLI's commands, in the order `framefarm --help` lists them. */
-export const commands: RegisterCommand[] = [registerRun, registerUp, registerSubmit, registerStatus, registerLogs, registerCancel, registerResume, registerReport, registerWorkflow];
+export const commands: RegisterCommand[] = [registerRun, registerUp, registerSubmit, registerStatus, registerLogs, registerCancel, registerResume, registerReport, registerDashboard, registerWorkflow];

@@ -1,4 +1,4 @@
-import type { ChunkCell } from '@framefarm/dashboard/api-types';
+import type { ChunkCell } from '@framefarm/dashboard-server/api-types';
 import { mediaUrl } from '../api';
 import { percent } from '../format';
 import { href } from '../route';

@@ -1,4 +1,4 @@
-import type { CostView } from '@framefarm/dashboard/api-types';
+import type { CostView } from '@framefarm/dashboard-server/api-types';
 import { usd } from '../format';
 
 /** The run's cost so far (or final), the failed attempts' part apart, and the projection while it runs. */

@@ -1,4 +1,4 @@
-import type { LogPage } from '@framefarm/dashboard/api-types';
+import type { LogPage } from '@framefarm/dashboard-server/api-types';
 import { usePoll } from '../use-poll';
 
 /** The last lines of a job's log, kept live. Lines are text: markup in them is shown, never run. */

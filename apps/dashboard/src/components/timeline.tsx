@@ -1,4 +1,4 @@
-import type { JobRow } from '@framefarm/dashboard/api-types';
+import type { JobRow } from '@framefarm/dashboard-server/api-types';
 import { duration } from '../format';
 import { href } from '../route';
 

@@ -1,4 +1,4 @@
-import type { JobView } from '@framefarm/dashboard/api-types';
+import type { JobView } from '@framefarm/dashboard-server/api-types';
 import { Failure } from '../components/layout';
 import { LogTail } from '../components/log-tail';
 import { StatusBadge } from '../components/status-badge';

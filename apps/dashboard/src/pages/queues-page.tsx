@@ -1,4 +1,4 @@
-import type { QueueView } from '@framefarm/dashboard/api-types';
+import type { QueueView } from '@framefarm/dashboard-server/api-types';
 import { Failure } from '../components/layout';
 import { href } from '../route';
 import { usePoll } from '../use-poll';

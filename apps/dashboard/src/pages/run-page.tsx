@@ -1,4 +1,4 @@
-import type { RunDetailView } from '@framefarm/dashboard/api-types';
+import type { RunDetailView } from '@framefarm/dashboard-server/api-types';
 import { useState } from 'preact/hooks';
 import { mediaUrl, post } from '../api';
 import { ChunkGrid } from '../components/chunk-grid';

@@ -1,4 +1,4 @@
-import type { RunsPage as RunsPageData } from '@framefarm/dashboard/api-types';
+import type { RunsPage as RunsPageData } from '@framefarm/dashboard-server/api-types';
 import { CostLine } from '../components/cost-line';
 import { Failure } from '../components/layout';
 import { ProgressBar } from '../components/progress-bar';

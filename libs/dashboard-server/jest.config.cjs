@@ -1,5 +1,5 @@
 module.exports = {
-  displayName: 'dashboard',
+  displayName: 'dashboard-server',
   preset: '../../jest.preset.js',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
