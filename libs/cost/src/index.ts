@@ -5,3 +5,4 @@ export * from './run-cost';
 export * from './batch-usage';
 export * from './queue-offers';
 export * from './format-usd';
+export * from './run-jobs-cost';

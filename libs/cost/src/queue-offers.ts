@@ -5,7 +5,7 @@ import { offerOf, type ComputeOffer } from './compute-offer';
  * The offer of each job queue (by name and by ARN): that of its first compute environment, the one
  * Batch places jobs in while it has room. The same calls work on AWS and on the local stack.
  */
-export async function queueOffers(batch: BatchClient, jobQueues: string[]): Promise<Map<string, ComputeOffer>> {
+export async function queueOffers(batch: Pick<BatchClient, 'send'>, jobQueues: string[]): Promise<Map<string, ComputeOffer>> {
   const offers = new Map<string, ComputeOffer>();
   if (jobQueues.length === 0) return offers;
   const { jobQueues: queues = [] } = await batch.send(new DescribeJobQueuesCommand({ jobQueues: [...new Set(jobQueues)] }));

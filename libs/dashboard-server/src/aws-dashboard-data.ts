@@ -10,7 +10,7 @@ import {
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
 import { describeJobs, parseChildJobId } from '@framefarm/batch-client';
-import type { PriceTable } from '@framefarm/cost';
+
 import { chunkPreviewKey, isRunId, runIdForJob, type ChunkRecord, type RunRecord, type RunStore } from '@framefarm/run-store';
 import {
   cancelRun,
@@ -30,7 +30,8 @@ import {
 } from '@framefarm/runs';
 import type { ChunkCell, JobView, LogPage, QueueView, RunDetailView, RunListItem, RunsPage } from './api-types';
 import type { DashboardData, MediaObject } from './dashboard-data';
-import { costOfRun, costView, OfferCache } from './run-cost-of';
+import { costOfRunJobs, OfferCache, type PriceTable } from '@framefarm/cost';
+import { costView } from './cost-view';
 import { jobRow, jobView } from './views/job-view';
 import { queueView } from './views/queue-view';
 
@@ -77,7 +78,7 @@ export class AwsDashboardData implements DashboardData {
     const end = finished({ ...record, status }) ? Math.max(Date.parse(record.updatedAt), ...runJobsInOrder(run).map((j) => j.stoppedAt ?? 0)) : now;
     const durationMs = Math.max(0, end - Date.parse(record.createdAt));
     const progress = progressOf(run, record.settings.totalFrames, record.chunkCount, durationMs);
-    const cost = await costOfRun({ plan: run.plan, render: run.render, renderChildren: run.renderChildren, encode: run.encode }, this.offers, this.o.prices, now);
+    const cost = await costOfRunJobs({ plan: run.plan, render: run.render, renderChildren: run.renderChildren, encode: run.encode }, this.offers, this.o.prices, now);
     const running = !['succeeded', 'failed'].includes(progress.stage);
     return {
       runId: record.runId,

@@ -4,6 +4,7 @@ import { loadRun, requireRun, RunJobIds, runArtifacts } from '@framefarm/runs';
 import { ObjectStore, RunRecord, RunRecords } from '@framefarm/run-store';
 import { readRunSpans } from '@framefarm/tracing';
 import { mkdir, rename, stat } from 'node:fs/promises';
+import { runCostOf } from '../run/run-cost';
 import { basename, dirname, join } from 'node:path';
 
 /** What the report reads: Batch for the jobs, the run's table and bucket for its record and media. */
@@ -44,6 +45,7 @@ export async function makeRunReport(sources: ReportSources, options: MakeRunRepo
     stateDir: options.stateDir,
     posterPath: media.poster,
     videoPath: media.video,
+    cost: await runCostOf(sources, run),
   });
   if (!options.stateDir) written.warnings = written.warnings.map((w) => (w.startsWith('no spans') ? `${w} (on AWS the spans are in X-Ray, trace ${written.data.traceId ?? 'unknown'})` : w));
   return { ...written, warnings: [...media.warnings, ...written.warnings] };

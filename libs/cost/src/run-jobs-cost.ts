@@ -1,7 +1,9 @@
 import type { BatchClient, JobDetail } from '@aws-sdk/client-batch';
-import { attemptUsagesOf, projectedCostUsd, queueOffers, runCost, type ComputeOffer, type PriceTable, type RunCost } from '@framefarm/cost';
-import { pricesNote } from '@framefarm/cost/format';
-import type { CostView } from './api-types';
+import { attemptUsagesOf } from './batch-usage';
+import type { ComputeOffer } from './compute-offer';
+import type { PriceTable } from './price-table';
+import { queueOffers } from './queue-offers';
+import { runCost, type RunCost } from './run-cost';
 
 /** A run's jobs by step, as the cost breaks them down. */
 export interface JobsByStep {
@@ -20,13 +22,13 @@ export class OfferCache {
 
   async forQueues(queues: string[]): Promise<Map<string, ComputeOffer>> {
     const missing = [...new Set(queues)].filter((q) => !this.offers.has(q));
-    if (missing.length > 0) for (const [queue, offer] of await queueOffers(this.batch as BatchClient, missing)) this.offers.set(queue, offer);
+    if (missing.length > 0) for (const [queue, offer] of await queueOffers(this.batch, missing)) this.offers.set(queue, offer);
     return this.offers;
   }
 }
 
 /** What the run's attempts cost so far (each at its own queue's price). */
-export async function costOfRun(jobs: JobsByStep, offers: OfferCache, prices: PriceTable, now: number): Promise<RunCost> {
+export async function costOfRunJobs(jobs: JobsByStep, offers: OfferCache, prices: PriceTable, now: number): Promise<RunCost> {
   const byStep: Array<[string, JobDetail]> = [
     ...(jobs.plan ? [['plan', jobs.plan] as [string, JobDetail]] : []),
     ...(jobs.renderChildren.length > 0 ? jobs.renderChildren : jobs.render ? [jobs.render] : []).map((job) => ['render', job] as [string, JobDetail]),
@@ -38,15 +40,4 @@ export async function costOfRun(jobs: JobsByStep, offers: OfferCache, prices: Pr
     return offer ? attemptUsagesOf(job, step, offer) : [];
   });
   return runCost(usages, prices, now);
-}
-
-export function costView(cost: RunCost, progress?: { framesDone: number; framesTotal: number }): CostView {
-  const projected = progress ? projectedCostUsd(cost, 'render', progress) : undefined;
-  return {
-    totalUsd: cost.totalUsd,
-    failedUsd: cost.failedUsd,
-    ...(projected !== undefined ? { projectedUsd: projected } : {}),
-    byStep: cost.byStep,
-    pricesNote: `${pricesNote(cost.prices)}; vCPU and memory held by every attempt, failed ones included`,
-  };
 }
