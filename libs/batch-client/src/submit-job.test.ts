@@ -6,9 +6,7 @@ import { submitJob, toSubmitJobInput } from './submit-job';
 
 const batch = mockClient(BatchClient);
 const client = new BatchClient({ region: 'us-east-1' });
-const noWait = { sleep: async () => undefined, random: () => 0.5 };
 
-const throttled = () => Object.assign(new Error('Too Many Requests'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
 
 beforeEach(() => batch.reset());
 

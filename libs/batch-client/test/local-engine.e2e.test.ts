@@ -6,9 +6,7 @@ import path from 'node:path';
 import { BatchClient, CreateComputeEnvironmentCommand, CreateJobQueueCommand, DescribeJobsCommand, RegisterJobDefinitionCommand } from '@aws-sdk/client-batch';
 import { jobSpec, SHELL_IMAGE, SHELL_JOB_DEFINITION } from '@framefarm/job-specs';
 import { parse as parseYaml } from 'yaml';
-// The engine is not re-exported from @framefarm/local-aws's index; the test reaches into the lib.
-import { createBatchEngine, type BatchEngine } from '../../local-aws/src/batch';
-import { LogStore } from '../../local-aws/src/logs/log-store';
+import { createBatchEngine, LogStore, type BatchEngine } from '@framefarm/local-aws';
 import { Dag, JobState, parseDag, submitDag, waitForJobs } from '../src';
 
 /**

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JsonlFileSpanExporter, TRACE_ENV, traceJob } from '@framefarm/tracing';
+import { JsonlFileSpanExporter, traceJob } from '@framefarm/tracing';
 import { BatchJob } from './run-input';
 import { runTraceId, writeRunReport } from './write-run-report';
 import { withTempDir } from '../test/temp-dir';

@@ -1,0 +1,127 @@
+import { ChildProcessByStdio, spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CliResult, ROOT, runCli } from './run-cli';
+
+jest.setTimeout(300_000);
+
+const LAUNCHER = join(ROOT, 'apps', 'cli', 'bin', 'framefarm.js');
+const SMALL = ['--frames', '8', '--frames-per-job', '4', '--width', '64', '--height', '36', '--fps', '8'];
+
+/**
+ * Every command against one `framefarm up` on a free port: submit, status, logs, cancel, and up
+ * itself (it prints where it listens and stops cleanly on SIGINT). Waiting polls `status`; no
+ * assertion depends on how long anything takes.
+ */
+describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)', () => {
+  let cwd: string;
+  let up: ChildProcessByStdio<null, Readable, Readable>;
+  let upOut = '';
+  let endpoint: string;
+  const cli = (...args: string[]): Promise<CliResult> => runCli([...args, '--endpoint', endpoint], cwd);
+
+  async function statusOf(runId: string): Promise<{ status: string; stage: string; jobs: Record<string, { jobId: string; status: string } | undefined> }> {
+    const result = await cli('status', runId, '--json');
+    expect({ code: result.code, stderr: result.stderr }).toMatchObject({ code: 0 });
+    return JSON.parse(result.stdout);
+  }
+
+  async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+    for (;;) {
+      const value = await read();
+      if (done(value)) return value;
+      await sleep(500);
+    }
+  }
+
+  beforeAll(async () => {
+    cwd = mkdtempSync(join(tmpdir(), 'ff-cli-commands-'));
+    up = spawn(process.execPath, [LAUNCHER, 'up', '--port', '0', '--state-dir', join(cwd, 'state')], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    up.stdout.on('data', (d) => (upOut += d));
+    up.stderr.on('data', (d) => (upOut += d));
+    endpoint = await new Promise<string>((resolve, reject) => {
+      up.stdout.on('data', () => {
+        const match = /is up at (http:\/\/127\.0\.0\.1:\d+)/.exec(upOut);
+        if (match) resolve(match[1]);
+      });
+      up.on('exit', (code) => reject(new Error(`framefarm up exited with ${code}: ${upOut}`)));
+    });
+  });
+
+  afterAll(async () => {
+    if (up.exitCode === null) up.kill('SIGKILL');
+    rmSync(cwd, { recursive: true, force: true });
+  });
+
+  it('up prints its endpoint, state directory and the environment for the AWS CLI', () => {
+    expect(endpoint).not.toBe('http://127.0.0.1:4566');
+    expect(upOut).toContain(`(state in ${join(cwd, 'state')})`);
+    expect(upOut).toContain(`export AWS_ENDPOINT_URL=${endpoint}`);
+  });
+
+  it('submit returns at once; status follows the run to SUCCEEDED; logs print every job, prefixed', async () => {
+    const submitted = await cli('submit', ...SMALL, '--run-id', 'cmd-e2e', '--json');
+    expect({ code: submitted.code, stderr: submitted.stderr }).toMatchObject({ code: 0 });
+    const { runId, planJobId } = JSON.parse(submitted.stdout);
+    expect(runId).toBe('cmd-e2e');
+
+    const done = await waitFor(() => statusOf('cmd-e2e'), (s) => s.status === 'SUCCEEDED' || s.status === 'FAILED');
+    expect(done).toMatchObject({ status: 'SUCCEEDED', stage: 'succeeded', jobs: { plan: { jobId: planJobId, status: 'SUCCEEDED' }, encode: { status: 'SUCCEEDED' } } });
+
+    const human = await cli('status', 'cmd-e2e');
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^run cmd-e2e: SUCCEEDED/);
+    expect(human.stdout).toMatch(/render +\S+ SUCCEEDED \[SUCCEEDED 2\]/);
+
+    const logs = await cli('logs', 'cmd-e2e', '--tail', '1');
+    expect(logs.code).toBe(0);
+    const prefixes = new Set(logs.stdout.trim().split('\n').map((line) => /^\[([^\]]+)\]/.exec(line)?.[1]));
+    expect([...prefixes].sort()).toEqual(['framefarm-encode-cmd-e2e', 'framefarm-render-cmd-e2e:0', 'framefarm-render-cmd-e2e:1', 'plan-cmd-e2e']);
+
+    const planLog = await cli('logs', planJobId);
+    expect(planLog.code).toBe(0);
+    expect(planLog.stdout).toContain('"event":"encode-submitted"');
+  });
+
+  it('cancel stops a running run; status then says FAILED with the reason', async () => {
+    const submitted = await cli('submit', '--frames', '240', '--frames-per-job', '120', '--width', '320', '--height', '180', '--run-id', 'cmd-cancel', '--json');
+    expect(submitted.code).toBe(0);
+    await waitFor(() => statusOf('cmd-cancel'), (s) => Boolean(s.jobs.render) || s.status === 'SUCCEEDED');
+    const cancelled = await cli('cancel', 'cmd-cancel', '--reason', 'test says stop');
+    expect(cancelled.code).toBe(0);
+    expect(cancelled.stdout).toMatch(/^run cmd-cancel: (stopped \d+ jobs? \(test says stop\)|nothing left to stop)/);
+    const after = await waitFor(() => statusOf('cmd-cancel'), (s) => s.stage === 'failed' || s.stage === 'succeeded' || s.status === 'FAILED');
+    if (!/nothing left/.test(cancelled.stdout)) expect(after.status).toBe('FAILED');
+  });
+
+  it.each([
+    ['status of a 5,000-character id', ['status', 'r'.repeat(5000)], 'is not a run id: a run id is 1–64 letters'],
+    ['status of an unknown run', ['status', 'no-such-run'], 'no run no-such-run in table'],
+    ['cancel of a malformed id', ['cancel', 'bad id'], 'is not a run id'],
+    ['logs of a 5,000-character id', ['logs', 'x'.repeat(5000)], 'is neither a job id nor a run id'],
+    ['submit --frames 0x10', ['submit', '--frames', '0x10'], '--frames must be a whole number (got "0x10")'],
+    ['submit --frames 1e2', ['submit', '--frames', '1e2'], '--frames must be a whole number (got "1e2")'],
+    ['submit --fps 200', ['submit', '--fps', '200'], '--fps must be at most 120'],
+  ])('refuses %s with exit code 2 and says why', async (_label, args, message) => {
+    const result = await cli(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses an endpoint that is not http(s)', async () => {
+    const result = await runCli(['status', 'cmd-e2e', '--endpoint', 'ftp://127.0.0.1:1'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--endpoint must be an http:// or https:// URL');
+  });
+
+  it('up stops cleanly on Ctrl-C', async () => {
+    const exited = new Promise<number | null>((resolve) => up.on('exit', (code) => resolve(code)));
+    up.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(upOut).toContain('stopping…');
+  });
+});
