@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-batch';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
-import { describeJobs, parseChildJobId } from '@framefarm/batch-client';
+import { parseChildJobId } from '@framefarm/batch-client';
 
 import { chunkPreviewKey, isRunId, runIdForJob, type ChunkRecord, type RunRecord, type RunStore } from '@framefarm/run-store';
 import {

@@ -1,5 +1,5 @@
 import { chunkCount, InvalidPlanError } from '@framefarm/job-specs';
-import { newRunId, parseSettingsText, RUN_SETTING_KEYS, RUN_SETTINGS_DEFAULTS, RunSettingKey, RunSettings } from '@framefarm/run-store';
+import { newRunId, parseSettingsText, RUN_SETTING_KEYS, RUN_SETTINGS_DEFAULTS, RunSettingKey } from '@framefarm/run-store';
 import type { RunRequest } from '@framefarm/runs';
 import { UsageError } from '../errors';
 
