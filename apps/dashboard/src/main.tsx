@@ -25,18 +25,27 @@ function Page({ route }: { route: Route }) {
   }
 }
 
-function App({ sessionError }: { sessionError?: Error }) {
-  const [route, setRoute] = useState(() => parseRoute(location.hash));
+function App() {
+  const [route, setRoute] = useState<Route | undefined>();
+  const [sessionError, setSessionError] = useState<Error | undefined>();
   useEffect(() => {
-    const onHash = (): void => setRoute(parseRoute(location.hash));
+    // The printed link may also arrive in a tab that shows the dashboard already: a new token in
+    // the fragment opens a new session either way.
+    const onHash = (): void => {
+      openSession().then(
+        () => {
+          setSessionError(undefined);
+          setRoute(parseRoute(location.hash));
+        },
+        (error: Error) => setSessionError(error),
+      );
+    };
+    onHash();
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
-  return <Layout route={route}>{sessionError ? <Failure error={sessionError} /> : <Page route={route} key={location.hash} />}</Layout>;
+  if (!route && !sessionError) return null;
+  return <Layout route={route ?? { page: 'runs' }}>{sessionError ? <Failure error={sessionError} /> : <Page route={route as Route} key={location.hash} />}</Layout>;
 }
 
-const root = document.getElementById('app') as HTMLElement;
-openSession().then(
-  () => render(<App />, root),
-  (error: Error) => render(<App sessionError={error} />, root),
-);
+render(<App />, document.getElementById('app') as HTMLElement);

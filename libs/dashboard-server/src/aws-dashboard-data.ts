@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-batch';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
-import { parseChildJobId } from '@framefarm/batch-client';
+import { describeJobs, parseChildJobId } from '@framefarm/batch-client';
 
 import { chunkPreviewKey, isRunId, runIdForJob, type ChunkRecord, type RunRecord, type RunStore } from '@framefarm/run-store';
 import {
@@ -30,7 +30,7 @@ import {
 } from '@framefarm/runs';
 import type { ChunkCell, JobView, LogPage, QueueView, RunDetailView, RunListItem, RunsPage } from './api-types';
 import type { DashboardData, MediaObject } from './dashboard-data';
-import { costOfRunJobs, OfferCache, type PriceTable } from '@framefarm/cost';
+import { costOfRunJobs, OfferCache, UnpricedComputeEnvironmentError, UnpricedInstanceTypeError, type PriceTable } from '@framefarm/cost';
 import { costView } from './cost-view';
 import { jobRow, jobView } from './views/job-view';
 import { queueView } from './views/queue-view';
@@ -78,7 +78,13 @@ export class AwsDashboardData implements DashboardData {
     const end = finished({ ...record, status }) ? Math.max(Date.parse(record.updatedAt), ...runJobsInOrder(run).map((j) => j.stoppedAt ?? 0)) : now;
     const durationMs = Math.max(0, end - Date.parse(record.createdAt));
     const progress = progressOf(run, record.settings.totalFrames, record.chunkCount, durationMs);
-    const cost = await costOfRunJobs({ plan: run.plan, render: run.render, renderChildren: run.renderChildren, encode: run.encode }, this.offers, this.o.prices, now);
+    // A queue on capacity the price table does not know leaves the run without a cost, not the page.
+    const cost = await costOfRunJobs({ plan: run.plan, render: run.render, renderChildren: run.renderChildren, encode: run.encode }, this.offers, this.o.prices, now).catch(
+      (error: Error) => {
+        if (error instanceof UnpricedInstanceTypeError || error instanceof UnpricedComputeEnvironmentError) return undefined;
+        throw error;
+      },
+    );
     const running = !['succeeded', 'failed'].includes(progress.stage);
     return {
       runId: record.runId,
@@ -92,7 +98,7 @@ export class AwsDashboardData implements DashboardData {
       createdAt: Date.parse(record.createdAt),
       durationMs,
       ...(progress.framesDone > 0 && durationMs > 0 ? { framesPerSecond: (progress.framesDone * 1000) / durationMs } : {}),
-      cost: costView(cost, running ? { framesDone: progress.framesDone, framesTotal: progress.totalFrames } : undefined),
+      ...(cost ? { cost: costView(cost, running ? { framesDone: progress.framesDone, framesTotal: progress.totalFrames } : undefined) } : {}),
     };
   }
 
@@ -199,7 +205,10 @@ export class AwsDashboardData implements DashboardData {
           const { jobSummaryList = [] } = await this.o.batch.send(new ListJobsCommand({ jobQueue: queue.jobQueueArn ?? queue.jobQueueName, jobStatus: status, maxResults: 100 }));
           if (jobSummaryList.length > 0) byStatus[status] = jobSummaryList;
         }
-        return queueView(queue, computeEnvironments, byStatus);
+        const arrays = Object.values(byStatus).flat().filter((job) => job.arrayProperties?.size && job.jobId);
+        const details = await describeJobs(this.o.batch, arrays.map((job) => job.jobId as string));
+        const children = new Map([...details].map(([id, job]) => [id, job.arrayProperties?.statusSummary ?? {}]));
+        return queueView(queue, computeEnvironments, byStatus, children);
       }),
     );
   }

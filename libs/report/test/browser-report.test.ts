@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { Browser } from 'playwright-core';
 import { writeRunReport } from '../src/write-run-report';
 import { fixtureRun } from './fixture-run';
-import { launchChromium } from './launch-chromium';
+import { launchChromium } from '../src/testing';
 import { syntheticRun } from './synthetic-run';
 
 // The report opened in a real browser: what a person sees, not what the HTML string contains.

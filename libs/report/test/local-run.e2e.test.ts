@@ -6,7 +6,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium } from './launch-chromium';
+import { launchChromium } from '../src/testing';
 import { describeArrayChildren, describeJobs } from '@framefarm/batch-client';
 import { writeRunReport } from '../src/write-run-report';
 

@@ -68,17 +68,22 @@ describe('queueView', () => {
           { jobId: 'a:1', jobName: 'render', status: 'RUNNABLE', arrayProperties: { index: 1 } },
           { jobId: 'b', jobName: 'odd', status: 'RUNNABLE', statusReason: 'MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - The job resource requirement (vCPU/memory/GPU) is higher than that can be met by the CE(s) attached to the job queue.' },
         ],
-        PENDING: [{ jobId: 'c', jobName: 'encode', status: 'PENDING' }],
+        PENDING: [
+          { jobId: 'c', jobName: 'encode', status: 'PENDING' },
+          { jobId: 'arr', jobName: 'render', status: 'PENDING', arrayProperties: { size: 4 } },
+        ],
       },
+      new Map([['arr', { RUNNABLE: 3, RUNNING: 1 }]]),
     );
     expect(view.computeEnvironments.map((ce) => [ce.name, ce.type])).toEqual([
       ['Spot', 'SPOT'],
       ['OnDemand', 'EC2'],
     ]);
-    expect(view.counts).toEqual({ RUNNING: 1, RUNNABLE: 2, PENDING: 1 });
+    expect(view.counts).toEqual({ RUNNING: 1, RUNNABLE: 2, PENDING: 2 });
     expect(view.running.map((j) => j.jobName)).toEqual(['render:0']);
     expect(view.waiting.map((j) => [j.jobName, j.reason])).toEqual([
       ['encode', 'waiting for the jobs it depends on'],
+      ['render', 'array of 4: 3 waiting for capacity (1 job(s) running, up to 24 vCPUs in Spot, OnDemand), 1 running'],
       ['render:1', 'waiting for capacity (1 job(s) running, up to 24 vCPUs in Spot, OnDemand)'],
       ['odd', expect.stringMatching(/^MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT/)],
     ]);
