@@ -8,7 +8,7 @@ export default [
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.framefarm/**', '**/out/**', '**/coverage/**', '**/cdk.out/**', 'tmp/**', '**/test/fixtures/**'] },
   ...nx.configs['flat/base'],
   {
-    files: ['**/*.ts', '**/*.cjs', '**/*.mjs', '**/*.js'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.cjs', '**/*.mjs', '**/*.js'],
     languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: 'module' },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { BatchClient, DescribeJobsCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { waitForJobs } from '@framefarm/batch-client';
 import { allJobSpecs, LOCAL_RESOURCES, type StepName } from '@framefarm/job-specs';
-import { LOCAL_CREDENTIALS, localEndpointEnvironment, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
+import { localEndpointEnvironment, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
 import { probeVideo } from '@framefarm/media';
 import { RunStore } from '@framefarm/run-store';
 import { WORK_DIR } from './buildah';
@@ -22,10 +22,10 @@ export async function renderInImages(roots: Record<StepName, ImageRoot>, log: (l
   );
   const stateDir = join(WORK_DIR, `state-${process.pid}`);
   const stack = await startLocalStack({ stateDir, port: 0, quiet: true, imageTable });
-  const batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: LOCAL_CREDENTIALS });
+  const batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: stack.credentials });
   const started = Date.now();
   try {
-    const { outputs } = await provisionLocalStack(stack.endpoint);
+    const { outputs } = await provisionLocalStack(stack.endpoint, { credentials: stack.credentials });
     const { jobId } = await batch.send(
       new SubmitJobCommand({
         jobName: 'images-plan',
@@ -43,7 +43,7 @@ export async function renderInImages(roots: Record<StepName, ImageRoot>, log: (l
     );
     const runId = `run-${jobId}`;
     log(`submitted plan ${jobId}; run ${runId}`);
-    const store = RunStore.fromEnv({ ...localEndpointEnvironment(stack.endpoint), FRAMEFARM_BUCKET: LOCAL_RESOURCES.bucket, FRAMEFARM_TABLE: LOCAL_RESOURCES.table });
+    const store = RunStore.fromEnv({ ...localEndpointEnvironment(stack.endpoint, stack.region, stack.credentials), FRAMEFARM_BUCKET: LOCAL_RESOURCES.bucket, FRAMEFARM_TABLE: LOCAL_RESOURCES.table });
     await expectSucceeded(batch, [jobId!], 'plan');
     const planned = await store.records.getRun(runId);
     if (!planned?.renderJobId || !planned.encodeJobId) throw new Error(`plan recorded no render or encode job: ${JSON.stringify(planned)}`);

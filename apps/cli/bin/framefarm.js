@@ -7,15 +7,17 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const apps = ['cli', 'plan', 'render', 'encode'];
-const bundle = (app) => path.join(root, 'dist', 'apps', app, 'main.cjs');
+const apps = ['cli', 'plan', 'render', 'encode', 'dashboard'];
+// The dashboard is a page (Vite builds its index.html); the others are esbuild bundles.
+const bundle = (app) => path.join(root, 'dist', 'apps', app, app === 'dashboard' ? 'index.html' : 'main.cjs');
+const SOURCE = /\.(ts|tsx|css|html)$/;
 
 function newestSource(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    else if (SOURCE.test(entry.name) && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }
   return newest;
 }

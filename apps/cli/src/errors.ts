@@ -8,7 +8,7 @@ export class RunFailedError extends Error {
   override readonly name = 'RunFailedError';
 }
 
-const USER_INPUT_ERRORS = new Set(['RunNotFoundError', 'InvalidEnvironmentError', 'InvalidSketchRefError', 'InvalidDagError', 'InvalidJobSpecError']);
+const USER_INPUT_ERRORS = new Set(['RunNotFoundError', 'RunNotResumableError', 'InvalidEnvironmentError', 'InvalidSketchRefError', 'InvalidDagError', 'InvalidJobSpecError']);
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError) return 2;

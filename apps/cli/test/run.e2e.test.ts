@@ -18,6 +18,11 @@ describe('framefarm run (real programs on the embedded local stack)', () => {
     expect(summary).toMatchObject({ runId: 'cli-e2e', status: 'SUCCEEDED', frames: 12, chunks: 3, width: 160, height: 90, fps: 12 });
     expect(summary.timingsMs.render).toBeGreaterThan(0);
     expect(summary.timingsMs.total).toBeGreaterThanOrEqual(summary.timingsMs.render);
+    // What the same run would cost on the stack as configured: every step's attempts held something.
+    expect(summary.cost.usd).toBeGreaterThan(0);
+    expect(Object.keys(summary.cost.byStep).sort()).toEqual(['encode', 'plan', 'render']);
+    expect(summary.cost.usd).toBeCloseTo(summary.cost.byStep.plan + summary.cost.byStep.render + summary.cost.byStep.encode, 12);
+    expect(result.stdout).toMatch(/ {2}cost {4}\$[\d.]+ on AWS Batch at us-east-1 prices of \d{4}-\d{2}-\d{2}/);
 
     const video = join(cwd, summary.video);
     const probe = execFileSync(resolveFfprobe(), ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames,pix_fmt', '-of', 'json', video], { encoding: 'utf8' });

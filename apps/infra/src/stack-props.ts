@@ -1,6 +1,6 @@
 import type { StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { StepName } from '@framefarm/job-specs';
+import { STACK_CAPACITY_DEFAULTS, type StepName } from '@framefarm/job-specs';
 
 /**
  * How jobs in the private subnets reach AWS APIs (ECR, S3, DynamoDB, Batch, Logs, X-Ray):
@@ -64,9 +64,9 @@ export interface FramefarmStackProps extends StackProps {
 
 export const DEFAULTS = {
   prefix: 'framefarm',
-  instanceTypes: ['c6i.large', 'c6i.xlarge', 'c6i.2xlarge', 'c5.large', 'c5.xlarge', 'm6i.large', 'm6i.xlarge'],
+  instanceTypes: STACK_CAPACITY_DEFAULTS.instanceTypes,
   maxVcpus: 64,
-  spot: true,
+  spot: STACK_CAPACITY_DEFAULTS.spot,
   egress: 'nat' as EgressMode,
   chunkRetentionDays: 7,
   logRetentionDays: 30,

@@ -5,8 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { jobSpec } from '@framefarm/job-specs';
 import { startSegmentEncoder, verifySegment } from '@framefarm/media';
 import { ChunkManifest, errorFields, JobLog, RunStore, settingsHash, StageSpan, untraced } from '@framefarm/run-store';
-import { createFrameRenderer, frameChecksum } from '@framefarm/sketch';
+import { createFrameRenderer, frameChecksum, previewJpeg } from '@framefarm/sketch';
 import type { RenderJobConfig } from './env';
+import { PreviewPublisher } from './preview-publisher';
 import { progressEvery } from './progress';
 import { frameSettingsOf, loadRunSketch } from './run-sketch';
 
@@ -56,6 +57,12 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
   const encoder = startSegmentEncoder({
     width: settings.width, height: settings.height, fps: settings.fps, startFrame: chunk.start, output: join(workDir, 'segment.ts'), threads: encoderThreads(),
   });
+  const previews = new PreviewPublisher(
+    async (rgba) => store.writeChunkPreview(runId, chunk.index, await previewJpeg(rgba, settings)),
+    (error, failures) => {
+      if (failures === 1) log('preview-failed', { ...errorFields(error), note: 'previews are skipped; the chunk goes on' });
+    },
+  );
   try {
     const renderStart = performance.now();
     const checksums: string[] = [];
@@ -64,6 +71,7 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
       for (let index = chunk.start; index < chunk.end; index++) {
         const pixels = renderer.rgba(index);
         checksums.push(frameChecksum(pixels));
+        previews.offer(pixels);
         await encoder.write(pixels);
         const rendered = index - chunk.start + 1;
         if (rendered % every === 0 && rendered < frames) {
@@ -77,6 +85,7 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
       return written;
     });
     const renderMs = Math.round(performance.now() - renderStart);
+    await previews.settle();
 
     const uploadStart = performance.now();
     const manifest = await span('render.upload', { bytes: segment.bytes }, async () => {
@@ -106,6 +115,7 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
     return { status: 'SUCCEEDED', manifest };
   } catch (error) {
     encoder.abort();
+    await previews.settle();
     await store.records.updateChunk(runId, chunk.index, { status: 'FAILED', error: errorFields(error).error }).catch(() => undefined);
     throw error;
   } finally {

@@ -1,7 +1,8 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JobLog, RunSettings, RunStore, uploadSketchSource } from '@framefarm/run-store';
+import { chunkPreviewKey, JobLog, RunSettings, RunStore, uploadSketchSource } from '@framefarm/run-store';
 import { resolveFfmpeg } from '@framefarm/media';
 import { bundleSketch, createFrameRenderer, frameChecksum, loadSketch } from '@framefarm/sketch';
 import { LocalServices, startLocalServices } from '@framefarm/run-store/testing';
@@ -37,6 +38,10 @@ describe('rendering a chunk', () => {
     expect(await store.records.getChunk('chunky', 1)).toMatchObject({ status: 'SUCCEEDED', framesDone: 12, attempt: 1, jobId: 'job:1', start: 12, end: 24 });
     expect((await store.records.getRun('chunky'))?.status).toBe('RENDERING');
     expect(events.filter((e) => e.event === 'chunk-progress').map((e) => e.fields?.framesDone)).toEqual([10]);
+    // The first frame's preview, at least, is there for the dashboard: a small JPEG beside the chunk.
+    const preview = await store.objects.s3.send(new GetObjectCommand({ Bucket: store.objects.bucket, Key: chunkPreviewKey('chunky', 1) }));
+    expect(preview.ContentType).toBe('image/jpeg');
+    expect(Buffer.from(await preview.Body!.transformToByteArray()).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
 
     const retry = await renderChunk(store, { settings, chunk, jobId: 'job:1', attempt: 2 }, log);
     expect(retry.status).toBe('SKIPPED');
@@ -60,7 +65,9 @@ describe('rendering a chunk', () => {
       else process.env.FFMPEG_PATH = previous;
     }
     expect(await store.records.getChunk('broken-ffmpeg', 0)).toMatchObject({ status: 'FAILED', error: expect.stringContaining('exit 1') });
-    expect(await store.objects.listKeys('runs/broken-ffmpeg/')).toEqual([]);
+    // No segment and no manifest: nothing that could pass for a rendered chunk. The preview of the
+    // last frame drawn stays, so the dashboard shows what the chunk looked like when it failed.
+    expect(await store.objects.listKeys('runs/broken-ffmpeg/')).toEqual([chunkPreviewKey('broken-ffmpeg', 0)]);
   });
 
   it('fails the chunk and writes no manifest when the segment lacks a frame that was written', async () => {

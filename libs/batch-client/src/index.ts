@@ -16,3 +16,4 @@ export * from './list-jobs';
 export * from './job-state';
 export * from './wait-for-jobs';
 export * from './job-env';
+export * from './job-attempts';

@@ -5,3 +5,4 @@ export * from './chunks';
 export * from './table';
 export * from './layout';
 export * from './job-runtime';
+export * from './capacity';

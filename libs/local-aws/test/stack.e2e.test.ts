@@ -5,12 +5,13 @@ import {
   DescribeJobQueuesCommand,
   DescribeJobsCommand,
   RegisterJobDefinitionCommand,
+  UpdateComputeEnvironmentCommand,
   SubmitJobCommand,
 } from '@aws-sdk/client-batch';
 import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { jobSpec, LOCAL_COMPUTE_ENVIRONMENT, LOCAL_RESOURCES, SHELL_JOB_DEFINITION } from '@framefarm/job-specs';
+import { jobSpec, LOCAL_COMPUTE_ENVIRONMENT, LOCAL_RESOURCES, RUNS_BY_TIME_INDEX, SHELL_JOB_DEFINITION, STACK_CAPACITY_DEFAULTS } from '@framefarm/job-specs';
 import { provisionLocalStack, startLocalStack, stepJobDefinition, type LocalStack } from '../src';
 import { REGION, removeDir, tempStateDir } from './helpers';
 
@@ -86,6 +87,12 @@ describe('local stack: composition and provisioning', () => {
 
     const { computeEnvironments } = await batch.send(new DescribeComputeEnvironmentsCommand({ computeEnvironments: [LOCAL_COMPUTE_ENVIRONMENT] }));
     expect(computeEnvironments?.[0].computeResources?.maxvCpus).toBe(CAPACITY.vcpus);
+    // Described as the AWS stack's default capacity, which is what prices a local run.
+    expect(computeEnvironments?.[0].computeResources).toMatchObject({
+      type: STACK_CAPACITY_DEFAULTS.spot ? 'SPOT' : 'EC2',
+      instanceTypes: [...STACK_CAPACITY_DEFAULTS.instanceTypes],
+    });
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)).toEqual([RUNS_BY_TIME_INDEX.name]);
     const render = jobSpec('render');
     const { jobQueues } = await batch.send(new DescribeJobQueuesCommand({ jobQueues: [render.jobQueueName] }));
     expect(jobQueues?.[0]).toMatchObject({ priority: render.queuePriority, state: 'ENABLED' });
@@ -99,6 +106,17 @@ describe('local stack: composition and provisioning', () => {
       retryStrategy: { attempts: render.retryAttempts, evaluateOnExit: expect.arrayContaining([expect.objectContaining({ onStatusReason: 'Host EC2*' })]) },
       timeout: { attemptDurationSeconds: render.timeoutSeconds },
     });
+  });
+
+  it('brings a compute environment from an older state directory in line with the stack’s capacity', async () => {
+    await batch.send(
+      new UpdateComputeEnvironmentCommand({ computeEnvironment: LOCAL_COMPUTE_ENVIRONMENT, computeResources: { type: 'EC2', instanceTypes: ['optimal'] } }),
+    );
+    const again = await provisionLocalStack(stack.endpoint, { credentials: stack.credentials, capacity: CAPACITY });
+    expect(again.computeEnvironment.action).toBe('updated');
+    const { computeEnvironments } = await batch.send(new DescribeComputeEnvironmentsCommand({ computeEnvironments: [LOCAL_COMPUTE_ENVIRONMENT] }));
+    expect(computeEnvironments?.[0].computeResources).toMatchObject({ type: STACK_CAPACITY_DEFAULTS.spot ? 'SPOT' : 'EC2', instanceTypes: [...STACK_CAPACITY_DEFAULTS.instanceTypes] });
+    expect((await provisionLocalStack(stack.endpoint, { credentials: stack.credentials, capacity: CAPACITY })).computeEnvironment.action).toBe('unchanged');
   });
 
   it('registers a new revision only for a definition that differs from the latest one', async () => {

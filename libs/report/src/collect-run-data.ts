@@ -1,7 +1,7 @@
 import { chunkRange } from '@framefarm/job-specs';
 import { SPAN_ATTRIBUTES } from '@framefarm/tracing';
 import { EdgeKind, PathNode, computeCriticalPath } from './critical-path';
-import { attemptsOf } from './job-attempts';
+import { jobAttempts } from '@framefarm/batch-client';
 import { spansByJob } from './job-spans';
 import { BatchJob, CollectRunInput, RunRecordFields } from './run-input';
 import { JobStep, ReportJob, ReportSpan, RunData } from './run-data';
@@ -75,13 +75,14 @@ export function collectRunData(input: CollectRunInput): RunData {
       ...(frames !== undefined && wallMs > 0 && status === 'SUCCEEDED' ? { framesPerSecond: (frames * 1000) / wallMs } : {}),
       spans: input.spans.length,
     },
+    ...(input.cost ? { cost: input.cost } : {}),
     ...(input.spans[0] ? { traceId: input.spans[0].traceId } : {}),
     unattributedSpans: input.spans.filter((span) => !attributed.has(String(span.attributes[SPAN_ATTRIBUTES.jobId]))).length,
   };
 }
 
 function toReportJob(detail: BatchJob, step: JobStep, run: RunRecordFields, now: number, spans: ReportSpan[]): ReportJob {
-  const attempts = attemptsOf(detail);
+  const attempts = jobAttempts(detail);
   const createdAt = detail.createdAt ?? attempts[0]?.startedAt ?? now;
   const finished = detail.stoppedAt !== undefined && (detail.status === 'SUCCEEDED' || detail.status === 'FAILED');
   const endedAt = finished ? (detail.stoppedAt as number) : attempts.length > 0 ? Math.max(now, ...attempts.map((a) => a.stoppedAt ?? now)) : now;

@@ -26,4 +26,23 @@ describe('renderReportHtml', () => {
     expect(html).toContain('Batch knows no jobs of this run.');
     expect(html).not.toContain('data-job-row');
   });
+
+  it('shows the run’s cost, failed attempts apart, and no cost section when none was given', () => {
+    const cost = {
+      currency: 'USD' as const,
+      totalUsd: 0.0125,
+      succeededUsd: 0.01,
+      failedUsd: 0.0025,
+      runningUsd: 0,
+      byStep: { plan: 0.001, render: 0.0105, encode: 0.001 },
+      vcpuHours: 0.5,
+      prices: { region: 'us-east-1', asOf: '2025-06-01' },
+    };
+    const html = renderReportHtml(collectRunData({ ...fixtureRun(), cost }));
+    expect(html).toContain('<section id="cost"><h2>Cost · $0.013</h2>');
+    expect(html).toContain('at us-east-1 prices of 2025-06-01: succeeded $0.010, failed $0.0025.');
+    expect(html).toContain('<td>render</td><td class="num">$0.011</td>');
+    expect(html).toMatch(/data-total="cost".*\$0\.013.*\$0\.0025 in failed attempts/s);
+    expect(renderReportHtml(collectRunData(fixtureRun()))).not.toContain('id="cost"');
+  });
 });

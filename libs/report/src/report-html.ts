@@ -1,4 +1,5 @@
 import { formatClock, formatDuration, formatRate } from './format';
+import { formatUsd, pricesNote } from '@framefarm/cost/format';
 import { esc } from './html-escape';
 import { ReportJob, RunData } from './run-data';
 import { REPORT_JS } from './report-script';
@@ -34,6 +35,7 @@ export function renderReportHtml(data: RunData, media: ReportMedia = {}, generat
 <p class="subtitle">${esc(settingsLine(data))}</p>
 ${cards(data)}
 ${mediaSection(media)}
+${costSection(data)}
 <section id="timeline">
 <h2>Timeline</h2>
 <div class="legend"><span><i style="background:#e6ebf1;border:1px solid #b3bdca"></i>queued / waiting</span><span><i style="background:var(--ok)"></i>attempt succeeded</span><span><i style="background:var(--fail)"></i>attempt failed</span><span><i style="background:var(--run)"></i>still running</span><span><i style="background:var(--span);opacity:.75"></i>span</span><span><i style="background:var(--crit)"></i>critical path</span><label><input type="checkbox" id="show-spans" checked> spans</label></div>
@@ -81,7 +83,19 @@ ${card('Attempts', String(t.attempts), 'attempts', t.failedAttempts ? `${t.faile
 ${card('Queued (sum)', formatDuration(t.queuedMs), 'queued')}
 ${card('Running (sum)', formatDuration(t.runningMs), 'running')}
 ${card('Spans', String(t.spans), 'spans')}
+${data.cost ? card('Cost', formatUsd(data.cost.totalUsd), 'cost', data.cost.failedUsd > 0 ? `${formatUsd(data.cost.failedUsd)} in failed attempts` : '') : ''}
 </section>`;
+}
+
+function costSection(data: RunData): string {
+  const cost = data.cost;
+  if (!cost) return '';
+  const rows = Object.entries(cost.byStep)
+    .map(([step, usd]) => `<tr><td>${esc(step)}</td><td class="num">${esc(formatUsd(usd))}</td></tr>`)
+    .join('');
+  return `<section id="cost"><h2>Cost · ${esc(formatUsd(cost.totalUsd))}</h2>
+<p>What the run's job attempts held (vCPU and memory, for as long as each ran) at ${esc(pricesNote(cost.prices))}: succeeded ${esc(formatUsd(cost.succeededUsd))}, failed ${esc(formatUsd(cost.failedUsd))}${cost.runningUsd > 0 ? `, still running ${esc(formatUsd(cost.runningUsd))}` : ''}.</p>
+<table><thead><tr><th>Step</th><th class="num">Cost</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function mediaSection(media: ReportMedia): string {

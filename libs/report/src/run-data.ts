@@ -1,17 +1,11 @@
+import type { JobAttempt } from '@framefarm/batch-client';
+import type { RunCost } from '@framefarm/cost';
 /** Everything the report shows, in milliseconds since the epoch; built by `collectRunData`. */
 export type JobStep = 'plan' | 'render' | 'encode';
-export type AttemptOutcome = 'succeeded' | 'failed' | 'running';
+export type AttemptOutcome = JobAttempt['outcome'];
 
-export interface ReportAttempt {
-  /** From 1. */
-  number: number;
-  startedAt: number;
-  /** Undefined while running. */
-  stoppedAt?: number;
-  outcome: AttemptOutcome;
-  exitCode?: number;
-  reason?: string;
-}
+/** One attempt of a job (Batch's view, the running one included). */
+export type ReportAttempt = JobAttempt;
 
 export interface ReportSpan {
   spanId: string;
@@ -84,6 +78,7 @@ export interface RunData {
   renderArrayJobId?: string;
   criticalPath: CriticalPath;
   totals: RunTotals;
+  cost?: RunCost;
   traceId?: string;
   /** Spans of the trace that belong to no job of the run. */
   unattributedSpans: number;

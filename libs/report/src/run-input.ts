@@ -1,4 +1,5 @@
 import type { JobDetail } from '@aws-sdk/client-batch';
+import type { RunCost } from '@framefarm/cost';
 import type { StoredSpan } from '@framefarm/tracing';
 
 /** The run's own record (settings and outcome), as far as the report needs it. */
@@ -34,4 +35,6 @@ export interface CollectRunInput {
   spans: StoredSpan[];
   /** The moment the report is made: the end of bars of jobs still running. */
   now: number;
+  /** What the run's attempts cost (computed by the caller, which knows the stack's capacity). */
+  cost?: RunCost;
 }

@@ -1,3 +1,4 @@
+import type { RunCost } from '@framefarm/cost';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { StoredSpan, traceIdFromEnvironment } from '@framefarm/tracing';
@@ -24,6 +25,8 @@ export interface WriteRunReportOptions {
   maxEmbeddedVideoBytes?: number;
   /** Report time, the end of bars of jobs still running; now by default. */
   now?: number;
+  /** What the run cost (see @framefarm/cost); the report shows it when given. */
+  cost?: RunCost;
 }
 
 export interface WrittenRunReport {
@@ -46,7 +49,7 @@ export async function writeRunReport(options: WriteRunReportOptions): Promise<Wr
   }
   if (spans.length === 0) warnings.push('no spans found for this run: the timeline shows Batch times only');
   const now = options.now ?? Date.now();
-  const data = collectRunData({ run: options.run, jobs: options.jobs, spans, now });
+  const data = collectRunData({ run: options.run, jobs: options.jobs, spans, now, ...(options.cost ? { cost: options.cost } : {}) });
   const { media, warnings: mediaWarnings } = await loadReportMedia({ reportFile: path, posterPath: options.posterPath, videoPath: options.videoPath, maxEmbeddedVideoBytes: options.maxEmbeddedVideoBytes });
   warnings.push(...mediaWarnings);
   await mkdir(dirname(path), { recursive: true });

@@ -5,6 +5,8 @@ export const chunksPrefix = (runId: string): string => `runs/${runId}/chunks/`;
 export const padChunkIndex = (index: number): string => String(index).padStart(5, '0');
 export const chunkSegmentKey = (runId: string, index: number): string => `${chunksPrefix(runId)}${padChunkIndex(index)}.ts`;
 export const chunkManifestKey = (runId: string, index: number): string => `${chunksPrefix(runId)}${padChunkIndex(index)}.json`;
+/** The latest frame of a rendering chunk, small, for the dashboard; intermediate like the chunk. */
+export const chunkPreviewKey = (runId: string, index: number): string => `${chunksPrefix(runId)}${padChunkIndex(index)}.preview.jpg`;
 export const videoKey = (runId: string): string => `runs/${runId}/video.mp4`;
 export const posterKey = (runId: string): string => `runs/${runId}/poster.png`;
 /** User sketches are content-addressed: the same source is uploaded once and never changes. */

@@ -44,6 +44,10 @@ export class ObjectStore {
     );
   }
 
+  async putBytes(key: string, body: Buffer, contentType: string, tagging?: string): Promise<void> {
+    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ...(tagging ? { Tagging: tagging } : {}) }));
+  }
+
   async putText(key: string, text: string, contentType: string): Promise<void> {
     await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: text, ContentType: contentType }));
   }

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { TABLE_KEYS } from '@framefarm/job-specs';
+import { RUNS_BY_TIME_INDEX, TABLE_KEYS } from '@framefarm/job-specs';
 import { CHUNK_SK_PREFIX, chunkSk, RUN_SK, runPk } from './keys';
 import type { RunSettings } from './run-settings';
 
@@ -73,6 +73,28 @@ const stripKeys = <T>(item: Record<string, unknown> | undefined): T | undefined 
   return rest as T;
 };
 
+/** One page of runs, newest first; `next` continues the list. */
+export interface RunsPage {
+  runs: RunRecord[];
+  next?: string;
+}
+
+export class InvalidPageTokenError extends Error {
+  override readonly name = 'InvalidPageTokenError';
+}
+
+const encodeNext = (key: Record<string, unknown> | undefined): string | undefined => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined);
+
+function decodeNext(next: string): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(next, 'base64url').toString()) as unknown;
+    if (key && typeof key === 'object' && !Array.isArray(key) && Object.values(key).every((v) => typeof v === 'string')) return key as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  throw new InvalidPageTokenError('The page token is not one this list gave out: start again from the first page.');
+}
+
 const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
@@ -103,7 +125,7 @@ export class RunRecords {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...this.key(record.runId, RUN_SK), type: 'run', ...record },
+          Item: { ...this.key(record.runId, RUN_SK), type: RUNS_BY_TIME_INDEX.runType, ...record },
           ConditionExpression: 'attribute_not_exists(#pk)',
           ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
         }),
@@ -174,6 +196,27 @@ export class RunRecords {
   async getChunk(runId: string, index: number): Promise<ChunkRecord | undefined> {
     const output = await this.db.send(new GetCommand({ TableName: this.table, Key: this.key(runId, chunkSk(index)), ConsistentRead: true }));
     return stripKeys<ChunkRecord>(output.Item);
+  }
+
+  /** Runs newest first, `limit` at a time, through the runs-by-time index. */
+  async listRuns(options: { limit: number; next?: string }): Promise<RunsPage> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: RUNS_BY_TIME_INDEX.name,
+        KeyConditionExpression: '#type = :run',
+        ExpressionAttributeNames: { '#type': RUNS_BY_TIME_INDEX.partitionKey },
+        ExpressionAttributeValues: { ':run': RUNS_BY_TIME_INDEX.runType },
+        ScanIndexForward: false,
+        Limit: options.limit,
+        ExclusiveStartKey: options.next ? decodeNext(options.next) : undefined,
+      }),
+    );
+    const runs = (page.Items ?? []).map((item) => {
+      const { type: _type, ...run } = stripKeys<RunRecord & { type: string }>(item)!;
+      return run as RunRecord;
+    });
+    return { runs, next: encodeNext(page.LastEvaluatedKey) };
   }
 
   /** Every chunk item of a run, by index. */

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ENV, INTERMEDIATE_OBJECT_TAGGING, planChunks } from '@framefarm/job-specs';
 import { createDocumentClient, createS3Client } from './clients';
 import { MissingConfigError, RunConflictError } from './errors';
-import { chunkManifestKey, chunkSegmentKey, chunksPrefix, runManifestKey } from './keys';
+import { chunkManifestKey, chunkPreviewKey, chunkSegmentKey, chunksPrefix, runManifestKey } from './keys';
 import { ObjectStore, StoredFile } from './object-store';
 import { RunRecord, RunRecords } from './records';
 import { ChunkManifest, ChunkManifestSchema, RunManifest, RunManifestSchema } from './schemas';
@@ -47,6 +47,11 @@ export class RunStore {
 
   uploadChunkSegment(runId: string, index: number, path: string): Promise<StoredFile> {
     return this.objects.uploadFile(chunkSegmentKey(runId, index), path, 'video/mp2t', INTERMEDIATE_OBJECT_TAGGING);
+  }
+
+  /** The latest preview of a rendering chunk (JPEG), replaced as the chunk goes on. */
+  writeChunkPreview(runId: string, index: number, jpeg: Buffer): Promise<void> {
+    return this.objects.putBytes(chunkPreviewKey(runId, index), jpeg, 'image/jpeg', INTERMEDIATE_OBJECT_TAGGING);
   }
 
   /** Every chunk manifest under the run's prefix, whatever indexes they have. */

@@ -6,6 +6,7 @@ import {
   ChecksumMismatchError,
   downloadSketchSource,
   InvalidManifestError,
+  InvalidPageTokenError,
   MissingConfigError,
   parseSketchRef,
   RunConflictError,
@@ -59,6 +60,20 @@ describe('RunStore against S3 and DynamoDB APIs', () => {
     expect(await store.records.updateRun('run-1', { status: 'RENDERING' }, ['PLANNED'])).toBe(false);
     expect((await store.records.getRun('run-1'))?.status).toBe('SUCCEEDED');
     expect(await store.records.updateRun('no-such-run', { status: 'FAILED' })).toBe(false);
+  });
+
+  it('lists runs newest first, a page at a time, without their chunks', async () => {
+    for (const [runId, day] of [['run-list-a', '01'], ['run-list-c', '03'], ['run-list-b', '02']]) {
+      await store.recordPlan({ ...settings, runId }, { startedAt: new Date(`2030-01-${day}T00:00:00Z`) });
+      await store.records.putChunk({ runId, index: 0, start: 0, end: 4, status: 'RENDERING', framesDone: 0, attempt: 1, startedAt: 'x', updatedAt: 'x' });
+    }
+    const first = await store.records.listRuns({ limit: 2 });
+    expect(first.runs.map((r) => r.runId)).toEqual(['run-list-c', 'run-list-b']);
+    expect(first.runs[0]).not.toHaveProperty('type');
+    expect(first.next).toEqual(expect.any(String));
+    const second = await store.records.listRuns({ limit: 2, next: first.next });
+    expect(second.runs.map((r) => r.runId)[0]).toBe('run-list-a');
+    await expect(store.records.listRuns({ limit: 2, next: 'bm90IGEga2V5' })).rejects.toThrow(InvalidPageTokenError);
   });
 
   it('keeps chunk items in index order with their progress', async () => {

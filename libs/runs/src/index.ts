@@ -5,3 +5,7 @@ export * from './load-run';
 export * from './job-logs';
 export * from './failure';
 export * from './artifacts';
+export * from './run-progress';
+export * from './cancel-run';
+export * from './submit-plan';
+export * from './resume-run';

@@ -18,16 +18,25 @@ export function logGroupOf(job: JobDetail): string {
   return job.container?.logConfiguration?.options?.['awslogs-group'] ?? BATCH_LOG_GROUP;
 }
 
-/** All events of a log stream, oldest first, following the forward tokens to the end. */
-export async function readLogStream(logs: Pick<CloudWatchLogsClient, 'send'>, group: string, stream: string, limit?: number): Promise<string[]> {
-  const messages: string[] = [];
+/** One line a job printed, with CloudWatch's timestamp (epoch milliseconds). */
+export interface LogEvent {
+  timestamp: number;
+  message: string;
+}
+
+/**
+ * Events of a log stream, oldest first: all of them (following the forward tokens to the end), or
+ * with `limit` the last `limit`. A stream that does not exist yet has no events.
+ */
+export async function readLogEvents(logs: Pick<CloudWatchLogsClient, 'send'>, group: string, stream: string, limit?: number): Promise<LogEvent[]> {
+  const events: LogEvent[] = [];
   let nextToken: string | undefined;
   try {
     for (;;) {
       const page = await logs.send(
         new GetLogEventsCommand({ logGroupName: group, logStreamName: stream, startFromHead: limit === undefined, nextToken, ...(limit ? { limit } : {}) }),
       );
-      messages.push(...(page.events ?? []).map((e) => e.message ?? ''));
+      events.push(...(page.events ?? []).map((e) => ({ timestamp: e.timestamp ?? 0, message: e.message ?? '' })));
       if (limit !== undefined || !page.nextForwardToken || page.nextForwardToken === nextToken || (page.events ?? []).length === 0) break;
       nextToken = page.nextForwardToken;
     }
@@ -35,7 +44,12 @@ export async function readLogStream(logs: Pick<CloudWatchLogsClient, 'send'>, gr
     if (error instanceof ResourceNotFoundException) return [];
     throw error;
   }
-  return messages;
+  return events;
+}
+
+/** The messages of a log stream (see readLogEvents). */
+export async function readLogStream(logs: Pick<CloudWatchLogsClient, 'send'>, group: string, stream: string, limit?: number): Promise<string[]> {
+  return (await readLogEvents(logs, group, stream, limit)).map((event) => event.message);
 }
 
 /** The last `lines` lines a job printed, for failure reports. */

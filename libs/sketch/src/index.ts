@@ -8,3 +8,4 @@ export * from './frame-checksum';
 export * from './load';
 export * from './bundle';
 export { BUILTIN_SKETCHES, DEFAULT_SKETCH } from './builtins';
+export * from './preview';

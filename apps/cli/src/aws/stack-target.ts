@@ -1,5 +1,5 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { jobSpec, OUTPUT_BUCKET, OUTPUT_TABLE } from '@framefarm/job-specs';
+import { allJobSpecs, jobSpec, OUTPUT_BUCKET, OUTPUT_TABLE } from '@framefarm/job-specs';
 import { UsageError } from '../errors';
 import { Target } from './target';
 
@@ -20,6 +20,7 @@ export async function stackTarget(stackName: string, region: string): Promise<Ta
       region,
       planJobQueue: need(plan.jobQueue),
       planJobDefinition: need(plan.jobDefinition),
+      jobQueues: allJobSpecs().map((spec) => need(spec.outputs.jobQueue)),
       bucket: need(OUTPUT_BUCKET),
       table: need(OUTPUT_TABLE),
     };

@@ -1,4 +1,4 @@
-import { jobSpec, LOCAL_RESOURCES } from '@framefarm/job-specs';
+import { allJobSpecs, jobSpec, LOCAL_RESOURCES } from '@framefarm/job-specs';
 import type { AccessKeys } from '@framefarm/local-aws';
 
 /** Where a command sends its requests, and the names of the stack's resources there. */
@@ -9,6 +9,8 @@ export interface Target {
   endpoint?: string;
   planJobQueue: string;
   planJobDefinition: string;
+  /** The stack's job queues (plan, render, encode), names or ARNs. */
+  jobQueues: string[];
   bucket: string;
   table: string;
   /** A local stack's credentials (see `localStackCredentials`); on AWS the SDK's own chain applies. */
@@ -30,6 +32,7 @@ export function localTarget(endpoint: string, region = defaultRegion()): Target 
     endpoint,
     planJobQueue: plan.jobQueueName,
     planJobDefinition: plan.jobDefinitionName,
+    jobQueues: allJobSpecs(LOCAL_RESOURCES.prefix).map((spec) => spec.jobQueueName),
     bucket: LOCAL_RESOURCES.bucket,
     table: LOCAL_RESOURCES.table,
   };

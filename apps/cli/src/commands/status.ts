@@ -1,8 +1,7 @@
 import { Command } from 'commander';
-import { readRunState, requireRun, runStatusOf } from '@framefarm/runs';
+import { progressOf, readRunState, requireRun, runStatusOf } from '@framefarm/runs';
 import { clientsFor, destroyClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
-import { progressOf } from '../run/run-state';
 import { progressLine } from '../ui/progress-line';
 
 interface StatusFlags extends TargetFlags {

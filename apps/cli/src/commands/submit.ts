@@ -1,10 +1,10 @@
 import { Command } from 'commander';
+import { submitPlan } from '@framefarm/runs';
 import { clientsFor, destroyClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
 import { RUN_SETTINGS_DEFAULTS } from '@framefarm/run-store';
 import { parseRunRequest, RunFlags } from '../run/run-options';
 import { readSketch, sketchReference } from '../run/resolve-sketch';
-import { submitPlan } from '../run/submit-plan';
 import { addRenderOptions } from './run';
 
 interface SubmitFlags extends RunFlags, TargetFlags {

@@ -3,6 +3,7 @@ import { SpanSource, WrittenRunReport, jobIdsFromSpans, writeRunReport } from '@
 import { loadRun, requireRun, RunJobIds, runArtifacts } from '@framefarm/runs';
 import { ObjectStore, RunRecord, RunRecords } from '@framefarm/run-store';
 import { mkdir, rename, stat } from 'node:fs/promises';
+import { runCostOf } from '../run/run-cost';
 import { basename, dirname, join } from 'node:path';
 
 /** What the report reads: Batch for the jobs, the run's table and bucket for its record and media, the span source for its trace. */
@@ -43,6 +44,7 @@ export async function makeRunReport(sources: ReportSources, options: MakeRunRepo
     spanSource: sources.spans,
     posterPath: media.poster,
     videoPath: media.video,
+    cost: await runCostOf(sources, run),
   });
   return { ...written, warnings: [...media.warnings, ...written.warnings] };
 }

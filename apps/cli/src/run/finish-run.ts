@@ -8,6 +8,7 @@ import { AwsClients } from '../aws/clients';
 import { RunRequest } from './run-options';
 import type { RunState } from '@framefarm/runs';
 import { stageTimings } from './stage-timings';
+import { runCostOf } from './run-cost';
 import { RunSummary } from './summary';
 
 async function download(clients: AwsClients, key: string, file: string, expectedSha256?: string): Promise<void> {
@@ -39,6 +40,7 @@ export async function finishRun(
   }
   const run = await loadRunJobs(clients, request.runId, { planJobId: state.plan?.jobId });
   const jobs = { plan: run.plan, renderArray: run.render, renderChildren: run.renderChildren, encode: run.encode };
+  const cost = await runCostOf(clients, run);
   const renderJobs = jobs.renderChildren.length > 0 ? jobs.renderChildren : jobs.renderArray ? [jobs.renderArray] : [];
   const report = await writeRunReport({
     outFile: join(dir, 'report.html'),
@@ -56,6 +58,7 @@ export async function finishRun(
     spanSource: options.stateDir ? traceStoreSpanSource(options.stateDir) : undefined,
     posterPath: poster,
     videoPath: video,
+    cost,
   });
   const timingsMs = stageTimings(state.plan ?? {}, renderJobs, state.encode);
   const shown = (p?: string) => (p ? relative(process.cwd(), p) || p : undefined);
@@ -73,5 +76,6 @@ export async function finishRun(
     timingsMs,
     framesPerSecond: timingsMs.render > 0 ? request.totalFrames / (timingsMs.render / 1000) : 0,
     jobs: { plan: state.plan?.jobId, render: state.render?.jobId, encode: state.encode?.jobId },
+    cost: { usd: cost.totalUsd, failedUsd: cost.failedUsd, byStep: cost.byStep, prices: cost.prices },
   };
 }

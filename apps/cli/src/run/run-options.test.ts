@@ -34,6 +34,7 @@ describe('parseRunRequest', () => {
     [{ runId: 'bad id!' }, '--run-id must be 1–64 letters, digits, - or _'],
     [{ runId: 'r'.repeat(65) }, '--run-id must be 1–64 letters'],
     [{ frames: '30000', framesPerJob: '1' }, 'at most 10000. Raise --frames-per-job'],
+    [{ seed: '' }, '--seed must not be empty'],
   ])('rejects %p with a message naming the flag', (flags, message) => {
     expect(() => parseRunRequest({ runId: 'ok-run', ...flags })).toThrow(UsageError);
     expect(() => parseRunRequest({ runId: 'ok-run', ...flags })).toThrow(message);

@@ -1,12 +1,13 @@
 import { chunkCount, defaultFramesPerJob, InvalidPlanError } from '@framefarm/job-specs';
-import { newRunId, parseSettingsText, RUN_SETTING_KEYS, RUN_SETTINGS_DEFAULTS, RunSettingKey, RunSettings } from '@framefarm/run-store';
+import { newRunId, parseSettingsText, RUN_SETTING_KEYS, RUN_SETTINGS_DEFAULTS, RunSettingKey } from '@framefarm/run-store';
+import type { RunRequest } from '@framefarm/runs';
 import { UsageError } from '../errors';
 
 /**
  * What a user asks of one render, validated before anything starts: the run's settings (one
  * definition in @framefarm/run-store), with the seed left to plan's default when not given.
  */
-export type RunRequest = Omit<RunSettings, 'seed'> & { seed?: string };
+export type { RunRequest } from '@framefarm/runs';
 
 /** What a sketch declares for itself (its `width`, `height`, `fps` and `frames` exports). */
 export interface SketchDefaults {

@@ -1,3 +1,4 @@
+import { formatUsd, pricesNote } from '@framefarm/cost/format';
 import { formatDuration } from '../ui/format';
 import { StageTimings } from './stage-timings';
 
@@ -17,6 +18,8 @@ export interface RunSummary {
   /** Frames rendered per second of wall-clock render stage. */
   framesPerSecond: number;
   jobs: { plan?: string; render?: string; encode?: string };
+  /** What the attempts cost at the stack's prices (failed ones included, and apart). */
+  cost: { usd: number; failedUsd: number; byStep: Record<string, number>; prices: { region: string; asOf: string } };
   failedJob?: { jobId: string; reason: string };
 }
 
@@ -30,6 +33,7 @@ export function formatSummary(s: RunSummary): string {
     ...(s.report ? [`  report  ${s.report}`] : []),
     `  stages  plan ${seconds(s.timingsMs.plan)} · render ${seconds(s.timingsMs.render)} · encode ${seconds(s.timingsMs.encode)}`,
     `  speed   ${s.framesPerSecond.toFixed(1)} frames/s in ${s.chunks} render job${s.chunks === 1 ? '' : 's'}`,
+    `  cost    ${formatUsd(s.cost.usd)}${s.cost.failedUsd > 0 ? ` (${formatUsd(s.cost.failedUsd)} in failed attempts)` : ''} on AWS Batch at ${pricesNote(s.cost.prices)}`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,14 +1,8 @@
+import type { RunProgress } from '@framefarm/runs';
 import { bar, formatDuration } from './format';
 
-/** A snapshot of a run's progress, as the watcher sees it. */
-export interface RunProgress {
-  stage: 'submitted' | 'planning' | 'rendering' | 'encoding' | 'succeeded' | 'failed';
-  framesDone: number;
-  totalFrames: number;
-  chunksDone: number;
-  chunks: number;
-  elapsedMs: number;
-}
+export type { RunProgress };
+
 
 /** Remaining time from the render rate so far; unknown until some frames are done. */
 export function etaMs(p: RunProgress, renderStartedMs: number | undefined): number {

@@ -10,7 +10,7 @@ import {
   UpdateJobQueueCommand,
   type JobDefinition,
 } from '@aws-sdk/client-batch';
-import { allJobSpecs, LOCAL_COMPUTE_ENVIRONMENT, LOCAL_RESOURCES } from '@framefarm/job-specs';
+import { allJobSpecs, LOCAL_COMPUTE_ENVIRONMENT, LOCAL_RESOURCES, STACK_CAPACITY_DEFAULTS } from '@framefarm/job-specs';
 import type { Capacity } from '../capacity';
 import { sameJobDefinition, type JobDefinitionInput } from './desired-job-definitions';
 
@@ -22,7 +22,18 @@ export interface ProvisionedResource {
   action: 'created' | 'updated' | 'unchanged';
 }
 
-/** One MANAGED compute environment whose maxvCpus is this machine's capacity. */
+/** The stack's default capacity (Spot or On-Demand, its instance types), which prices local runs. */
+const STACK_LIKE_RESOURCES = {
+  type: STACK_CAPACITY_DEFAULTS.spot ? 'SPOT' : 'EC2',
+  instanceTypes: [...STACK_CAPACITY_DEFAULTS.instanceTypes],
+} as const;
+
+const sameTypes = (a: string[] | undefined, b: readonly string[]): boolean => (a ?? []).length === b.length && b.every((t) => a?.includes(t));
+
+/**
+ * One MANAGED compute environment whose maxvCpus is this machine's capacity, described as the
+ * stack's default capacity so that local runs are priced as deployed ones would be.
+ */
 export async function ensureComputeEnvironment(batch: BatchClient, capacity: Capacity): Promise<ProvisionedResource> {
   const maxvCpus = Math.max(1, Math.floor(capacity.vcpus));
   const { computeEnvironments = [] } = await batch.send(new DescribeComputeEnvironmentsCommand({ computeEnvironments: [LOCAL_COMPUTE_ENVIRONMENT] }));
@@ -33,14 +44,21 @@ export async function ensureComputeEnvironment(batch: BatchClient, capacity: Cap
         computeEnvironmentName: LOCAL_COMPUTE_ENVIRONMENT,
         type: 'MANAGED',
         state: 'ENABLED',
-        computeResources: { type: 'EC2', minvCpus: 0, maxvCpus, instanceTypes: ['optimal'], subnets: [] },
+        computeResources: { ...STACK_LIKE_RESOURCES, instanceTypes: [...STACK_LIKE_RESOURCES.instanceTypes], minvCpus: 0, maxvCpus, subnets: [] },
       }),
     );
     return { name: LOCAL_COMPUTE_ENVIRONMENT, arn: created.computeEnvironmentArn ?? '', action: 'created' };
   }
-  if (existing.computeResources?.maxvCpus !== maxvCpus || existing.state !== 'ENABLED') {
+  const resources = existing.computeResources;
+  const stackLike = resources?.type === STACK_LIKE_RESOURCES.type && sameTypes(resources.instanceTypes, STACK_LIKE_RESOURCES.instanceTypes);
+  if (resources?.maxvCpus !== maxvCpus || existing.state !== 'ENABLED' || !stackLike) {
     await batch.send(
-      new UpdateComputeEnvironmentCommand({ computeEnvironment: LOCAL_COMPUTE_ENVIRONMENT, state: 'ENABLED', computeResources: { maxvCpus } }),
+      new UpdateComputeEnvironmentCommand({
+        computeEnvironment: LOCAL_COMPUTE_ENVIRONMENT,
+        state: 'ENABLED',
+        // A state directory from before (one "optimal" EC2 environment) follows the stack too.
+        computeResources: { maxvCpus, type: STACK_LIKE_RESOURCES.type, instanceTypes: [...STACK_LIKE_RESOURCES.instanceTypes] },
+      }),
     );
     return { name: LOCAL_COMPUTE_ENVIRONMENT, arn: existing.computeEnvironmentArn ?? '', action: 'updated' };
   }

@@ -15,7 +15,7 @@ export const BATCH_LOG_GROUP = '/aws/batch/job';
 
 export interface ProvisionedResources {
   bucket: { name: string; action: 'created' | 'unchanged' };
-  table: { name: string; action: 'created' | 'unchanged' };
+  table: { name: string; action: 'created' | 'updated' | 'unchanged' };
   logGroup: { name: string; action: 'created' | 'unchanged' };
   computeEnvironment: ProvisionedResource;
   jobQueues: Record<StepName, ProvisionedResource>;

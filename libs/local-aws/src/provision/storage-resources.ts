@@ -1,7 +1,7 @@
 import { CreateLogGroupCommand, CloudWatchLogsClient, ResourceAlreadyExistsException } from '@aws-sdk/client-cloudwatch-logs';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, NotFound, S3Client } from '@aws-sdk/client-s3';
-import { tableKeySchema } from '@framefarm/job-specs';
+import { RUNS_BY_TIME_INDEX, runsByTimeIndexSchema, tableKeySchema } from '@framefarm/job-specs';
 
 export async function ensureBucket(s3: S3Client, bucket: string): Promise<'created' | 'unchanged'> {
   try {
@@ -14,11 +14,17 @@ export async function ensureBucket(s3: S3Client, bucket: string): Promise<'creat
   return 'created';
 }
 
-/** The single runs table: `pk`/`sk` strings, on-demand, as on AWS. */
-export async function ensureTable(dynamodb: DynamoDBClient, table: string): Promise<'created' | 'unchanged'> {
+/** The single runs table: `pk`/`sk` strings and the runs-by-time index, on-demand, as on AWS. */
+export async function ensureTable(dynamodb: DynamoDBClient, table: string): Promise<'created' | 'updated' | 'unchanged'> {
   try {
-    await dynamodb.send(new DescribeTableCommand({ TableName: table }));
-    return 'unchanged';
+    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: table }));
+    if ((Table?.GlobalSecondaryIndexes ?? []).some((index) => index.IndexName === RUNS_BY_TIME_INDEX.name)) return 'unchanged';
+    // A state directory from before the index: add it (DynamoDB backfills it from the items).
+    const { AttributeDefinitions } = tableKeySchema();
+    await dynamodb.send(
+      new UpdateTableCommand({ TableName: table, AttributeDefinitions, GlobalSecondaryIndexUpdates: [{ Create: runsByTimeIndexSchema() }] }),
+    );
+    return 'updated';
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
   }

@@ -1,7 +1,7 @@
 import { JobDetail } from '@aws-sdk/client-batch';
 import { ChunkRecord, RunRecord } from '@framefarm/run-store';
-import { outcomeOf, RunState } from '@framefarm/runs';
-import { progressOf } from './run-state';
+import { outcomeOf, RunState } from './run-state';
+import { progressOf } from './run-progress';
 
 const job = (status: string): JobDetail => ({ jobId: status, jobName: 'j', jobQueue: 'q', jobDefinition: 'd', status }) as JobDetail;
 const chunk = (index: number, status: ChunkRecord['status'], framesDone: number): ChunkRecord =>

@@ -1,5 +1,16 @@
-import { ReportAttempt } from './run-data';
-import { BatchJob } from './run-input';
+import type { JobDetail } from '@aws-sdk/client-batch';
+
+/** One attempt of a Batch job, the one running now included. Times are epoch milliseconds. */
+export interface JobAttempt {
+  /** From 1. */
+  number: number;
+  startedAt: number;
+  /** Undefined while running. */
+  stoppedAt?: number;
+  outcome: 'succeeded' | 'failed' | 'running';
+  exitCode?: number;
+  reason?: string;
+}
 
 const ACTIVE = new Set(['STARTING', 'RUNNING']);
 
@@ -9,8 +20,8 @@ const ACTIVE = new Set(['STARTING', 'RUNNING']);
  * ended without any `attempts[]` entry (cancelled before it ran, or a minimal engine) gets one
  * attempt from its own times, if it ever started.
  */
-export function attemptsOf(job: BatchJob): ReportAttempt[] {
-  const attempts: ReportAttempt[] = (job.attempts ?? [])
+export function jobAttempts(job: Partial<JobDetail>): JobAttempt[] {
+  const attempts: JobAttempt[] = (job.attempts ?? [])
     .filter((attempt) => attempt.startedAt !== undefined)
     .map((attempt, index, all) => {
       const exitCode = attempt.container?.exitCode;

@@ -1,8 +1,15 @@
-import { BatchClient } from '@aws-sdk/client-batch';
+import type { BatchClient } from '@aws-sdk/client-batch';
 import { submitJob } from '@framefarm/batch-client';
-import { RUN_SETTING_ENV, RUN_SETTING_KEYS, RunSettings } from '@framefarm/run-store';
-import { Target } from '../aws/target';
-import { RunRequest } from './run-options';
+import { RUN_SETTING_ENV, RUN_SETTING_KEYS, type RunSettings } from '@framefarm/run-store';
+
+/** A run's settings as a user asks for them: the seed may be left to its default. */
+export type RunRequest = Omit<RunSettings, 'seed'> & { seed?: string };
+
+/** The stack's plan queue and job definition (stack outputs on AWS, the job specs' names locally). */
+export interface PlanTarget {
+  planJobQueue: string;
+  planJobDefinition: string;
+}
 
 /** The plan job's overrides: the original contract plus the run's settings, each under its variable. */
 export function planEnvironment(request: RunRequest, sketchRef: string): Record<string, string> {
@@ -12,9 +19,10 @@ export function planEnvironment(request: RunRequest, sketchRef: string): Record<
 
 /**
  * Submits the plan job exactly as the original quick start does (`aws batch submit-job` with
- * environment overrides); plan then submits the render array and the encode job itself.
+ * environment overrides); plan then submits the render array and the encode job itself. The same
+ * run id again resumes the run: nothing already rendered is rendered twice.
  */
-export async function submitPlan(batch: BatchClient, target: Target, request: RunRequest, sketchRef: string): Promise<string> {
+export async function submitPlan(batch: Pick<BatchClient, 'send'>, target: PlanTarget, request: RunRequest, sketchRef: string): Promise<string> {
   const { jobId } = await submitJob(batch, {
     name: `plan-${request.runId}`,
     queue: target.planJobQueue,

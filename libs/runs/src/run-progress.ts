@@ -1,6 +1,18 @@
-import { ChunkRecord } from '@framefarm/run-store';
-import { outcomeOf, RunState } from '@framefarm/runs';
-import { RunProgress } from '../ui/progress-line';
+import type { ChunkRecord } from '@framefarm/run-store';
+import { outcomeOf, type RunState } from './run-state';
+
+/** Where a run stands, in the words the CLI's progress line and the dashboard both use. */
+export type RunStage = 'submitted' | 'planning' | 'rendering' | 'encoding' | 'succeeded' | 'failed';
+
+/** A snapshot of a run's progress. */
+export interface RunProgress {
+  stage: RunStage;
+  framesDone: number;
+  totalFrames: number;
+  chunksDone: number;
+  chunks: number;
+  elapsedMs: number;
+}
 
 const chunkDone = (c: ChunkRecord): boolean => c.status === 'SUCCEEDED' || c.status === 'SKIPPED';
 
