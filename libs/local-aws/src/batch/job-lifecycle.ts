@@ -1,3 +1,4 @@
+import { BATCH_REASONS } from '@framefarm/job-specs';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { LogStore } from '../logs/log-store';
@@ -19,14 +20,14 @@ import { type AttemptOutcome, shouldRetry } from './retry-decision';
 import { MISCONFIGURED_REASON, Scheduler } from './scheduler';
 import type { StateStore } from './state-store';
 
-/** Status reasons users match on; AWS documents none of these texts exactly. */
+/** Status reasons users match on; the attempt-end texts are Batch's own (see BATCH_REASONS). */
 export const REASONS = {
   dependencyFailed: 'Dependent Job failed',
   childFailed: 'Array Child Job failed',
-  containerExited: 'Essential container in task exited',
-  timeout: 'Job attempt duration exceeded timeout',
-  hostLost: 'Host EC2 (instance local) terminated.',
-  failedToStart: 'Task failed to start',
+  containerExited: BATCH_REASONS.containerExited,
+  timeout: BATCH_REASONS.timeout,
+  hostLost: BATCH_REASONS.hostTerminated('local'),
+  failedToStart: BATCH_REASONS.taskFailedToStart,
   queueDeleted: 'Job queue deleted',
 } as const;
 
