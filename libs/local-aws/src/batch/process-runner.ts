@@ -2,6 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { LogEvent, LogStore } from '../logs/log-store';
 import type { LauncherPool } from './launcher-pool';
+import { LineSplitter } from './log-splitter';
 
 export interface AttemptLaunch {
   argv: string[];
@@ -61,22 +62,6 @@ export function resolveExecutable(command: string, path: string | undefined, cwd
   return found;
 }
 
-/** Splits a text stream into log events, one per line; a trailing partial line waits for more. */
-class LineSplitter {
-  private partial = '';
-  constructor(private readonly emit: (events: LogEvent[]) => void) {}
-  write(text: string): void {
-    const lines = (this.partial + text).split('\n');
-    this.partial = lines.pop() ?? '';
-    const timestamp = Date.now();
-    if (lines.length > 0) this.emit(lines.map((message) => ({ timestamp, message: message.replace(/\r$/, '') })));
-  }
-  end(): void {
-    if (this.partial.length > 0) this.emit([{ timestamp: Date.now(), message: this.partial }]);
-    this.partial = '';
-  }
-}
-
 /**
  * One attempt as a local process in its own process group, so stopping it stops everything it
  * started. stdout and stderr both go, line by line, to the attempt's log stream (as the awslogs
@@ -110,7 +95,16 @@ export class RunningAttempt {
     }
     // The stream file is created by the first output line: creating 20,000 empty files costs more
     // than running 20,000 no-op jobs. (AWS creates an empty stream for a silent container.)
-    const write = (events: LogEvent[]): void => logStore.append(launch.logGroup, launch.logStreamName, events);
+    let logLost = false;
+    const write = (events: LogEvent[]): void => {
+      try {
+        logStore.append(launch.logGroup, launch.logStreamName, events);
+      } catch (err) {
+        // A full disk loses log lines, never the engine (the job's own outcome still counts).
+        if (!logLost) console.error(`[batch] log output of ${launch.logStreamName} is being lost: ${(err as Error).message}`);
+        logLost = true;
+      }
+    };
     const splitters = { stdout: new LineSplitter(write), stderr: new LineSplitter(write) };
     pool.run(
       {

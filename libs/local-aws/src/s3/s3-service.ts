@@ -4,8 +4,37 @@ import S3rver from 's3rver';
 import AWSAccount from 's3rver/lib/models/account';
 import { credentialScopeOf, sigV2AccessKeyOf } from '../edge/credential-scope';
 import { proxyRequest } from '../edge/proxy';
+import { BUCKET_NAME, MAX_KEY_BYTES, SafeObjectStore } from './object-store';
 import { S3RequestError, sendS3Error } from './s3-error';
 import { spoolUpload } from './upload-spool';
+
+/**
+ * Bucket and key a request addresses (path style, or `<bucket>.localhost` virtual-host style),
+ * checked as S3 checks them before anything touches the store.
+ */
+export function checkAddress(req: IncomingMessage): S3RequestError | undefined {
+  const [rawPath] = (req.url ?? '/').split('?');
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+  const vhost = /^(.+)\.localhost$/.exec(host)?.[1];
+  let bucket: string;
+  let key: string;
+  try {
+    if (vhost !== undefined) {
+      bucket = vhost;
+      key = decodeURIComponent(rawPath.slice(1));
+    } else {
+      const slash = rawPath.indexOf('/', 1);
+      bucket = decodeURIComponent(slash < 0 ? rawPath.slice(1) : rawPath.slice(1, slash));
+      key = slash < 0 ? '' : decodeURIComponent(rawPath.slice(slash + 1));
+    }
+  } catch {
+    return new S3RequestError(400, 'InvalidURI', "Couldn't parse the specified URI.");
+  }
+  if (bucket === '') return undefined; // ListBuckets
+  if (!BUCKET_NAME.test(bucket)) return new S3RequestError(400, 'InvalidBucketName', 'The specified bucket is not valid.');
+  if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) return new S3RequestError(400, 'KeyTooLongError', 'Your key is too long');
+  return undefined;
+}
 
 export interface S3Service {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
@@ -29,6 +58,8 @@ export async function startS3Service(options: { directory: string; spoolDirector
     allowMismatchedSignatures: true,
     vhostBuckets: true,
   });
+  // Keys become file names only through SafeObjectStore (see there why s3rver's own store is replaced).
+  server.store = server.context.store = new SafeObjectStore(options.directory);
   const { port } = await server.run();
   const target = { host: '127.0.0.1', port };
 
@@ -37,6 +68,11 @@ export async function startS3Service(options: { directory: string; spoolDirector
       // s3rver only knows its own key pair; the local stack accepts any access key.
       const accessKeyId = credentialScopeOf(req)?.accessKeyId ?? sigV2AccessKeyOf(req);
       if (accessKeyId && !AWSAccount.registry.has(accessKeyId)) AWSAccount.DUMMY_ACCOUNT.createKeyPair(accessKeyId, accessKeyId);
+      const refused = checkAddress(req);
+      if (refused) {
+        req.resume();
+        return sendS3Error(res, refused.status, refused.code, refused.message);
+      }
       if (req.method !== 'PUT') return proxyRequest(req, res, target);
       let upload;
       try {
