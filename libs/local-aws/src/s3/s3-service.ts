@@ -13,6 +13,27 @@ import { spoolUpload } from './upload-spool';
  * checked as S3 checks them before anything touches the store.
  */
 export function checkAddress(req: IncomingMessage): S3RequestError | undefined {
+  const address = addressOf(req);
+  if (address instanceof S3RequestError) return address;
+  const { bucket, key } = address;
+  if (bucket === '') return undefined; // ListBuckets
+  if (!BUCKET_NAME.test(bucket)) return new S3RequestError(400, 'InvalidBucketName', 'The specified bucket is not valid.');
+  if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) return new S3RequestError(400, 'KeyTooLongError', 'Your key is too long');
+  return undefined;
+}
+
+/**
+ * s3rver's router splits the key at '/' and cannot route empty segments (`a//b`, a leading '/');
+ * as one percent-encoded segment (which the router decodes) every key reaches the store whole.
+ */
+export function wholeKeyPath(req: IncomingMessage): string | undefined {
+  const address = addressOf(req);
+  if (address instanceof S3RequestError || address.vhost || address.key === '') return undefined;
+  const query = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '';
+  return `/${address.bucket}/${encodeURIComponent(address.key)}${query}`;
+}
+
+function addressOf(req: IncomingMessage): { bucket: string; key: string; vhost: boolean } | S3RequestError {
   const [rawPath] = (req.url ?? '/').split('?');
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
   const vhost = /^(.+)\.localhost$/.exec(host)?.[1];
@@ -30,10 +51,7 @@ export function checkAddress(req: IncomingMessage): S3RequestError | undefined {
   } catch {
     return new S3RequestError(400, 'InvalidURI', "Couldn't parse the specified URI.");
   }
-  if (bucket === '') return undefined; // ListBuckets
-  if (!BUCKET_NAME.test(bucket)) return new S3RequestError(400, 'InvalidBucketName', 'The specified bucket is not valid.');
-  if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) return new S3RequestError(400, 'KeyTooLongError', 'Your key is too long');
-  return undefined;
+  return { bucket, key, vhost: vhost !== undefined };
 }
 
 export interface S3Service {
@@ -73,6 +91,7 @@ export async function startS3Service(options: { directory: string; spoolDirector
         req.resume();
         return sendS3Error(res, refused.status, refused.code, refused.message);
       }
+      req.url = wholeKeyPath(req) ?? req.url;
       if (req.method !== 'PUT') return proxyRequest(req, res, target);
       let upload;
       try {
