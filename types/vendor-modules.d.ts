@@ -32,6 +32,8 @@ declare module 's3rver/lib/stores/filesystem' {
     getBucketPath(bucketName: string): string;
     getResourcePath(bucket: string, key: string | undefined, resource: string): string;
     getBucket(bucket: string): Promise<unknown>;
+    putBucket(bucket: string): Promise<unknown>;
+    getObject(bucket: string, key: string, options?: { start?: number; end?: number }): Promise<unknown>;
     getMetadata(bucket: string, key: string): Promise<Record<string, unknown>>;
     initiateUpload(bucket: string, key: string, uploadId: string, metadata: unknown): Promise<void>;
     putObjectMultipart(bucket: string, uploadId: string, parts: unknown[]): Promise<unknown>;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { type PathLike, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -67,7 +67,7 @@ describe('SafeObjectStore', () => {
   it('on a full disk the write fails, the previous object stays whole, and no partial file is listed or left', async () => {
     await store.putObject({ bucket: 'bkt', key: 'runs/r/video.mp4', content: Buffer.from('complete video'), metadata: {} });
     const realCreateWriteStream = fs.createWriteStream;
-    jest.spyOn(fs, 'createWriteStream').mockImplementation(((path: fs.PathLike, options?: unknown) => {
+    jest.spyOn(fs, 'createWriteStream').mockImplementation(((path: PathLike, options?: unknown) => {
       if (!String(path).includes('.tmp-')) return realCreateWriteStream(path, options as never);
       // the file system accepts 4 KiB, then the disk is full
       const real = realCreateWriteStream(path, options as never);
