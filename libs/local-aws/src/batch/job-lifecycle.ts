@@ -38,6 +38,8 @@ export interface LifecycleOptions {
   jobEnvironment: Record<string, string>;
   host: ResourceNeed;
   stopGraceMs: number;
+  /** false: jobs run without a sandbox even where bubblewrap works (tests that share files with jobs). */
+  sandbox?: boolean;
   /** Called after each scheduling pass; the engine compacts its journal there. */
   afterTick?: () => void;
 }
@@ -67,7 +69,7 @@ export class JobLifecycle {
   private readonly released = new Set<string>();
   private readonly running = new Map<string, RunningAttempt>();
   private readonly needs = new Map<string, ResourceNeed>();
-  private readonly launchers = new LauncherPool();
+  private readonly launchers: LauncherPool;
   private admissions: JobRecord[] = [];
   private finished: JobRecord[] = [];
   private tickPending = false;
@@ -75,6 +77,7 @@ export class JobLifecycle {
 
   constructor(private readonly options: LifecycleOptions) {
     this.store = options.store;
+    this.launchers = new LauncherPool(options.sandbox === false ? { sandbox: { available: false, reason: 'turned off' } } : {});
     this.scheduler = new Scheduler(options.host, options.store, (job) => this.needOf(job));
   }
 

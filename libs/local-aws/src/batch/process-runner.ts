@@ -1,4 +1,4 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { LogEvent, LogStore } from '../logs/log-store';
 import type { LauncherPool } from './launcher-pool';
@@ -74,6 +74,7 @@ export class RunningAttempt {
   private stopRequested = false;
   private finished = false;
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly sandboxed: boolean;
 
   constructor(
     private readonly launch: AttemptLaunch,
@@ -81,6 +82,7 @@ export class RunningAttempt {
     logStore: LogStore,
     private readonly handlers: AttemptHandlers,
   ) {
+    this.sandboxed = pool.sandbox.available;
     const cwd = launch.cwd ?? process.cwd();
     const executable = resolveExecutable(launch.argv[0], launch.env.PATH, cwd);
     const startError =
@@ -130,6 +132,9 @@ export class RunningAttempt {
     if (this.stopRequested || this.finished) return;
     this.stopRequested = true;
     if (this.pid === undefined) return; // stopped as soon as it starts
+    // In a sandbox the group's leader is bwrap, which would die of SIGTERM at once and take the
+    // job with it: only the job's own processes get SIGTERM, as `docker stop` gives it to the container.
+    if (this.sandboxed) return this.termMembers(Date.now());
     this.signalGroup('SIGTERM');
     this.timers.push(setTimeout(() => this.signalGroup('SIGKILL'), this.launch.stopGraceMs));
   }
@@ -163,6 +168,31 @@ export class RunningAttempt {
     this.handlers.onExit(exit);
   }
 
+  /**
+   * SIGTERM to every process of the group but its leader (bwrap), then SIGKILL to all after the
+   * grace period. A job stopped while bwrap is still building its sandbox gets the signal once its
+   * process exists (the grace period starts then), as a container is stopped only once it runs.
+   */
+  private termMembers(since: number): void {
+    if (this.pid === undefined || this.finished) return;
+    // Skipped: bwrap itself and its child, the init of the job's PID namespace (which ignores SIGTERM).
+    const members = groupMembers(this.pid)
+      .filter(({ pid, ppid }) => pid !== this.pid && ppid !== this.pid)
+      .map(({ pid }) => pid);
+    if (members.length === 0 && Date.now() - since < 10_000) {
+      this.timers.push(setTimeout(() => this.termMembers(since), 20));
+      return;
+    }
+    for (const pid of members) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // exited meanwhile
+      }
+    }
+    this.timers.push(setTimeout(() => this.signalGroup('SIGKILL'), this.launch.stopGraceMs));
+  }
+
   private signalGroup(signal: NodeJS.Signals): void {
     if (this.pid === undefined || this.finished) return;
     try {
@@ -179,4 +209,20 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Processes whose process group is `pgid`, with their parents (from /proc/<pid>/stat: the fields after the command name). */
+function groupMembers(pgid: number): { pid: number; ppid: number }[] {
+  const members: { pid: number; ppid: number }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid) members.push({ pid: Number(entry), ppid: Number(fields[1]) });
+    } catch {
+      // gone
+    }
+  }
+  return members;
 }
