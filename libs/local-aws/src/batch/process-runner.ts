@@ -3,6 +3,7 @@ import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { LogEvent, LogStore } from '../logs/log-store';
 import type { LauncherPool } from './launcher-pool';
 import { LineSplitter } from './log-splitter';
+import { setLongTimeout } from './long-timeout';
 
 export interface AttemptLaunch {
   argv: string[];
@@ -147,12 +148,11 @@ export class RunningAttempt {
   private started(pid: number): void {
     this.pid = pid;
     if (this.launch.timeoutSeconds !== undefined) {
-      this.timers.push(
-        setTimeout(() => {
-          this.timedOut = true;
-          this.stop();
-        }, this.launch.timeoutSeconds * 1000),
-      );
+      const timedOut = (): void => {
+        this.timedOut = true;
+        this.stop();
+      };
+      setLongTimeout(timedOut, this.launch.timeoutSeconds * 1000, (timer) => this.timers.push(timer));
     }
     this.handlers.onRunning(pid, Date.now());
     if (this.stopRequested) {
