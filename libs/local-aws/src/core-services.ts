@@ -1,3 +1,4 @@
+import { prepareStateDir } from './state-dir';
 import { join } from 'node:path';
 import { startDynamoDbService } from './dynamodb/dynamodb-service';
 import { startEdgeServer, type EdgeServer } from './edge/edge-server';
@@ -43,6 +44,7 @@ export interface CoreServices {
  * the caller with `edge.setService('batch', …)` once it knows the endpoint.
  */
 export async function startCoreServices(options: CoreServicesOptions): Promise<CoreServices> {
+  prepareStateDir(options.stateDir);
   const layout = stateLayout(options.stateDir);
   const logStore = new LogStore(layout.logs);
   let edge: EdgeServer;

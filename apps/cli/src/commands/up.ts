@@ -21,7 +21,8 @@ export function registerUp(program: Command): void {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${flags.port}"`);
       const stack = await startProvisionedStack({ stateDir: flags.stateDir, host: flags.host, port, quiet: true }).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use: is another framefarm up running? Try --port.`);
+        if (error.code === 'EADDRINUSE' || error.name === 'PortInUseError') throw new UsageError(`port ${port} is in use: is another framefarm up running? Stop it, or choose another --port.`);
+        if (error.name === 'StateDirError' || error.name === 'StateDirInUseError') throw new UsageError(`--state-dir ${flags.stateDir}: ${error.message}`);
         throw error;
       });
       const env = localEndpointEnvironment(stack.endpoint, stack.region);
