@@ -44,7 +44,13 @@ export async function signedRequest(
       hostname: url.hostname,
       port: Number(url.port),
       path: options.path,
-      headers: { host: url.host, 'content-length': String(Buffer.byteLength(body)), ...options.headers },
+      headers: {
+        host: url.host,
+        'content-length': String(Buffer.byteLength(body)),
+        // S3 wants the payload hash as a header; the other services read it from the signature
+        ...(options.service === 's3' ? { 'x-amz-content-sha256': createHash('sha256').update(body).digest('hex') } : {}),
+        ...options.headers,
+      },
       body,
     }),
   );
