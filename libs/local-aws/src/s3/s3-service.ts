@@ -4,6 +4,7 @@ import S3rver from 's3rver';
 import AWSAccount from 's3rver/lib/models/account';
 import { credentialScopeOf, sigV2AccessKeyOf } from '../edge/credential-scope';
 import { proxyRequest } from '../edge/proxy';
+import { listObjectsV2, listObjectsV2Bucket } from './list-objects-v2';
 import { BUCKET_NAME, MAX_KEY_BYTES, SafeObjectStore } from './object-store';
 import { S3RequestError, sendS3Error } from './s3-error';
 import { spoolUpload } from './upload-spool';
@@ -77,7 +78,8 @@ export async function startS3Service(options: { directory: string; spoolDirector
     vhostBuckets: true,
   });
   // Keys become file names only through SafeObjectStore (see there why s3rver's own store is replaced).
-  server.store = server.context.store = new SafeObjectStore(options.directory);
+  const store = new SafeObjectStore(options.directory);
+  server.store = server.context.store = store;
   const { port } = await server.run();
   const target = { host: '127.0.0.1', port };
 
@@ -90,6 +92,11 @@ export async function startS3Service(options: { directory: string; spoolDirector
       if (refused) {
         req.resume();
         return sendS3Error(res, refused.status, refused.code, refused.message);
+      }
+      const listing = listObjectsV2Bucket(req);
+      if (listing) {
+        req.resume();
+        return listObjectsV2(store, listing.bucket, listing.query, res).catch((err: Error) => sendS3Error(res, 500, 'InternalError', err.message));
       }
       req.url = wholeKeyPath(req) ?? req.url;
       if (req.method !== 'PUT') return proxyRequest(req, res, target);
