@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     defaultCapacity: { vcpus: 2, memoryMiB: 2048 },
     minimumTimeoutSeconds: 1,
     stopGraceSeconds: 1,
+    // the recovery test reads the job's pid from a file the job writes to the host's /tmp
+    sandbox: false,
   });
   const server = await serve(engine.handle);
   process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);
