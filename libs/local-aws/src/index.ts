@@ -5,6 +5,7 @@ export { desiredJobDefinitions, stepJobDefinition, shellJobDefinition } from './
 export { LOCAL_CREDENTIALS, LOCAL_ACCOUNT_ID, DEFAULT_PORT, DEFAULT_REGION, localEndpointEnvironment } from './local-environment';
 export { machineCapacity, type Capacity } from './capacity';
 export { createBatchEngine, type BatchEngine, type BatchEngineOptions } from './batch';
+export { sandboxSupport, type SandboxSupport } from './batch/sandbox';
 export { startCoreServices, stateLayout, PortInUseError, type CoreServices, type CoreServicesOptions } from './core-services';
 export { StateDirInUseError } from './dynamodb/dynamodb-service';
 export { StateDirError, prepareStateDir } from './state-dir';

@@ -1,5 +1,5 @@
 import { allJobSpecs, LOCAL_RESOURCES } from '@framefarm/job-specs';
-import { localEndpointEnvironment } from '@framefarm/local-aws';
+import { localEndpointEnvironment, sandboxSupport } from '@framefarm/local-aws';
 import { Command } from 'commander';
 import { UsageError } from '../errors';
 import { startProvisionedStack } from '../local/local-session';
@@ -46,6 +46,8 @@ export function registerUp(program: Command): void {
           '',
         ].join('\n'),
       );
+      const sandbox = sandboxSupport();
+      if (!sandbox.available) process.stderr.write(`framefarm: jobs run without a sandbox (they can see this user's files and processes): ${sandbox.reason}\n`);
       await new Promise<void>((resolveStop) => {
         const stop = () => resolveStop();
         process.once('SIGINT', stop);
