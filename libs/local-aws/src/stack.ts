@@ -22,7 +22,7 @@ export interface LocalStackOptions {
   /** No start/stop lines on stderr. */
   quiet?: boolean;
   /** Engine knobs for tests (AWS values by default). */
-  batch?: Pick<BatchEngineOptions, 'minimumTimeoutSeconds' | 'stopGraceSeconds'>;
+  batch?: Pick<BatchEngineOptions, 'minimumTimeoutSeconds' | 'stopGraceSeconds' | 'sandbox'>;
 }
 
 export interface LocalStack {

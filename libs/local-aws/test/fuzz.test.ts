@@ -8,6 +8,9 @@ import type { CoreServices } from '../src/core-services';
 import { dynamoClient, logsClient, removeDir, s3Client, startCore, tempStateDir } from './helpers';
 import { signedRequest } from './signed-request';
 
+// Bounded runs (tens of cases) take a second or two; a loaded 2-core CI machine needs more than 5 s.
+jest.setTimeout(60_000);
+
 /**
  * Property-based fuzzing of each service through the edge: whatever a request holds, the answer is
  * an AWS-shaped 2xx/4xx (never a 5xx, never a dead stack), and the stack answers afterwards. Runs

@@ -3,6 +3,9 @@ import { DescribeJobQueuesCommand } from '@aws-sdk/client-batch';
 import fc from 'fast-check';
 import { createQueue, type Harness, shellDefinition, startHarness } from './harness';
 
+// Bounded runs take a second; a loaded 2-core CI machine needs more than 5 s.
+jest.setTimeout(60_000);
+
 function post(port: number, path: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method: 'POST', path, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
