@@ -18,8 +18,35 @@ declare module 's3rver' {
     constructor(options?: S3rverOptions);
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
+    /** The object store; replaceable before run(). */
+    store: unknown;
+    context: { store: unknown };
   }
   export = S3rver;
+}
+
+declare module 's3rver/lib/stores/filesystem' {
+  class FilesystemStore {
+    constructor(rootDirectory: string);
+    rootDirectory: string;
+    getBucketPath(bucketName: string): string;
+    getResourcePath(bucket: string, key: string | undefined, resource: string): string;
+    getBucket(bucket: string): Promise<unknown>;
+    putBucket(bucket: string): Promise<unknown>;
+    getObject(bucket: string, key: string, options?: { start?: number; end?: number }): Promise<unknown>;
+    getMetadata(bucket: string, key: string): Promise<Record<string, unknown>>;
+    initiateUpload(bucket: string, key: string, uploadId: string, metadata: unknown): Promise<void>;
+    putObjectMultipart(bucket: string, uploadId: string, parts: unknown[]): Promise<unknown>;
+  }
+  export = FilesystemStore;
+}
+
+declare module 's3rver/lib/models/object' {
+  class S3Object {
+    static ALLOWED_METADATA: string[];
+    constructor(bucket: string, key: string, content: unknown, metadata: Record<string, unknown>);
+  }
+  export = S3Object;
 }
 
 declare module 's3rver/lib/models/account' {

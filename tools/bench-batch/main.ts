@@ -29,6 +29,8 @@ function startEngine(stateDir: string, logDir: string, cores: number): Promise<{
   // BENCH_PROF=<dir> writes a CPU profile of the engine process there
   const profile = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : [];
   const child = fork(join(__dirname, 'engine-server.ts'), [stateDir, logDir, String(cores)], {
+    // the engine's libraries import each other by their workspace names (tsconfig.base.json paths)
+    env: { ...process.env, TSX_TSCONFIG_PATH: join(__dirname, '..', '..', 'tsconfig.base.json') },
     execArgv: ['--import', 'tsx', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -14,6 +14,9 @@ describe('job specs', () => {
   it('retries host loss and exits on application errors, first matching rule first', () => {
     const rules = jobSpec('render').retryRules;
     expect(rules[0]).toEqual({ action: 'RETRY', onStatusReason: 'Host EC2*' });
+    expect(rules).toContainEqual({ action: 'RETRY', onStatusReason: 'Task failed to start*' });
+    expect(rules).toContainEqual({ action: 'RETRY', onExitCode: '137' });
+    expect(rules).toContainEqual({ action: 'RETRY', onExitCode: '143' });
     expect(rules[rules.length - 1]).toEqual({ action: 'EXIT', onReason: '*' });
     expect(rules.length).toBeLessThanOrEqual(5);
   });

@@ -3,14 +3,41 @@ import { JobSpec, RetryRule, StepName, STEPS } from './steps';
 export const DEFAULT_PREFIX = 'framefarm';
 
 /**
- * Retry what the infrastructure broke (a Spot reclaim or host loss: Batch says "Host EC2 ..."),
- * never what the program itself decided: an application error exits at once.
- * The local engine uses the same "Host EC2" reason when it recovers attempts after a restart.
+ * Texts AWS Batch reports for an attempt that ended, where it puts them (`statusReason` of the
+ * attempt, or `container.reason` / `container.exitCode`). The local engine reports the same texts
+ * and codes for the same faults, so these rules behave the same in both places.
+ */
+export const BATCH_REASONS = {
+  /** statusReason when the host (a Spot instance, or the local engine) went away mid-attempt. */
+  hostTerminated: (instanceId: string): string => `Host EC2 (instance ${instanceId}) terminated.`,
+  /** statusReason when the container could not start; `container.reason` says why (CannotPullContainerError: …). */
+  taskFailedToStart: 'Task failed to start',
+  /** statusReason when the container exited by itself or was killed; the exit code tells which. */
+  containerExited: 'Essential container in task exited',
+  /** container.reason of an attempt killed by the kernel's OOM killer at the container's memory limit. */
+  outOfMemory: 'OutOfMemoryError: Container killed due to memory usage',
+  /** statusReason of an attempt stopped at `timeout.attemptDurationSeconds` (never retried). */
+  timeout: 'Job attempt duration exceeded timeout',
+} as const;
+
+/** Exit codes of a container killed by a signal, as Docker reports them (128 + signal number). */
+export const SIGNAL_EXIT_CODES = { SIGTERM: 143, SIGKILL: 137 } as const;
+
+/**
+ * Retry what broke from outside the program, never what the program itself decided: a host lost
+ * (Spot reclaim, or the local engine restarted), a container that failed to start (image pull,
+ * secrets, volumes), a process killed by SIGKILL (the OOM killer, or a kill from outside) or
+ * SIGTERM. Every job of the pipeline is idempotent (a chunk rewrites its segment and manifest), so a
+ * retry costs only the work lost. An application error (any other exit code) fails at once.
+ * Timed-out, cancelled and terminated attempts are never retried, whatever the rules say.
+ * An OOM kill is retried too (exit 137): the last attempt still fails with Batch's OutOfMemoryError reason.
+ * AWS allows at most 5 rules; the first that matches wins.
  */
 export const RETRY_RULES: RetryRule[] = [
   { action: 'RETRY', onStatusReason: 'Host EC2*' },
-  { action: 'RETRY', onReason: 'CannotPullContainerError*' },
-  { action: 'RETRY', onReason: 'Task failed to start*' },
+  { action: 'RETRY', onStatusReason: `${BATCH_REASONS.taskFailedToStart}*` },
+  { action: 'RETRY', onExitCode: String(SIGNAL_EXIT_CODES.SIGKILL) },
+  { action: 'RETRY', onExitCode: String(SIGNAL_EXIT_CODES.SIGTERM) },
   { action: 'EXIT', onReason: '*' },
 ];
 

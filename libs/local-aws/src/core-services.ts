@@ -1,3 +1,4 @@
+import { prepareStateDir } from './state-dir';
 import { join } from 'node:path';
 import { startDynamoDbService } from './dynamodb/dynamodb-service';
 import { Authenticator } from './auth/authenticator';
@@ -53,6 +54,7 @@ export interface CoreServices {
  * the caller with `edge.setService('batch', …)` once it knows the endpoint.
  */
 export async function startCoreServices(options: CoreServicesOptions): Promise<CoreServices> {
+  prepareStateDir(options.stateDir);
   const layout = stateLayout(options.stateDir);
   const logStore = new LogStore(layout.logs);
   const storedCredentials = loadOrCreateStackCredentials(options.stateDir);

@@ -8,8 +8,10 @@ export { localStackCredentials, runningStackEnvironment, runningStackAt, LocalCr
 export { jobRoleArn, jobRoleName, localJobRoles, type LocalRole } from './iam/local-roles';
 export { machineCapacity, type Capacity } from './capacity';
 export { createBatchEngine, type BatchEngine, type BatchEngineOptions } from './batch';
+export { sandboxSupport, type SandboxSupport } from './batch/sandbox';
 export { startCoreServices, stateLayout, PortInUseError, type CoreServices, type CoreServicesOptions } from './core-services';
 export { StateDirInUseError } from './dynamodb/dynamodb-service';
+export { StateDirError, prepareStateDir } from './state-dir';
 export { startEdgeServer, isLoopbackAddress, type EdgeServer, type EdgeServerOptions, type ServiceHandler } from './edge/edge-server';
 export { LogStore, type LogEvent } from './logs/log-store';
 export { readTraceSpans, listTraceIds, type StoredSpan, type AttributeValue } from './traces';

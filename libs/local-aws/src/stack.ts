@@ -1,4 +1,5 @@
 import { createBatchEngine, type BatchEngineOptions } from './batch';
+import { sandboxSupport } from './batch/sandbox';
 import { machineCapacity, type Capacity } from './capacity';
 import { startCoreServices, stateLayout } from './core-services';
 import type { ServerResponse } from 'node:http';
@@ -31,7 +32,7 @@ export interface LocalStackOptions {
   /** Accept any credentials without checking signatures or policies (`framefarm up --accept-any-credentials`). Unsafe. */
   acceptAnyCredentials?: boolean;
   /** Engine knobs for tests (AWS values by default). */
-  batch?: Pick<BatchEngineOptions, 'minimumTimeoutSeconds' | 'stopGraceSeconds'>;
+  batch?: Pick<BatchEngineOptions, 'minimumTimeoutSeconds' | 'stopGraceSeconds' | 'sandbox'>;
 }
 
 export interface LocalStack {
@@ -116,6 +117,8 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     return engine.handle(req, res, body);
   });
   if (!o.quiet) process.stderr.write(`framefarm local stack: ${endpoint} (state in ${o.stateDir})\n`);
+  const sandbox = sandboxSupport();
+  if (!o.quiet && !sandbox.available) process.stderr.write(`framefarm local stack: jobs run without a sandbox (they see this user's files and processes): ${sandbox.reason}\n`);
 
   let stopping: Promise<void> | undefined;
   return {

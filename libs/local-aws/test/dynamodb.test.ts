@@ -1,6 +1,8 @@
 import { ConditionalCheckFailedException, CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { RUNS_BY_TIME_INDEX } from '@framefarm/job-specs';
 import type { CoreServices } from '../src/core-services';
+import { ensureTable } from '../src/provision/storage-resources';
 import { dynamoClient, removeDir, startCore, tempStateDir } from './helpers';
 
 const TABLE = 'framefarm-runs-test';
@@ -103,5 +105,20 @@ describe('DynamoDB through the edge', () => {
       const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: { pk: 'RUN#r1', sk: 'RUN' } }));
       expect(Item?.status).toBe('PLANNED');
     }
+  });
+
+  it('rebuilds a table made before the runs-by-time index with the index, keeping every item', async () => {
+    await doc.send(new PutCommand({ TableName: TABLE, Item: { pk: 'RUN#old', sk: 'RUN', type: 'run', createdAt: '2026-01-01T00:00:00.000Z' } }));
+    expect(await ensureTable(client, TABLE)).toBe('updated');
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: TABLE }));
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)).toEqual([RUNS_BY_TIME_INDEX.name]);
+    const { Items } = await doc.send(
+      new QueryCommand({ TableName: TABLE, IndexName: RUNS_BY_TIME_INDEX.name, KeyConditionExpression: '#t = :run', ExpressionAttributeNames: { '#t': 'type' }, ExpressionAttributeValues: { ':run': 'run' } }),
+    );
+    expect(Items?.map((item) => item.pk)).toEqual(['RUN#old']);
+    // The items the earlier tests wrote are all still there.
+    const { Items: chunks } = await doc.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'RUN#r1' } }));
+    expect(chunks?.length).toBeGreaterThan(1);
+    expect(await ensureTable(client, TABLE)).toBe('unchanged');
   });
 });

@@ -56,6 +56,25 @@ describe('S3 through the edge', () => {
     removeDir(stateDir);
   });
 
+  it('pages through a listing with continuation tokens, every key once and in byte order', async () => {
+    const keys = Array.from({ length: 30 }, (_, i) => `paged/${String.fromCharCode(0x61 + (i % 26))}${i}${i % 3 === 0 ? '/é' : ''}`);
+    for (const key of keys) await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: key }));
+    const seen: string[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'paged/', MaxKeys: 7, ContinuationToken: token }));
+      seen.push(...(page.Contents ?? []).map((o) => o.Key as string));
+      expect(page.KeyCount).toBe(page.Contents?.length ?? 0);
+      token = page.NextContinuationToken;
+      pages++;
+    } while (token);
+    expect(pages).toBe(5);
+    expect(seen).toEqual([...keys].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+    const grouped = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'paged/', Delimiter: '/' }));
+    expect(grouped.CommonPrefixes?.length).toBe(10);
+  });
+
   it('puts, heads, gets, lists and deletes objects', async () => {
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'runs/r1/manifest.json', Body: '{"frames":120}', ContentType: 'application/json' }));
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'runs/r1/chunks/00000.json', Body: 'a' }));

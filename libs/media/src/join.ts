@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { resolveFfmpeg } from './binaries';
 import { InvalidMediaInputError } from './errors';
@@ -20,14 +21,20 @@ export async function joinSegments(segments: string[], output: string): Promise<
   // Handled here so an early exit is not an unhandled rejection; awaited below for its reason.
   tool.exited.catch(() => undefined);
   try {
-    for (const segment of segments) {
-      await pipeline(createReadStream(segment), stdin, { end: false });
-    }
+    // One pipeline for all segments: a pipeline per segment into the same stdin ({ end: false })
+    // leaves its listeners on stdin, which warned (MaxListenersExceededWarning) past 10 segments.
+    await pipeline(Readable.from(concatenated(segments)), stdin);
   } catch (error) {
     // A broken pipe means ffmpeg stopped: its exit status and stderr explain why.
     await tool.exited;
     throw error;
   }
-  stdin.end();
   await tool.exited;
+}
+
+/** The bytes of the files, one after the other. */
+async function* concatenated(files: string[]): AsyncGenerator<Buffer> {
+  for (const file of files) {
+    for await (const chunk of createReadStream(file)) yield chunk as Buffer;
+  }
 }

@@ -74,7 +74,8 @@ describe('a traced run on the local stack, reported', () => {
       await writeFile(entry, JOB_PROGRAM);
       await build({ entryPoints: [entry], outfile: program, bundle: true, platform: 'node', target: 'node20', format: 'cjs', tsconfig: join(root, 'tsconfig.base.json'), nodePaths: [join(root, 'node_modules')], logLevel: 'silent' });
 
-      stack = await startLocalStack({ stateDir: join(dir, 'state'), port: 0, quiet: true, capacity: CAPACITY });
+      // The plan job hands its child job ids back through a file in the host's /tmp, which a sandboxed job cannot see.
+      stack = await startLocalStack({ stateDir: join(dir, 'state'), port: 0, quiet: true, capacity: CAPACITY, batch: { sandbox: false } });
       await provisionLocalStack(stack.endpoint, { credentials: stack.credentials, capacity: CAPACITY });
       batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: stack.credentials });
       const idsFile = join(dir, 'ids.json');

@@ -1,5 +1,5 @@
 import { allJobSpecs, LOCAL_RESOURCES } from '@framefarm/job-specs';
-import { DEFAULT_PORT, isLoopbackAddress } from '@framefarm/local-aws';
+import { DEFAULT_PORT, isLoopbackAddress, sandboxSupport } from '@framefarm/local-aws';
 import { Command } from 'commander';
 import { UsageError } from '../errors';
 import { startProvisionedStack } from '../local/local-session';
@@ -32,7 +32,8 @@ export function registerUp(program: Command): void {
       }
       const stack = await startProvisionedStack({ stateDir: flags.stateDir, host: flags.host, port, quiet: true, acceptAnyCredentials: flags.acceptAnyCredentials }).catch(
         (error: NodeJS.ErrnoException) => {
-          if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use: is another framefarm up running? Try --port.`);
+          if (error.code === 'EADDRINUSE' || error.name === 'PortInUseError') throw new UsageError(`port ${port} is in use: is another framefarm up running? Stop it, or choose another --port.`);
+          if (error.name === 'StateDirError' || error.name === 'StateDirInUseError') throw new UsageError(`--state-dir ${flags.stateDir}: ${error.message}`);
           throw error;
         },
       );
@@ -65,6 +66,8 @@ export function registerUp(program: Command): void {
           '',
         ].join('\n'),
       );
+      const sandbox = sandboxSupport();
+      if (!sandbox.available) process.stderr.write(`framefarm: jobs run without a sandbox (they can see this user's files and processes): ${sandbox.reason}\n`);
       await new Promise<void>((resolveStop) => {
         const stop = () => resolveStop();
         process.once('SIGINT', stop);

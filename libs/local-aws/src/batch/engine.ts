@@ -42,6 +42,8 @@ export interface BatchEngineOptions {
    * the journal is compacted.
    */
   finishedJobRetentionDays?: number;
+  /** Run jobs in a bubblewrap sandbox where the machine allows it (default true; see sandbox.ts). */
+  sandbox?: boolean;
 }
 
 export interface BatchEngine {
@@ -114,6 +116,7 @@ function openEngine(options: BatchEngineOptions, unlock: () => void): BatchEngin
     jobEnvironment: options.jobEnvironment,
     host: { milliVcpus: Math.round(capacity.vcpus * 1000), memoryMiB: capacity.memoryMiB },
     stopGraceMs: (options.stopGraceSeconds ?? 30) * 1000,
+    sandbox: options.sandbox,
     afterTick: compactIfLarge,
   });
   lifecycle.recover();

@@ -1,3 +1,4 @@
+import { BATCH_REASONS } from '@framefarm/job-specs';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { LogStore } from '../logs/log-store';
@@ -21,14 +22,14 @@ import { type AttemptOutcome, shouldRetry } from './retry-decision';
 import { MISCONFIGURED_REASON, Scheduler } from './scheduler';
 import type { StateStore } from './state-store';
 
-/** Status reasons users match on; AWS documents none of these texts exactly. */
+/** Status reasons users match on; the attempt-end texts are Batch's own (see BATCH_REASONS). */
 export const REASONS = {
   dependencyFailed: 'Dependent Job failed',
   childFailed: 'Array Child Job failed',
-  containerExited: 'Essential container in task exited',
-  timeout: 'Job attempt duration exceeded timeout',
-  hostLost: 'Host EC2 (instance local) terminated.',
-  failedToStart: 'Task failed to start',
+  containerExited: BATCH_REASONS.containerExited,
+  timeout: BATCH_REASONS.timeout,
+  hostLost: BATCH_REASONS.hostTerminated('local'),
+  failedToStart: BATCH_REASONS.taskFailedToStart,
   queueDeleted: 'Job queue deleted',
 } as const;
 
@@ -39,6 +40,8 @@ export interface LifecycleOptions {
   jobEnvironment: JobEnvironment;
   host: ResourceNeed;
   stopGraceMs: number;
+  /** false: jobs run without a sandbox even where bubblewrap works (tests that share files with jobs). */
+  sandbox?: boolean;
   /** Called after each scheduling pass; the engine compacts its journal there. */
   afterTick?: () => void;
 }
@@ -68,7 +71,7 @@ export class JobLifecycle {
   private readonly released = new Set<string>();
   private readonly running = new Map<string, RunningAttempt>();
   private readonly needs = new Map<string, ResourceNeed>();
-  private readonly launchers = new LauncherPool();
+  private readonly launchers: LauncherPool;
   private admissions: JobRecord[] = [];
   private finished: JobRecord[] = [];
   private tickPending = false;
@@ -76,6 +79,7 @@ export class JobLifecycle {
 
   constructor(private readonly options: LifecycleOptions) {
     this.store = options.store;
+    this.launchers = new LauncherPool(options.sandbox === false ? { sandbox: { available: false, reason: 'turned off' } } : {});
     this.scheduler = new Scheduler(options.host, options.store, (job) => this.needOf(job));
   }
 

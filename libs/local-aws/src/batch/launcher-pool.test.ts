@@ -24,7 +24,8 @@ function launch(pool: LauncherPool, argv: string[], env: Record<string, string> 
 }
 
 describe('LauncherPool', () => {
-  const pool = new LauncherPool();
+  // Without the sandbox: these tests look at process groups from inside and share files with the jobs.
+  const pool = new LauncherPool({ sandbox: { available: false } });
   const dir = mkdtempSync(join(tmpdir(), 'launcher-test-'));
   afterAll(() => {
     pool.close();
@@ -53,6 +54,26 @@ describe('LauncherPool', () => {
     const second = await launch(pool, ['/bin/sh', '-c', 'echo "${AWS_BATCH_JOB_ARRAY_INDEX-unset}|${SECRET-unset}"'], {});
     expect(first.stdout).toBe("7|a'b\n");
     expect(second.stdout).toBe('unset|unset\n');
+  });
+
+  it('never prints a job’s environment when the job is killed (bash reports killed jobs with their command text)', async () => {
+    const printed: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((text: string | Uint8Array) => {
+      printed.push(String(text));
+      return true;
+    });
+    try {
+      const secret = `token-${Date.now()}`;
+      for (const signal of ['KILL', 'TERM', 'SEGV']) {
+        const result = await launch(pool, ['/bin/sh', '-c', `kill -${signal} $$`], { SECRET_TOKEN: secret });
+        expect(result.exitCode).toBeGreaterThan(128);
+      }
+      // give the launcher a moment to flush anything it would report
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(printed.join('')).not.toContain(secret);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('runs each launch in its own process group and reports signals as 128 + n', async () => {

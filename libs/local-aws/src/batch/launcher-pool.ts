@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sandboxSupport, sandboxWords, type SandboxSupport } from './sandbox';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 
@@ -26,12 +27,16 @@ export interface LaunchCallbacks {
 const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Redirections of the subshell, then: report its pid, wait, clean up its group, end the output. */
+/**
+ * Redirections of the subshell, then: report its pid, wait, clean up its group, end the output.
+ * `wait` runs with stderr closed: bash reports a job killed by a signal on stderr with the job's
+ * whole command text, which holds the job's environment.
+ */
 const AFTER_START = [
   '</dev/null >&3 2>&4 3>&- 4>&- &',
   '__pid=$!',
   'echo "S $__pid"',
-  'wait $__pid',
+  '{ wait $__pid; } 2>/dev/null',
   '__code=$?',
   'kill -9 -$__pid 2>/dev/null',
   `printf '%s\\n' "$__marker" >&3`,
@@ -49,23 +54,28 @@ const AFTER_START = [
  * arrive on the launcher's stdin as plain shell variables, kept short because bash reads a pipe
  * one byte at a time.
  */
-function launchParts(request: LaunchRequest): { script: string; assignments: string } | undefined {
+function launchParts(request: LaunchRequest, sandbox: SandboxSupport): { script: string; assignments: string } | undefined {
   const names = Object.keys(request.env);
   if (names.some((name) => !SHELL_NAME.test(name) || name.startsWith('__'))) return undefined;
   const varying = new Set(request.varying);
   const exports = names.filter((n) => !varying.has(n)).map((name) => `export ${name}=${quote(request.env[name])}; `).join('');
   const exportVarying = request.varying.length > 0 ? `export ${request.varying.join(' ')}; ` : '';
   const cd = request.cwd === undefined ? '' : `cd ${quote(request.cwd)} || exit 126; `;
-  const script = `( ${exports}${exportVarying}${cd}exec ${request.argv.map(quote).join(' ')} ) ${AFTER_START}`;
+  const script = `( ${exports}${exportVarying}${cd}exec ${sandboxPrefix(request, sandbox)}${request.argv.map(quote).join(' ')} ) ${AFTER_START}`;
   const assignments = request.varying.map((name) => `${name}=${quote(request.env[name] ?? '')}`).join(' ');
   return { script, assignments };
 }
 
 /** Environment names a shell cannot hold go through env(1) in a one-off script (slower, rare). */
-function oneOffScript(request: LaunchRequest): string {
+function oneOffScript(request: LaunchRequest, sandbox: SandboxSupport): string {
   const pairs = Object.entries(request.env).map(([name, value]) => quote(`${name}=${value}`)).join(' ');
   const cd = request.cwd === undefined ? '' : `cd ${quote(request.cwd)} || exit 126; `;
-  return `( ${cd}exec /usr/bin/env -i ${pairs} ${request.argv.map(quote).join(' ')} ) ${AFTER_START}`;
+  return `( ${cd}exec /usr/bin/env -i ${pairs} ${sandboxPrefix(request, sandbox)}${request.argv.map(quote).join(' ')} ) ${AFTER_START}`;
+}
+
+/** `bwrap … --` in front of the command when jobs are sandboxed (see sandbox.ts). */
+function sandboxPrefix(request: LaunchRequest, sandbox: SandboxSupport): string {
+  return sandbox.available && sandbox.bwrap ? `${sandboxWords(sandbox.bwrap, request.argv, request.cwd, quote)} ` : '';
 }
 
 /** Reads one output pipe of a launcher and cuts it at each launch's end marker. */
@@ -122,6 +132,8 @@ class Launcher {
 
   constructor(
     private readonly scripts: ScriptFiles,
+    private readonly sandbox: SandboxSupport,
+    private readonly scratchRoot: string,
     private readonly onIdle: (launcher: Launcher) => void,
     private readonly onDead: (launcher: Launcher) => void,
   ) {
@@ -139,16 +151,34 @@ class Launcher {
 
   run(request: LaunchRequest, callbacks: LaunchCallbacks): void {
     const marker = `--framefarm-end-${randomBytes(8).toString('hex')}--`;
-    const launch = (this.current = { callbacks, exited: false, open: 2 });
+    const parts = launchParts(request, this.sandbox);
+    const script = parts ? this.scripts.shared(parts.script) : this.scripts.oneOff(oneOffScript(request, this.sandbox));
+    // The launch's private /tmp in the sandbox: the only place it can write; removed with the launch.
+    const scratch = this.sandbox.available ? join(this.scratchRoot, randomBytes(8).toString('hex')) : undefined;
+    if (scratch) mkdirSync(scratch, { mode: 0o700 });
+    const done = (): void => {
+      this.scripts.release(script);
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
+    };
+    const launch = (this.current = {
+      callbacks: {
+        ...callbacks,
+        onFinished: (exitCode: number | undefined, launcherError?: string) => {
+          done();
+          callbacks.onFinished(exitCode, launcherError);
+        },
+      },
+      exited: false,
+      open: 2,
+    });
     const closed = (): void => {
       launch.open--;
       this.settle();
     };
     this.stdout.begin(marker, (text) => callbacks.onOutput('stdout', text), closed);
     this.stderr.begin(marker, (text) => callbacks.onOutput('stderr', text), closed);
-    const parts = launchParts(request);
-    const path = parts ? this.scripts.shared(parts.script) : this.scripts.oneOff(oneOffScript(request));
-    this.child.stdin?.write(`${parts?.assignments ?? ''} __marker=${quote(marker)}; . ${quote(path)}\n`);
+    const scratchAssignment = scratch ? ` __scratch=${quote(scratch)}` : '';
+    this.child.stdin?.write(`${parts?.assignments ?? ''}${scratchAssignment} __marker=${quote(marker)}; . ${quote(script)}\n`);
   }
 
   kill(): void {
@@ -191,36 +221,78 @@ class Launcher {
 }
 
 /**
- * Launch scripts on disk: shared ones written once per distinct content and kept for the most
- * recently used 1,024 (a file is read within milliseconds of its use, so eviction is safe).
+ * Launch scripts on disk, in the pool's private directory (0700), each file 0600: they hold job
+ * environments. A shared script (one per distinct content: 10,000 array children share one) is
+ * written when first needed and removed when no launch uses it any more, so no environment stays
+ * on disk after its jobs.
  */
 class ScriptFiles {
-  private static readonly KEEP = 1024;
-  private readonly written = new Map<string, string>();
+  private readonly written = new Map<string, { path: string; users: number }>();
+  private readonly byPath = new Map<string, string>();
   private oneOffs = 0;
   constructor(private readonly dir: string) {}
 
   shared(script: string): string {
-    let path = this.written.get(script);
-    if (path) {
-      this.written.delete(script); // re-inserted below as the most recent
-    } else {
-      path = join(this.dir, `${createHash('sha256').update(script).digest('hex').slice(0, 16)}`);
-      writeFileSync(path, script);
-      if (this.written.size >= ScriptFiles.KEEP) {
-        const [oldest, oldestPath] = this.written.entries().next().value as [string, string];
-        this.written.delete(oldest);
-        rmSync(oldestPath, { force: true });
-      }
+    let entry = this.written.get(script);
+    if (!entry) {
+      entry = { path: join(this.dir, createHash('sha256').update(script).digest('hex').slice(0, 16)), users: 0 };
+      writeFileSync(entry.path, script, { mode: 0o600 });
+      this.written.set(script, entry);
+      this.byPath.set(entry.path, script);
     }
-    this.written.set(script, path);
-    return path;
+    entry.users++;
+    return entry.path;
   }
 
   oneOff(script: string): string {
-    const path = join(this.dir, `one-off-${this.oneOffs++ % 1024}`);
-    writeFileSync(path, script);
+    const path = join(this.dir, `one-off-${this.oneOffs++}`);
+    writeFileSync(path, script, { mode: 0o600 });
     return path;
+  }
+
+  /** A launch that used `path` has finished. */
+  release(path: string): void {
+    const script = this.byPath.get(path);
+    const entry = script === undefined ? undefined : this.written.get(script);
+    if (entry && --entry.users > 0) return;
+    if (script !== undefined) {
+      this.written.delete(script);
+      this.byPath.delete(path);
+    }
+    rmSync(path, { force: true });
+  }
+}
+
+const POOL_PREFIX = 'ffl-';
+const OWNER_FILE = 'owner';
+
+/** Pool directories of engines that died without closing them (kill -9) are removed by the next pool. */
+function sweepAbandonedPools(root: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(root).filter((name) => name.startsWith(POOL_PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const dir = join(root, name);
+    try {
+      if (statSync(dir).uid !== process.getuid?.()) continue;
+      const owner = Number(readFileSync(join(dir, OWNER_FILE), 'utf8'));
+      if (owner > 0 && isAlive(owner)) continue;
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // not a pool of ours, or already gone
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -230,10 +302,23 @@ class ScriptFiles {
  * its memory map, which is what keeps 20,000 short jobs close to `xargs -P` speed.
  */
 export class LauncherPool {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'ffl-')); // short: every launch names a file in it
-  private readonly scripts = new ScriptFiles(this.dir);
+  private readonly dir: string;
+  private readonly scratchRoot: string;
+  private readonly scripts: ScriptFiles;
   private readonly idle: Launcher[] = [];
   private readonly all = new Set<Launcher>();
+  /** Whether jobs run in a bubblewrap sandbox (see sandbox.ts). */
+  readonly sandbox: SandboxSupport;
+
+  constructor(options: { sandbox?: SandboxSupport } = {}) {
+    sweepAbandonedPools(tmpdir());
+    this.dir = mkdtempSync(join(tmpdir(), POOL_PREFIX)); // short: every launch names a file in it; mode 0700
+    writeFileSync(join(this.dir, OWNER_FILE), String(process.pid), { mode: 0o600 });
+    this.scratchRoot = join(this.dir, 'scratch');
+    mkdirSync(this.scratchRoot, { mode: 0o700 });
+    this.scripts = new ScriptFiles(this.dir);
+    this.sandbox = options.sandbox ?? sandboxSupport();
+  }
 
   run(request: LaunchRequest, callbacks: LaunchCallbacks): void {
     let launcher = this.idle.pop();
@@ -241,6 +326,8 @@ export class LauncherPool {
     if (!launcher) {
       launcher = new Launcher(
         this.scripts,
+        this.sandbox,
+        this.scratchRoot,
         (l) => this.idle.push(l),
         (l) => this.all.delete(l),
       );

@@ -1,7 +1,9 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { LogEvent, LogStore } from '../logs/log-store';
 import type { LauncherPool } from './launcher-pool';
+import { LineSplitter } from './log-splitter';
+import { setLongTimeout } from './long-timeout';
 
 export interface AttemptLaunch {
   argv: string[];
@@ -61,22 +63,6 @@ export function resolveExecutable(command: string, path: string | undefined, cwd
   return found;
 }
 
-/** Splits a text stream into log events, one per line; a trailing partial line waits for more. */
-class LineSplitter {
-  private partial = '';
-  constructor(private readonly emit: (events: LogEvent[]) => void) {}
-  write(text: string): void {
-    const lines = (this.partial + text).split('\n');
-    this.partial = lines.pop() ?? '';
-    const timestamp = Date.now();
-    if (lines.length > 0) this.emit(lines.map((message) => ({ timestamp, message: message.replace(/\r$/, '') })));
-  }
-  end(): void {
-    if (this.partial.length > 0) this.emit([{ timestamp: Date.now(), message: this.partial }]);
-    this.partial = '';
-  }
-}
-
 /**
  * One attempt as a local process in its own process group, so stopping it stops everything it
  * started. stdout and stderr both go, line by line, to the attempt's log stream (as the awslogs
@@ -89,6 +75,7 @@ export class RunningAttempt {
   private stopRequested = false;
   private finished = false;
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly sandboxed: boolean;
 
   constructor(
     private readonly launch: AttemptLaunch,
@@ -96,6 +83,7 @@ export class RunningAttempt {
     logStore: LogStore,
     private readonly handlers: AttemptHandlers,
   ) {
+    this.sandboxed = pool.sandbox.available;
     const cwd = launch.cwd ?? process.cwd();
     const executable = resolveExecutable(launch.argv[0], launch.env.PATH, cwd);
     const startError =
@@ -110,7 +98,16 @@ export class RunningAttempt {
     }
     // The stream file is created by the first output line: creating 20,000 empty files costs more
     // than running 20,000 no-op jobs. (AWS creates an empty stream for a silent container.)
-    const write = (events: LogEvent[]): void => logStore.append(launch.logGroup, launch.logStreamName, events);
+    let logLost = false;
+    const write = (events: LogEvent[]): void => {
+      try {
+        logStore.append(launch.logGroup, launch.logStreamName, events);
+      } catch (err) {
+        // A full disk loses log lines, never the engine (the job's own outcome still counts).
+        if (!logLost) console.error(`[batch] log output of ${launch.logStreamName} is being lost: ${(err as Error).message}`);
+        logLost = true;
+      }
+    };
     const splitters = { stdout: new LineSplitter(write), stderr: new LineSplitter(write) };
     pool.run(
       {
@@ -136,6 +133,9 @@ export class RunningAttempt {
     if (this.stopRequested || this.finished) return;
     this.stopRequested = true;
     if (this.pid === undefined) return; // stopped as soon as it starts
+    // In a sandbox the group's leader is bwrap, which would die of SIGTERM at once and take the
+    // job with it: only the job's own processes get SIGTERM, as `docker stop` gives it to the container.
+    if (this.sandboxed) return this.termMembers(Date.now());
     this.signalGroup('SIGTERM');
     this.timers.push(setTimeout(() => this.signalGroup('SIGKILL'), this.launch.stopGraceMs));
   }
@@ -148,12 +148,11 @@ export class RunningAttempt {
   private started(pid: number): void {
     this.pid = pid;
     if (this.launch.timeoutSeconds !== undefined) {
-      this.timers.push(
-        setTimeout(() => {
-          this.timedOut = true;
-          this.stop();
-        }, this.launch.timeoutSeconds * 1000),
-      );
+      const timedOut = (): void => {
+        this.timedOut = true;
+        this.stop();
+      };
+      setLongTimeout(timedOut, this.launch.timeoutSeconds * 1000, (timer) => this.timers.push(timer));
     }
     this.handlers.onRunning(pid, Date.now());
     if (this.stopRequested) {
@@ -167,6 +166,31 @@ export class RunningAttempt {
     this.finished = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.handlers.onExit(exit);
+  }
+
+  /**
+   * SIGTERM to every process of the group but its leader (bwrap), then SIGKILL to all after the
+   * grace period. A job stopped while bwrap is still building its sandbox gets the signal once its
+   * process exists (the grace period starts then), as a container is stopped only once it runs.
+   */
+  private termMembers(since: number): void {
+    if (this.pid === undefined || this.finished) return;
+    // Skipped: bwrap itself and its child, the init of the job's PID namespace (which ignores SIGTERM).
+    const members = groupMembers(this.pid)
+      .filter(({ pid, ppid }) => pid !== this.pid && ppid !== this.pid)
+      .map(({ pid }) => pid);
+    if (members.length === 0 && Date.now() - since < 10_000) {
+      this.timers.push(setTimeout(() => this.termMembers(since), 20));
+      return;
+    }
+    for (const pid of members) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // exited meanwhile
+      }
+    }
+    this.timers.push(setTimeout(() => this.signalGroup('SIGKILL'), this.launch.stopGraceMs));
   }
 
   private signalGroup(signal: NodeJS.Signals): void {
@@ -185,4 +209,20 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Processes whose process group is `pgid`, with their parents (from /proc/<pid>/stat: the fields after the command name). */
+function groupMembers(pgid: number): { pid: number; ppid: number }[] {
+  const members: { pid: number; ppid: number }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid) members.push({ pid: Number(entry), ppid: Number(fields[1]) });
+    } catch {
+      // gone
+    }
+  }
+  return members;
 }

@@ -3,7 +3,10 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 import { Level } from 'level';
+import { Readable } from 'node:stream';
 import { proxyRequest } from '../edge/proxy';
+import { readBody, RequestTooLargeError } from '../edge/read-body';
+import { checkRequestBody, MAX_REQUEST_BYTES } from './request-check';
 
 export interface DynamoDbService {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
@@ -52,6 +55,12 @@ async function openDatabaseNow(port: number): Promise<void> {
   if (!response.ok) throw new Error(`dynalite did not open its database: HTTP ${response.status} ${await response.text()}`);
 }
 
+function sendDynamoDbError(res: ServerResponse, status: number, type: string, message: string): void {
+  const text = JSON.stringify({ __type: type, message });
+  res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(text), 'x-amzn-errortype': type.split('#').pop() as string });
+  res.end(text);
+}
+
 /**
  * DynamoDB backed by dynalite with a LevelDB store in `directory` (so tables and items survive
  * restarts), listening on an internal loopback port behind the edge.
@@ -79,7 +88,21 @@ export async function startDynamoDbService(options: { directory: string }): Prom
   const target = { host: '127.0.0.1', port: (server.address() as AddressInfo).port };
   await openDatabaseNow(target.port);
   return {
-    handle: (req, res) => proxyRequest(req, res, target),
+    async handle(req, res) {
+      let body: Buffer;
+      try {
+        body = await readBody(req, MAX_REQUEST_BYTES);
+      } catch (err) {
+        if (!(err instanceof RequestTooLargeError)) throw err;
+        req.resume();
+        return sendDynamoDbError(res, 413, 'com.amazon.coral.service#RequestEntityTooLarge', err.message);
+      }
+      const refused = checkRequestBody(body);
+      if (refused) return sendDynamoDbError(res, refused.status, refused.type, refused.message);
+      const headers = { ...req.headers, 'content-length': String(body.length) };
+      delete headers['transfer-encoding'];
+      return proxyRequest(req, res, target, { headers, body: Readable.from([body]) });
+    },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err?: Error) => (err ? reject(err) : resolve()));

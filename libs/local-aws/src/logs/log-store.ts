@@ -19,8 +19,9 @@ export class LogStore {
     mkdirSync(dir, { recursive: true });
   }
 
+  /** Dots are encoded too, so that the groups `.` and `..` (valid names) stay inside the store. */
   private groupDir(group: string): string {
-    return join(this.dir, encodeURIComponent(group));
+    return join(this.dir, encodeURIComponent(group).replace(/\./g, '%2E'));
   }
 
   private streamFile(group: string, stream: string): string {
@@ -58,7 +59,10 @@ export class LogStore {
   }
 
   groups(): string[] {
-    return readdirSync(this.dir).map(decodeURIComponent).sort();
+    return readdirSync(this.dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => decodeURIComponent(entry.name))
+      .sort();
   }
 
   /** When the group was created (its directory's birth time where the file system records it). */

@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_BYTES } from './limits';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { LogEvent, LogStore } from './log-store';
@@ -33,7 +34,7 @@ const schemas = {
   putLogEvents: z.object({
     logGroupName: name,
     logStreamName: name,
-    logEvents: z.array(z.object({ timestamp: z.number().int().min(0), message: z.string().min(1) })).min(1).max(10_000),
+    logEvents: z.array(z.object({ timestamp: z.number().int().min(0), message: z.string().min(1).refine((m) => Buffer.byteLength(m, 'utf8') <= MAX_MESSAGE_BYTES, 'Log event too large: a message may hold at most 262,118 bytes (256 KB per event).') })).min(1).max(10_000),
     sequenceToken: z.string().optional(),
   }),
   getLogEvents: z.object({

@@ -1,7 +1,16 @@
 import { CreateLogGroupCommand, CloudWatchLogsClient, ResourceAlreadyExistsException } from '@aws-sdk/client-cloudwatch-logs';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+  ScanCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, NotFound, S3Client } from '@aws-sdk/client-s3';
-import { RUNS_BY_TIME_INDEX, runsByTimeIndexSchema, tableKeySchema } from '@framefarm/job-specs';
+import { RUNS_BY_TIME_INDEX, tableKeySchema } from '@framefarm/job-specs';
 
 export async function ensureBucket(s3: S3Client, bucket: string): Promise<'created' | 'unchanged'> {
   try {
@@ -19,23 +28,40 @@ export async function ensureTable(dynamodb: DynamoDBClient, table: string): Prom
   try {
     const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: table }));
     if ((Table?.GlobalSecondaryIndexes ?? []).some((index) => index.IndexName === RUNS_BY_TIME_INDEX.name)) return 'unchanged';
-    // A state directory from before the index: add it (DynamoDB backfills it from the items).
-    const { AttributeDefinitions } = tableKeySchema();
-    await dynamodb.send(
-      new UpdateTableCommand({ TableName: table, AttributeDefinitions, GlobalSecondaryIndexUpdates: [{ Create: runsByTimeIndexSchema() }] }),
-    );
+    await recreateWithIndex(dynamodb, table);
     return 'updated';
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
   }
-  await dynamodb.send(
-    new CreateTableCommand({
-      TableName: table,
-      BillingMode: 'PAY_PER_REQUEST',
-      ...tableKeySchema(),
-    }),
-  );
+  await createTable(dynamodb, table);
   return 'created';
+}
+
+const createTable = (dynamodb: DynamoDBClient, table: string) =>
+  dynamodb.send(new CreateTableCommand({ TableName: table, BillingMode: 'PAY_PER_REQUEST', ...tableKeySchema() }));
+
+/**
+ * A table from a state directory older than the runs-by-time index. DynamoDB would add the index
+ * with UpdateTable, but dynalite ignores index creation there, so the local table is rebuilt:
+ * its items are read, the table is made anew with the index, and the items written back.
+ */
+async function recreateWithIndex(dynamodb: DynamoDBClient, table: string): Promise<void> {
+  const items: Record<string, AttributeValue>[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await dynamodb.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start, ConsistentRead: true }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  await dynamodb.send(new DeleteTableCommand({ TableName: table }));
+  await createTable(dynamodb, table);
+  for (let i = 0; i < items.length; i += 25) {
+    let pending: Record<string, AttributeValue>[] = items.slice(i, i + 25);
+    while (pending.length > 0) {
+      const { UnprocessedItems } = await dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending.map((Item) => ({ PutRequest: { Item } })) } }));
+      pending = (UnprocessedItems?.[table] ?? []).map((request) => request.PutRequest?.Item).filter((item): item is Record<string, AttributeValue> => item !== undefined);
+    }
+  }
 }
 
 export async function ensureLogGroup(logs: CloudWatchLogsClient, group: string): Promise<'created' | 'unchanged'> {

@@ -4,8 +4,56 @@ import S3rver from 's3rver';
 import AWSAccount from 's3rver/lib/models/account';
 import { credentialScopeOf, sigV2AccessKeyOf } from '../edge/credential-scope';
 import { proxyRequest } from '../edge/proxy';
+import { listObjectsV2, listObjectsV2Bucket } from './list-objects-v2';
+import { BUCKET_NAME, MAX_KEY_BYTES, SafeObjectStore } from './object-store';
 import { S3RequestError, sendS3Error } from './s3-error';
 import { spoolUpload } from './upload-spool';
+
+/**
+ * Bucket and key a request addresses (path style, or `<bucket>.localhost` virtual-host style),
+ * checked as S3 checks them before anything touches the store.
+ */
+export function checkAddress(req: IncomingMessage): S3RequestError | undefined {
+  const address = addressOf(req);
+  if (address instanceof S3RequestError) return address;
+  const { bucket, key } = address;
+  if (bucket === '') return undefined; // ListBuckets
+  if (!BUCKET_NAME.test(bucket)) return new S3RequestError(400, 'InvalidBucketName', 'The specified bucket is not valid.');
+  if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) return new S3RequestError(400, 'KeyTooLongError', 'Your key is too long');
+  return undefined;
+}
+
+/**
+ * s3rver's router splits the key at '/' and cannot route empty segments (`a//b`, a leading '/');
+ * as one percent-encoded segment (which the router decodes) every key reaches the store whole.
+ */
+export function wholeKeyPath(req: IncomingMessage): string | undefined {
+  const address = addressOf(req);
+  if (address instanceof S3RequestError || address.vhost || address.key === '') return undefined;
+  const query = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '';
+  return `/${address.bucket}/${encodeURIComponent(address.key)}${query}`;
+}
+
+function addressOf(req: IncomingMessage): { bucket: string; key: string; vhost: boolean } | S3RequestError {
+  const [rawPath] = (req.url ?? '/').split('?');
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+  const vhost = /^(.+)\.localhost$/.exec(host)?.[1];
+  let bucket: string;
+  let key: string;
+  try {
+    if (vhost !== undefined) {
+      bucket = vhost;
+      key = decodeURIComponent(rawPath.slice(1));
+    } else {
+      const slash = rawPath.indexOf('/', 1);
+      bucket = decodeURIComponent(slash < 0 ? rawPath.slice(1) : rawPath.slice(1, slash));
+      key = slash < 0 ? '' : decodeURIComponent(rawPath.slice(slash + 1));
+    }
+  } catch {
+    return new S3RequestError(400, 'InvalidURI', "Couldn't parse the specified URI.");
+  }
+  return { bucket, key, vhost: vhost !== undefined };
+}
 
 export interface S3Service {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
@@ -29,6 +77,9 @@ export async function startS3Service(options: { directory: string; spoolDirector
     allowMismatchedSignatures: true,
     vhostBuckets: true,
   });
+  // Keys become file names only through SafeObjectStore (see there why s3rver's own store is replaced).
+  const store = new SafeObjectStore(options.directory);
+  server.store = server.context.store = store;
   const { port } = await server.run();
   const target = { host: '127.0.0.1', port };
 
@@ -37,6 +88,17 @@ export async function startS3Service(options: { directory: string; spoolDirector
       // s3rver only knows its own key pair; the local stack accepts any access key.
       const accessKeyId = credentialScopeOf(req)?.accessKeyId ?? sigV2AccessKeyOf(req);
       if (accessKeyId && !AWSAccount.registry.has(accessKeyId)) AWSAccount.DUMMY_ACCOUNT.createKeyPair(accessKeyId, accessKeyId);
+      const refused = checkAddress(req);
+      if (refused) {
+        req.resume();
+        return sendS3Error(res, refused.status, refused.code, refused.message);
+      }
+      const listing = listObjectsV2Bucket(req);
+      if (listing) {
+        req.resume();
+        return listObjectsV2(store, listing.bucket, listing.query, res).catch((err: Error) => sendS3Error(res, 500, 'InternalError', err.message));
+      }
+      req.url = wholeKeyPath(req) ?? req.url;
       if (req.method !== 'PUT') return proxyRequest(req, res, target);
       let upload;
       try {

@@ -36,8 +36,18 @@ function declaredChecksum(headers: IncomingHttpHeaders): { algorithm: string; he
  * (a render job that times out) would otherwise leave a truncated object. `aws-chunked` bodies
  * are decoded on the way, and a declared CRC32/SHA-1/SHA-256 checksum is verified (BadDigest).
  */
+/** The file system refused a write (disk or quota full, I/O error): the server's fault, not the client's. */
+export function isDiskFault(err: unknown): boolean {
+  return ['ENOSPC', 'EDQUOT', 'EIO', 'EROFS', 'EMFILE', 'ENFILE'].includes((err as NodeJS.ErrnoException)?.code ?? '');
+}
+
 export async function spoolUpload(req: IncomingMessage, directory: string): Promise<SpooledUpload> {
-  mkdirSync(directory, { recursive: true });
+  try {
+    mkdirSync(directory, { recursive: true });
+  } catch (err) {
+    req.resume();
+    throw new S3RequestError(503, 'ServiceUnavailable', `The local stack cannot store the upload: ${(err as Error).message}`);
+  }
   const file = join(directory, randomUUID());
   const discard = (): void => rmSync(file, { force: true });
   const chunked = isAwsChunked(req.headers);
@@ -57,6 +67,7 @@ export async function spoolUpload(req: IncomingMessage, directory: string): Prom
     else await pipeline(req, measure, createWriteStream(file));
   } catch (err) {
     discard();
+    if (isDiskFault(err)) throw new S3RequestError(503, 'ServiceUnavailable', `The local stack cannot store the upload (${(err as NodeJS.ErrnoException).code}); free disk space and retry.`);
     if (err instanceof AwsChunkedEncodingError) throw new S3RequestError(400, 'IncompleteBody', err.message);
     throw new S3RequestError(400, 'IncompleteBody', `The upload did not arrive completely: ${(err as Error).message}`);
   }

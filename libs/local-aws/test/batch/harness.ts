@@ -52,6 +52,9 @@ export async function startHarness(options: Partial<BatchEngineOptions> = {}): P
     defaultCapacity: { vcpus: 4, memoryMiB: 8192 },
     minimumTimeoutSeconds: 1,
     stopGraceSeconds: 1,
+    // These tests hand files to jobs through the host's /tmp, which a sandboxed job cannot see;
+    // the sandbox has its own tests (sandbox.e2e.test.ts) and the pipeline tests run in it.
+    sandbox: false,
     ...options,
   });
   const server = await serve(engine.handle);

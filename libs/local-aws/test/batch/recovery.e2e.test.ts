@@ -12,7 +12,11 @@ interface EngineProcess {
 }
 
 function startEngineProcess(stateDir: string, logDir: string): Promise<EngineProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'engine-process.ts'), stateDir, logDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'engine-process.ts'), stateDir, logDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // the engine imports other libraries by their workspace names (tsconfig.base.json paths)
+    env: { ...process.env, TSX_TSCONFIG_PATH: join(__dirname, '..', '..', '..', '..', 'tsconfig.base.json') },
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -104,5 +108,6 @@ describe('recovery after the engine is killed', () => {
 
     second.child.kill('SIGTERM');
     await new Promise((resolve) => second.child.once('exit', resolve));
-  });
+    // two engine processes started through tsx and a job retried: more than 5 s on a loaded 2-core machine
+  }, 60_000);
 });

@@ -87,6 +87,20 @@ describe('retries and timeouts', () => {
     expect(h.logStore.read('/aws/batch/job', attempt.container?.logStreamName as string).map((e) => e.message)).toContain('got TERM');
   });
 
+  it('runs a job whose timeout is longer than a Node timer can hold (30 days) to its end', async () => {
+    const { jobId } = await h.client.send(
+      new SubmitJobCommand({
+        jobName: 'long-timeout',
+        jobQueue: 'retry',
+        jobDefinition: 'codes',
+        timeout: { attemptDurationSeconds: 30 * 24 * 3600 },
+        containerOverrides: { command: ['sh', '-c', 'sleep 0.3; echo done'] },
+      }),
+    );
+    const job = await waitFinished(h.client, jobId as string);
+    expect(job).toMatchObject({ status: 'SUCCEEDED', timeout: { attemptDurationSeconds: 30 * 24 * 3600 } });
+  });
+
   it('kills a process that ignores SIGTERM after the grace period', async () => {
     await shellDefinition(h.client, 'stubborn', 'trap "" TERM; while true; do sleep 0.05; done', { timeout: { attemptDurationSeconds: 1 } });
     const { jobId } = await h.client.send(new SubmitJobCommand({ jobName: 'stubborn', jobQueue: 'retry', jobDefinition: 'stubborn' }));

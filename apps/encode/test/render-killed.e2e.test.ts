@@ -1,0 +1,114 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchClient, DescribeJobsCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
+import { waitForJobs } from '@framefarm/batch-client';
+import { BATCH_REASONS, LOCAL_RESOURCES } from '@framefarm/job-specs';
+import { jobNodeExecutable, localEndpointEnvironment, LocalStack, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
+import { probeVideo } from '@framefarm/media';
+import { RunStore } from '@framefarm/run-store';
+import { createFrameRenderer, frameChecksum, loadSketch } from '@framefarm/sketch';
+import { App, bundleEnvironment, prepareBundles, ROOT } from './bundles';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Pids of processes whose environment carries this Batch job id and whose command line names `bundle`. */
+function processesOf(jobId: string, bundle: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (environ.includes(`AWS_BATCH_JOB_ID=${jobId}`) && cmdline[0] === process.execPath && cmdline.includes(bundle)) pids.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids;
+}
+
+/**
+ * A render process killed with SIGKILL from outside in the middle of its chunk (what the OOM
+ * killer or a lost container does): Batch reports exit code 137, the shared retry rules retry the
+ * chunk, and the run still ends with every frame, identical to what a fault-free render gives.
+ */
+describe('a render process killed mid-chunk', () => {
+  let dir: string;
+  let stack: LocalStack;
+  let outputs: Record<string, string>;
+  let batch: BatchClient;
+  let bundles: Record<App, string>;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'framefarm-kill-e2e-'));
+    bundles = prepareBundles(dir);
+    const image = (app: App) => ({ entrypoint: ['/usr/bin/env', `NODE_PATH=${bundleEnvironment().NODE_PATH}`, jobNodeExecutable(), bundles[app]], cwd: ROOT });
+    stack = await startLocalStack({
+      stateDir: join(dir, 'state'),
+      port: 0,
+      quiet: true,
+      imageTable: { 'framefarm/plan': image('plan'), 'framefarm/render': image('render'), 'framefarm/encode': image('encode') },
+    });
+    ({ outputs } = await provisionLocalStack(stack.endpoint, { credentials: stack.credentials }));
+    batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: stack.credentials });
+  }, 300_000);
+  afterAll(async () => {
+    batch?.destroy();
+    await stack?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is retried and the run completes with every frame, frame-identical', async () => {
+    const { jobId: planJobId } = await batch.send(
+      new SubmitJobCommand({
+        jobName: 'kill-test-plan',
+        jobQueue: outputs.CfnOutputPlanJobQueue,
+        jobDefinition: outputs.CfnOutputPlanJobDefinition,
+        containerOverrides: { environment: [{ name: 'TOTAL_FRAMES', value: '90' }, { name: 'FRAMES_PER_RENDER_JOB', value: '30' }] },
+      }),
+    );
+    expect((await waitForJobs(batch, [planJobId!], { pollIntervalMs: 250 })).succeeded).toBe(true);
+    const store = RunStore.fromEnv({ ...localEndpointEnvironment(stack.endpoint, stack.region, stack.credentials), FRAMEFARM_BUCKET: LOCAL_RESOURCES.bucket, FRAMEFARM_TABLE: LOCAL_RESOURCES.table });
+    const runId = `run-${planJobId}`;
+    const planned = (await store.records.getRun(runId))!;
+    const victim = `${planned.renderJobId}:1`;
+
+    // Wait until chunk 1 has rendered some of its frames, then kill its process from outside.
+    let killed: number[] = [];
+    for (let i = 0; i < 2400 && killed.length === 0; i++) {
+      const chunk = await store.records.getChunk(runId, 1);
+      if (chunk && chunk.status === 'RENDERING' && chunk.framesDone > 0 && chunk.attempt === 1) {
+        killed = processesOf(victim, bundles.render);
+        for (const pid of killed) process.kill(pid, 'SIGKILL');
+      }
+      if (killed.length === 0) await sleep(50);
+    }
+    expect(killed).toHaveLength(1);
+
+    const finished = await waitForJobs(batch, [planned.renderJobId!, planned.encodeJobId!], { pollIntervalMs: 250 });
+    const [child] = (await batch.send(new DescribeJobsCommand({ jobs: [victim] }))).jobs ?? [];
+    const logOf = (stream?: string) => (stream ? stack.logStore.read('/aws/batch/job', stream).map((e) => e.message) : []);
+    // on failure, say what each attempt of the killed chunk did
+    expect({ failed: finished.failed.map((j) => j.jobName), attempts: child.attempts?.map((a) => ({ ...a.container, reason: a.statusReason, log: a.container?.exitCode === 0 || a.container?.exitCode === 137 ? [] : logOf(a.container?.logStreamName).slice(-5) })) }).toMatchObject({ failed: [] });
+    expect(child.status).toBe('SUCCEEDED');
+    expect(child.attempts?.map((a) => [a.container?.exitCode, a.statusReason])).toEqual([
+      [137, BATCH_REASONS.containerExited],
+      [0, BATCH_REASONS.containerExited],
+    ]);
+
+    const run = await store.records.getRun(runId);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', video: { frames: 90 } });
+    const video = join(dir, 'video.mp4');
+    await store.objects.downloadFile(run!.video!.key, video);
+    expect(await probeVideo(video)).toMatchObject({ frames: 90 });
+
+    // The retried chunk holds exactly the frames a fault-free render gives (encode checked the video against it).
+    const manifest = (await store.readChunkManifest(runId, 1))!;
+    expect(manifest.attempt).toBe(2);
+    const { settings } = planned;
+    const renderer = createFrameRenderer(await loadSketch(settings.sketch), { width: settings.width, height: settings.height, fps: settings.fps, totalFrames: settings.totalFrames, seed: settings.seed });
+    const expected = Array.from({ length: manifest.end - manifest.start }, (_, i) => frameChecksum(renderer.rgba(manifest.start + i)));
+    expect(manifest.frameChecksums).toEqual(expected);
+  }, 300_000);
+});

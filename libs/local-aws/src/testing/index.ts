@@ -1,0 +1,2 @@
+// Test helpers of @framefarm/local-aws, for other projects' tests: import from '@framefarm/local-aws/testing'.
+export * from './signed-request';
