@@ -63,8 +63,10 @@ describe('the dashboard, in Chromium, against framefarm up', () => {
   beforeAll(async () => {
     cwd = mkdtempSync(join(tmpdir(), 'ff-dashboard-'));
     if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
-    up = startCli(['up', '--port', '0', '--state-dir', join(cwd, 'state')], cwd, /is up at (http:\/\/127\.0\.0\.1:\d+)/);
-    endpoint = (await up.match)[1];
+    up = startCli(['up', '--port', '0', '--state-dir', join(cwd, 'state')], cwd, /^dashboard {2}(http:\/\/127\.0\.0\.1:(\d+)\/dashboard\/#token=\S+)$/m);
+    const printed = await up.match;
+    url = printed[1];
+    endpoint = `http://127.0.0.1:${printed[2]}`;
     // The stack's own admin keys, from its state directory, as `framefarm env` prints them.
     batch = new BatchClient({ endpoint, region: 'us-east-1', credentials: await localStackCredentials(endpoint, {}) });
     await batch.send(
@@ -75,8 +77,6 @@ describe('the dashboard, in Chromium, against framefarm up', () => {
         computeResources: { type: 'SPOT', maxvCpus: 2, subnets: [], instanceTypes: [...STACK_CAPACITY_DEFAULTS.instanceTypes] },
       }),
     );
-    dashboard = startCli(['dashboard', '--endpoint', endpoint, '--port', '0'], cwd, /^dashboard {2}(http:\/\/127\.0\.0\.1:\d+\/dashboard\/#token=\S+)$/m);
-    url = (await dashboard.match)[1];
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
@@ -156,6 +156,17 @@ describe('the dashboard, in Chromium, against framefarm up', () => {
     await page.getByRole('status').filter({ hasText: /Resumed with plan job/ }).waitFor();
     await page.locator('video').waitFor();
     expect(await progress()).toBe(24);
+  });
+
+  it('framefarm dashboard serves the same dashboard for a stack given by endpoint, with its own token', async () => {
+    dashboard = startCli(['dashboard', '--endpoint', endpoint, '--port', '0'], cwd, /^dashboard {2}(http:\/\/127\.0\.0\.1:(\d+)\/dashboard\/#token=(\S+))$/m);
+    const [, , port, token] = await dashboard.match;
+    const runs = await fetch(`http://127.0.0.1:${port}/dashboard/api/runs`, { headers: { authorization: `Bearer ${token}` } });
+    expect(runs.status).toBe(200);
+    const page = (await runs.json()) as { runs: { runId: string; status: string }[] };
+    expect(page.runs.map((r) => r.runId).sort()).toEqual(['dash-cancel', 'dash-live']);
+    // The token of up's dashboard opens nothing here, nor does none.
+    expect((await fetch(`http://127.0.0.1:${port}/dashboard/api/runs`)).status).toBe(401);
   });
 
   it('shows a clear not-found page for an unknown run and job', async () => {

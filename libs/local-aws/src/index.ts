@@ -12,7 +12,7 @@ export { sandboxSupport, type SandboxSupport } from './batch/sandbox';
 export { startCoreServices, stateLayout, PortInUseError, type CoreServices, type CoreServicesOptions } from './core-services';
 export { StateDirInUseError } from './dynamodb/dynamodb-service';
 export { StateDirError, prepareStateDir } from './state-dir';
-export { startEdgeServer, isLoopbackAddress, type EdgeServer, type EdgeServerOptions, type ServiceHandler } from './edge/edge-server';
+export { startEdgeServer, isLoopbackAddress, type EdgeServer, type EdgeServerOptions, type PagesHandler, type ServiceHandler } from './edge/edge-server';
 export { LogStore, type LogEvent } from './logs/log-store';
 export { readTraceSpans, listTraceIds, type StoredSpan, type AttributeValue } from './traces';
 export { jobNodeExecutable, JobNodeUnavailableError, JOB_NODE_VARIABLE } from './job-node';

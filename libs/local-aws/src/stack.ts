@@ -1,3 +1,4 @@
+import type { PagesHandler } from './edge/edge-server';
 import { createBatchEngine, type BatchEngineOptions } from './batch';
 import { sandboxSupport } from './batch/sandbox';
 import { machineCapacity, type Capacity } from './capacity';
@@ -51,6 +52,8 @@ export interface LocalStack {
   logStore: LogStore;
   /** Where the OTLP receiver stores spans (`<traceId>.jsonl`). */
   tracesDir: string;
+  /** Pages served on the stack's own origin under `/dashboard` (see EdgeServer.setPages). */
+  setPages(handler: PagesHandler): void;
   stop(): Promise<void>;
 }
 
@@ -135,6 +138,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     stateDir: o.stateDir,
     logStore: core.logStore,
     tracesDir: core.tracesDir,
+    setPages: (handler) => core.edge.setPages(handler),
     stop: () =>
       (stopping ??= (async () => {
         try {

@@ -2,6 +2,9 @@ import { allJobSpecs, LOCAL_RESOURCES } from '@framefarm/job-specs';
 import { DEFAULT_PORT, isLoopbackAddress, sandboxSupport } from '@framefarm/local-aws';
 import { Command } from 'commander';
 import { UsageError } from '../errors';
+import { clientsFor, destroyClients } from '../aws/clients';
+import { localTarget } from '../aws/target';
+import { targetDashboard } from '../dashboard/target-dashboard';
 import { startProvisionedStack } from '../local/local-session';
 
 interface UpFlags {
@@ -37,6 +40,11 @@ export function registerUp(program: Command): void {
           throw error;
         },
       );
+      // The dashboard on the stack's own origin, reading the stack as any client would (its admin keys).
+      const target = { ...localTarget(stack.endpoint, stack.region), credentials: stack.credentials };
+      const clients = clientsFor(target);
+      const dashboard = targetDashboard(target, clients, () => stack.port);
+      stack.setPages(dashboard.handle);
       const plan = allJobSpecs()[0];
       const envCommand = `eval "$(npx framefarm env${stack.port === DEFAULT_PORT ? '' : ` --endpoint ${stack.endpoint}`})"`;
       const warnings = [
@@ -49,6 +57,7 @@ export function registerUp(program: Command): void {
         [
           `framefarm local stack is up at ${stack.endpoint} (listening on ${flags.host}:${stack.port}, state in ${stack.stateDir})`,
           ...warnings,
+          `dashboard  ${dashboard.url(stack.port)}`,
           '',
           'Point the AWS CLI and SDKs at it (this stack\'s own credentials, readable only by you):',
           `  ${envCommand}`,
@@ -74,6 +83,7 @@ export function registerUp(program: Command): void {
         process.once('SIGTERM', stop);
       });
       process.stdout.write('stopping…\n');
+      destroyClients(clients);
       await stack.stop();
     });
 }

@@ -27,6 +27,12 @@ export interface AuthorizationRequest {
   body?: Buffer;
 }
 
+/**
+ * Pages the stack serves to a browser on its own origin (the dashboard): they check their own
+ * access token, so they are answered before the signature check. True when it handled the request.
+ */
+export type PagesHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
 /** Undefined when allowed; otherwise AWS's denial message. */
 export type Authorizer = (request: AuthorizationRequest) => Promise<string | undefined>;
 
@@ -52,6 +58,8 @@ export interface EdgeServer {
   readonly endpoint: string;
   /** Adds or replaces the handler of a service (the Batch engine arrives after the port is known). */
   setService(service: string, handler: ServiceHandler): void;
+  /** Serves pages under `/dashboard` (their own access checks; Host and Origin are checked here first). */
+  setPages(handler: PagesHandler): void;
   services(): string[];
   stop(): Promise<void>;
 }
@@ -98,6 +106,7 @@ function guessService(req: IncomingMessage, path: string): string | undefined {
 export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeServer> {
   const host = options.host ?? '127.0.0.1';
   const services = new Map<string, ServiceHandler>(Object.entries(options.services ?? {}));
+  let pages: PagesHandler | undefined;
   const auth = options.authenticator;
   let port = 0;
 
@@ -106,6 +115,7 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
     let service = guessService(req, path);
     try {
       checkBrowserSafety(req, { port, exposed: !isLoopbackAddress(host) });
+      if (pages && (path === '/dashboard' || path.startsWith('/dashboard/')) && (await pages(req, res))) return;
       if (service) checkContentType(req, service);
       const claim = claimOf(req);
       service = serviceOf(req, claim, path);
@@ -191,6 +201,7 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
     port,
     endpoint: `http://${connectHost}:${port}`,
     setService: (service, handler) => void services.set(service, handler),
+    setPages: (handler) => void (pages = handler),
     services: () => [...services.keys()].sort(),
     stop: () =>
       new Promise<void>((resolve, reject) => {
