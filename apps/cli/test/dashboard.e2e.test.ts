@@ -135,7 +135,7 @@ describe('the dashboard, in Chromium, against framefarm up', () => {
     // The queues page says what waits and why.
     await page.goto(url.replace(/#token=.*/, '#/queues'));
     const renderQueue = page.getByRole('article', { name: 'queue framefarm-render' });
-    await renderQueue.getByText(/PENDING: array of 3: 3 waiting for capacity/).waitFor();
+    await renderQueue.getByText(/PENDING: array of 3: 3 waiting for capacity \(every compute environment of the queue is disabled: held\)/).waitFor();
     await shot('queues');
 
     await page.goto(url.replace(/#token=.*/, '#/runs'));

@@ -49,7 +49,11 @@ export function queueView(queue: JobQueueDetail, environments: ComputeEnvironmen
     .filter((ce): ce is ComputeEnvironmentDetail => ce !== undefined);
   const maxvCpus = ordered.reduce((sum, ce) => sum + (ce.computeResources?.maxvCpus ?? 0), 0);
   const running = [...(jobs.STARTING ?? []), ...(jobs.RUNNING ?? [])];
-  const capacityNote = `${running.length} job(s) running, up to ${maxvCpus} vCPUs in ${ordered.map((ce) => ce.computeEnvironmentName).join(', ') || 'no compute environment'}`;
+  const enabled = ordered.filter((ce) => ce.state === 'ENABLED' || ce.state === undefined);
+  const capacityNote =
+    ordered.length > 0 && enabled.length === 0
+      ? `every compute environment of the queue is disabled: ${ordered.map((ce) => ce.computeEnvironmentName).join(', ')}`
+      : `${running.length} job(s) running, up to ${maxvCpus} vCPUs in ${ordered.map((ce) => ce.computeEnvironmentName).join(', ') || 'no compute environment'}`;
   const summary = (job: JobSummary, reason = ''): WaitingJob => ({
     jobId: job.jobId ?? '',
     jobName: job.arrayProperties?.index !== undefined ? `${job.jobName}:${job.arrayProperties.index}` : (job.jobName ?? ''),

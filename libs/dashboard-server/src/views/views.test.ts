@@ -88,4 +88,13 @@ describe('queueView', () => {
       ['odd', expect.stringMatching(/^MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT/)],
     ]);
   });
+
+  it('says so when every compute environment of the queue is disabled', () => {
+    const view = queueView(
+      { jobQueueName: 'q', jobQueueArn: 'arn:q', state: 'ENABLED', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'held' }] },
+      [{ computeEnvironmentName: 'held', computeEnvironmentArn: 'arn:ce/held', ecsClusterArn: '', state: 'DISABLED', computeResources: { type: 'SPOT', maxvCpus: 2, subnets: [] } }],
+      { RUNNABLE: [{ jobId: 'j', jobName: 'render', status: 'RUNNABLE' }] },
+    );
+    expect(view.waiting[0].reason).toBe('waiting for capacity (every compute environment of the queue is disabled: held)');
+  });
 });
