@@ -61,7 +61,7 @@ function launchParts(request: LaunchRequest, sandbox: SandboxSupport): { script:
   const exports = names.filter((n) => !varying.has(n)).map((name) => `export ${name}=${quote(request.env[name])}; `).join('');
   const exportVarying = request.varying.length > 0 ? `export ${request.varying.join(' ')}; ` : '';
   const cd = request.cwd === undefined ? '' : `cd ${quote(request.cwd)} || exit 126; `;
-  const script = `( ${exports}${exportVarying}${cd}exec ${sandboxPrefix(request, sandbox)}${request.argv.map(quote).join(' ')} ) ${AFTER_START}`;
+  const script = jobScript(`${exports}${exportVarying}${cd}exec ${sandboxPrefix(request, sandbox)}${request.argv.map(quote).join(' ')}`);
   const assignments = request.varying.map((name) => `${name}=${quote(request.env[name] ?? '')}`).join(' ');
   return { script, assignments };
 }
@@ -70,8 +70,15 @@ function launchParts(request: LaunchRequest, sandbox: SandboxSupport): { script:
 function oneOffScript(request: LaunchRequest, sandbox: SandboxSupport): string {
   const pairs = Object.entries(request.env).map(([name, value]) => quote(`${name}=${value}`)).join(' ');
   const cd = request.cwd === undefined ? '' : `cd ${quote(request.cwd)} || exit 126; `;
-  return `( ${cd}exec /usr/bin/env -i ${pairs} ${sandboxPrefix(request, sandbox)}${request.argv.map(quote).join(' ')} ) ${AFTER_START}`;
+  return jobScript(`${cd}exec /usr/bin/env -i ${pairs} ${sandboxPrefix(request, sandbox)}${request.argv.map(quote).join(' ')}`);
 }
+
+/**
+ * The job's commands go in a function and the background job is `( __job )`: bash reports a job
+ * killed by a signal with its command text (even outside `wait`, as job notifications come), and
+ * that text must not hold the job's environment.
+ */
+const jobScript = (commands: string): string => `__job() { ${commands}; }\n( __job ) ${AFTER_START}`;
 
 /** `bwrap … --` in front of the command when jobs are sandboxed (see sandbox.ts). */
 function sandboxPrefix(request: LaunchRequest, sandbox: SandboxSupport): string {
