@@ -21,7 +21,7 @@ function processesOf(jobId: string, bundle: string): number[] {
     try {
       const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (environ.includes(`AWS_BATCH_JOB_ID=${jobId}`) && cmdline[0] === process.execPath && cmdline.includes(bundle)) pids.push(Number(entry));
+      if (environ.includes(`AWS_BATCH_JOB_ID=${jobId}`) && cmdline[0] === jobNodeExecutable() && cmdline.includes(bundle)) pids.push(Number(entry));
     } catch {
       // gone, or not ours to read
     }
