@@ -3,7 +3,7 @@
  * set in about a minute on a quiet machine. Prints every table and writes docs/benchmarks.md
  * with an SVG chart per benchmark in docs/benchmarks/.
  *
- *   npm run bench [-- --quick] [--only end-to-end,sketches,chunk-sizing,engine-overhead,join,api-latency] [--out FILE]
+ *   npm run bench [-- --quick] [--only end-to-end,sketches,chunk-sizing,engine-overhead,join,api-latency,previews] [--out FILE]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,8 +21,9 @@ import { markdownTable, Section, textTable, writeBenchmarksDoc } from './report'
 import { BUILTINS, bundleSketch, CIRCLES, ROOT, USER_SKETCH } from './sketches';
 import { FINDINGS } from './findings';
 import { PREFACE } from './preface';
+import { previewCost } from './previews';
 
-const BENCHMARKS = ['end-to-end', 'sketches', 'chunk-sizing', 'engine-overhead', 'join', 'api-latency'] as const;
+const BENCHMARKS = ['end-to-end', 'sketches', 'chunk-sizing', 'engine-overhead', 'join', 'api-latency', 'previews'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Benchmark[]; out: string } {
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     }
     if (only.includes('engine-overhead')) done(await engineOverhead(quick ? 500 : 10_000));
     if (only.includes('join')) done(await joinBench(quick ? { frames: 120, segments: 4, ...HD, reps: 3 } : { frames: 1800, segments: 30, ...HD, reps: 3 }));
+    if (only.includes('previews')) done(await previewCost(quick ? { frames: 30, previews: 5 } : { frames: 120, previews: 20 }));
     if (only.includes('api-latency')) done(await apiLatency(quick ? { submits: 200, describes: 20, lists: 5, arraySize: 10_000 } : { submits: 1000, describes: 100, lists: 20, arraySize: 10_000 }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
