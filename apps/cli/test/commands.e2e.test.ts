@@ -58,8 +58,10 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
 
   it('up prints its endpoint, state directory and the environment for the AWS CLI', () => {
     expect(endpoint).not.toBe('http://127.0.0.1:4566');
-    expect(upOut).toContain(`(state in ${join(cwd, 'state')})`);
-    expect(upOut).toContain(`export AWS_ENDPOINT_URL=${endpoint}`);
+    expect(upOut).toContain(`state in ${join(cwd, 'state')})`);
+    // The environment for the AWS CLI comes from `framefarm env`, with the stack's own credentials.
+    expect(upOut).toContain(`eval "$(npx framefarm env --endpoint ${endpoint})"`);
+    expect(upOut).toMatch(/^dashboard {2}http:\/\/127\.0\.0\.1:\d+\/dashboard\/#token=\S+$/m);
   });
 
   it('submit returns at once; status follows the run to SUCCEEDED; logs print every job, prefixed', async () => {

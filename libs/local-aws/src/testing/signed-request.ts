@@ -37,6 +37,7 @@ export async function signedRequest(
 ): Promise<RawAnswer> {
   const url = new URL(endpoint);
   const body = options.body ?? '';
+  const [rawPath, rawQuery = ''] = options.path.split(/\?(.*)/s);
   const signer = new SignatureV4({ service: options.service, region: DEFAULT_REGION, credentials, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
   const signed = await signer.sign(
     new HttpRequest({
@@ -44,7 +45,9 @@ export async function signedRequest(
       protocol: url.protocol,
       hostname: url.hostname,
       port: Number(url.port),
-      path: options.path,
+      // The raw path is signed as sent; its query goes in the query bag, as a client signs it.
+      path: rawPath,
+      query: Object.fromEntries(new URLSearchParams(rawQuery)),
       headers: {
         host: url.host,
         'content-length': String(Buffer.byteLength(body)),
