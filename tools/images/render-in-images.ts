@@ -21,7 +21,9 @@ export async function renderInImages(roots: Record<StepName, ImageRoot>, log: (l
     allJobSpecs().map((spec) => [spec.image, { entrypoint: [...roots[spec.step].runPrefix, ...roots[spec.step].entrypoint], cwd: WORK_DIR }]),
   );
   const stateDir = join(WORK_DIR, `state-${process.pid}`);
-  const stack = await startLocalStack({ stateDir, port: 0, quiet: true, imageTable });
+  // The jobs run in the images' file systems (their own /tmp, writable, as the image's user), which
+  // is this tool's stand-in for a container; bubblewrap's read-only root would make those read-only.
+  const stack = await startLocalStack({ stateDir, port: 0, quiet: true, imageTable, batch: { sandbox: false } });
   const batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: stack.credentials });
   const started = Date.now();
   try {
