@@ -18,26 +18,11 @@ import {
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { CoreServices } from '../src/core-services';
+import { sha256 } from '../src/testing';
 import { REGION, removeDir, s3Client, startCore, tempStateDir } from './helpers';
 
 const BUCKET = 'framefarm-test';
 
-const toBytes = (data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
-  typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
-
-/** SHA-256 for the SigV4 signer, from node:crypto (what @smithy/hash-node does). */
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret ? createHmac('sha256', toBytes(secret)) : createHash('sha256');
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(toBytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return this.hash.digest();
-  }
-}
 
 describe('S3 through the edge', () => {
   let stateDir: string;
@@ -134,7 +119,7 @@ describe('S3 through the edge', () => {
   it('serves a presigned GET URL to plain fetch', async () => {
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'poster.txt', Body: 'poster frame' }));
     const url = new URL(`${core.edge.endpoint}/${BUCKET}/poster.txt`);
-    const signer = new SignatureV4({ service: 's3', region: REGION, credentials: core.credentials, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
+    const signer = new SignatureV4({ service: 's3', region: REGION, credentials: core.credentials, sha256, uriEscapePath: false, applyChecksum: false });
     const presigned = await signer.presign(
       new HttpRequest({ method: 'GET', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, headers: { host: url.host } }),
       { expiresIn: 300 },
@@ -167,7 +152,7 @@ describe('S3 through the edge', () => {
     // The same with an aws-chunked body and the checksum in the trailer, as sent by streaming uploads.
     const body = Buffer.from('b\r\nbad segment\r\n0\r\nx-amz-checksum-crc32:AAAAAA==\r\n\r\n');
     const url = new URL(`${core.edge.endpoint}/${BUCKET}/segment.ts`);
-    const signer = new SignatureV4({ service: 's3', region: REGION, credentials: core.credentials, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
+    const signer = new SignatureV4({ service: 's3', region: REGION, credentials: core.credentials, sha256, uriEscapePath: false, applyChecksum: false });
     const signed = await signer.sign(
       new HttpRequest({
         method: 'PUT',

@@ -1,25 +1,13 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { Hash } from '@smithy/core/serde';
 import { request } from 'node:http';
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AccessKeys } from '../auth/credentials';
 import { DEFAULT_REGION } from '../local-environment';
 
-const toBytes = (data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
-  typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
-
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret ? createHmac('sha256', toBytes(secret)) : createHash('sha256');
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(toBytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return this.hash.digest();
-  }
-}
+/** SHA-256 for the SigV4 signer: the same as the edge's. */
+export const sha256 = Hash.bind(null, 'sha256');
 
 export interface RawAnswer {
   status: number;
@@ -38,7 +26,7 @@ export async function signedRequest(
   const url = new URL(endpoint);
   const body = options.body ?? '';
   const [rawPath, rawQuery = ''] = options.path.split(/\?(.*)/s);
-  const signer = new SignatureV4({ service: options.service, region: DEFAULT_REGION, credentials, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
+  const signer = new SignatureV4({ service: options.service, region: DEFAULT_REGION, credentials, sha256, uriEscapePath: false, applyChecksum: false });
   const signed = await signer.sign(
     new HttpRequest({
       method: options.method,
