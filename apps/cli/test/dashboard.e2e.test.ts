@@ -158,13 +158,26 @@ describe('the dashboard, in Chromium, against framefarm up', () => {
     expect(await progress()).toBe(24);
   });
 
+  it('shows markup a job printed as text, and runs none of it', async () => {
+    const sketch = join(ROOT, 'apps', 'cli', 'test', 'fixtures', 'markup-sketch.js');
+    const submitted = await cli('submit', '--sketch', sketch, '--frames', '4', '--frames-per-job', '4', '--width', '64', '--height', '36', '--fps', '4', '--run-id', 'dash-markup', '--json');
+    expect({ code: submitted.code, stderr: submitted.stderr }).toMatchObject({ code: 0 });
+    await page.goto(url.replace(/#token=.*/, '#/runs/dash-markup'));
+    await page.locator('video').waitFor();
+    await page.getByRole('button', { name: /framefarm-render-dash-markup/ }).click();
+    const log = page.locator('pre.log').filter({ hasText: '<img src=x onerror=' });
+    await log.waitFor();
+    expect(await log.locator('img, script').count()).toBe(0);
+    expect(await page.evaluate('window.__framefarmXss')).toBeUndefined();
+  });
+
   it('framefarm dashboard serves the same dashboard for a stack given by endpoint, with its own token', async () => {
     dashboard = startCli(['dashboard', '--endpoint', endpoint, '--port', '0'], cwd, /^dashboard {2}(http:\/\/127\.0\.0\.1:(\d+)\/dashboard\/#token=(\S+))$/m);
     const [, , port, token] = await dashboard.match;
     const runs = await fetch(`http://127.0.0.1:${port}/dashboard/api/runs`, { headers: { authorization: `Bearer ${token}` } });
     expect(runs.status).toBe(200);
     const page = (await runs.json()) as { runs: { runId: string; status: string }[] };
-    expect(page.runs.map((r) => r.runId).sort()).toEqual(['dash-cancel', 'dash-live']);
+    expect(page.runs.map((r) => r.runId).sort()).toEqual(['dash-cancel', 'dash-live', 'dash-markup']);
     // The token of up's dashboard opens nothing here, nor does none.
     expect((await fetch(`http://127.0.0.1:${port}/dashboard/api/runs`)).status).toBe(401);
   });
