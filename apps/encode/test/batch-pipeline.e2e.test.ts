@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { BatchClient, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { waitForJobs } from '@framefarm/batch-client';
 import { LOCAL_RESOURCES } from '@framefarm/job-specs';
-import { jobNodeExecutable, listTraceIds, localEndpointEnvironment, LocalStack, provisionLocalStack, readTraceSpans, startLocalStack } from '@framefarm/local-aws';
+import { listTraceIds, localEndpointEnvironment, LocalStack, readTraceSpans } from '@framefarm/local-aws';
 import { probeVideo } from '@framefarm/media';
 import { RunStore } from '@framefarm/run-store';
-import { App, bundleEnvironment, prepareBundles, ROOT } from './bundles';
+import { BundledStack, startBundledStack } from './bundled-stack';
 
 /**
  * The original quick start against the local stack: SubmitJob(plan) with only TOTAL_FRAMES and
@@ -19,22 +19,13 @@ describe('plan → render array → encode through the local Batch engine', () =
   let stack: LocalStack;
   let outputs: Record<string, string>;
   let batch: BatchClient;
+  let bundled: BundledStack | undefined;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'framefarm-batch-e2e-'));
-    const bundles = prepareBundles(dir);
-    const image = (app: App) => ({ entrypoint: ['/usr/bin/env', `NODE_PATH=${bundleEnvironment().NODE_PATH}`, jobNodeExecutable(), bundles[app]], cwd: ROOT });
-    stack = await startLocalStack({
-      stateDir: join(dir, 'state'),
-      port: 0,
-      quiet: true,
-      imageTable: { 'framefarm/plan': image('plan'), 'framefarm/render': image('render'), 'framefarm/encode': image('encode') },
-    });
-    ({ outputs } = await provisionLocalStack(stack.endpoint, { credentials: stack.credentials }));
-    batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: stack.credentials });
+    ({ stack, outputs, batch } = (bundled = await startBundledStack(dir)));
   }, 300_000);
   afterAll(async () => {
-    batch?.destroy();
-    await stack?.stop();
+    await bundled?.stop();
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { BatchClient, DescribeJobsCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { waitForJobs } from '@framefarm/batch-client';
 import { BATCH_REASONS, LOCAL_RESOURCES } from '@framefarm/job-specs';
-import { jobNodeExecutable, localEndpointEnvironment, LocalStack, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
+import { jobNodeExecutable, localEndpointEnvironment, LocalStack } from '@framefarm/local-aws';
 import { probeVideo } from '@framefarm/media';
 import { RunStore } from '@framefarm/run-store';
 import { createFrameRenderer, frameChecksum, loadSketch } from '@framefarm/sketch';
-import { App, bundleEnvironment, prepareBundles, ROOT } from './bundles';
+import { App } from './bundles';
+import { BundledStack, startBundledStack } from './bundled-stack';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,23 +40,14 @@ describe('a render process killed mid-chunk', () => {
   let stack: LocalStack;
   let outputs: Record<string, string>;
   let batch: BatchClient;
+  let bundled: BundledStack | undefined;
   let bundles: Record<App, string>;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'framefarm-kill-e2e-'));
-    bundles = prepareBundles(dir);
-    const image = (app: App) => ({ entrypoint: ['/usr/bin/env', `NODE_PATH=${bundleEnvironment().NODE_PATH}`, jobNodeExecutable(), bundles[app]], cwd: ROOT });
-    stack = await startLocalStack({
-      stateDir: join(dir, 'state'),
-      port: 0,
-      quiet: true,
-      imageTable: { 'framefarm/plan': image('plan'), 'framefarm/render': image('render'), 'framefarm/encode': image('encode') },
-    });
-    ({ outputs } = await provisionLocalStack(stack.endpoint, { credentials: stack.credentials }));
-    batch = new BatchClient({ endpoint: stack.endpoint, region: stack.region, credentials: stack.credentials });
+    ({ stack, outputs, batch, bundles } = (bundled = await startBundledStack(dir)));
   }, 300_000);
   afterAll(async () => {
-    batch?.destroy();
-    await stack?.stop();
+    await bundled?.stop();
     await rm(dir, { recursive: true, force: true });
   });
 
