@@ -22,6 +22,9 @@ const SCOPE = /^([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request$/;
 const AMZ_DATE = /^\d{8}T\d{6}Z$/;
 
 /** Query parameters decoded the way SigV4 encodes them (`%20` for space; a literal `+` stays `+`). */
+/** The credential scope's parts (`<key>/<date>/<region>/<service>/aws4_request`), from SCOPE's match. */
+const scopeFields = (scope: RegExpExecArray) => ({ accessKeyId: scope[1], date: scope[2], region: scope[3], service: scope[4] });
+
 export function parseQuery(search: string): [string, string][] {
   if (search === '') return [];
   return search.split('&').filter((part) => part !== '').map((part) => {
@@ -79,10 +82,7 @@ export function sigV4ClaimOf(req: IncomingMessage): SigV4Claim | undefined {
     if (!amzDate || !AMZ_DATE.test(amzDate)) throw new AuthError('malformed', 'The request must carry an X-Amz-Date header in the form yyyyMMddTHHmmssZ.');
     return {
       presigned: false,
-      accessKeyId: scope[1],
-      date: scope[2],
-      region: scope[3],
-      service: scope[4],
+      ...scopeFields(scope),
       signedHeaders: signedHeaders.split(';'),
       signature,
       amzDate,
@@ -107,10 +107,7 @@ export function sigV4ClaimOf(req: IncomingMessage): SigV4Claim | undefined {
   }
   return {
     presigned: true,
-    accessKeyId: scope[1],
-    date: scope[2],
-    region: scope[3],
-    service: scope[4],
+    ...scopeFields(scope),
     signedHeaders: signedHeaders.split(';'),
     signature,
     amzDate,
