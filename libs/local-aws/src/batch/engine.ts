@@ -134,7 +134,7 @@ function openEngine(options: BatchEngineOptions, unlock: () => void): BatchEngin
   return {
     async handle(req, res, body) {
       if (stopped) return replyError(res, new ServerException('the local Batch engine is stopped'));
-      await handleRequest(context, req, res, body, () => journal.durable());
+      await handleRequest(context, req, res, body, (position) => journal.durable(position));
     },
     async stop() {
       if (stopped) return;

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Journal } from './journal';
@@ -76,6 +76,35 @@ describe('journal and state store', () => {
     expect(second.store.childCounts.get('p')).toMatchObject({ RUNNABLE: 1, FAILED: 1, SUBMITTED: 0 });
     expect(second.store.definitionOf(second.store.submissionOf(second.store.jobs.get('p:0') as JobRecord)).revision).toBe(1);
     second.journal.close();
+  });
+
+  it('makes a read wait for the change it shows (an array’s for a child), not for other jobs’ later changes', async () => {
+    // a long flush delay: nothing reaches the file unless something waits for it
+    const { journal, loaded } = Journal.open(dir, 60_000);
+    const store = new StateStore(journal);
+    store.load(loaded);
+    const onDisk = () => readFileSync(join(dir, 'journal-0.log'), 'utf8');
+    store.putJobDefinition(definition);
+    store.addJob(arrayJob('a', 2));
+    const a = store.jobs.get('a') as JobRecord;
+    await journal.durable(store.lastChangeOf(a));
+    expect(onDisk()).toContain('"jobId":"a"');
+
+    store.addJob(arrayJob('b', 1));
+    await journal.durable(store.lastChangeOf(a));
+    expect(onDisk()).not.toContain('"jobId":"b"');
+
+    const child = store.jobs.get('a:1') as JobRecord;
+    store.patchJob(child, { status: 'RUNNABLE' });
+    expect(store.lastChangeOf(store.jobs.get('a:0') as JobRecord)).toBe(store.lastChangeOf(child)); // statusSummary of a changed too
+    await journal.durable(store.lastChangeOf(child));
+    expect(onDisk()).toContain('"id":"a:1"');
+    journal.close();
+
+    // what was loaded from disk is durable already
+    const again = open(dir);
+    expect(again.store.lastChangeOf(again.store.jobs.get('a:1') as JobRecord)).toBe(0);
+    again.journal.close();
   });
 
   it('refuses a transition the state machine does not have', () => {

@@ -28,9 +28,11 @@ export interface LoadedState {
  * `journal-g.log` of changes since. Compaction writes `snapshot-(g+1)` through a temp file and a
  * rename, so a crash at any point leaves one complete generation. Appends are buffered and
  * written in one `write` every few milliseconds (group commit), then made durable by an
- * `fdatasync` that runs off the event loop. `durable()` resolves once everything appended so far
- * is on disk; the engine awaits it before it answers a request, so whatever a client has seen
- * survives a crash.
+ * `fdatasync` that runs off the event loop. Every entry gets a position (`append` returns it);
+ * `durable(position)` resolves once every entry up to it is on disk. The engine awaits that before
+ * it answers a request: a change waits for everything appended so far, a read only for the newest
+ * change its answer shows, so whatever a client has seen survives a crash and a read does not
+ * wait for other clients' changes.
  */
 export class Journal {
   private fd: number;
@@ -38,12 +40,13 @@ export class Journal {
   private timer: NodeJS.Timeout | undefined;
   private entriesInGeneration = 0;
   private closed = false;
-  /** Batches written with write(2), and how many of them an fdatasync has covered. */
+  /** Positions (entries appended since open, across compactions): appended, written with write(2), covered by an fdatasync. */
+  private appended = 0;
   private written = 0;
   private synced = 0;
   private syncingFd: number | undefined;
   private retiredFd: number | undefined;
-  private waiters: { batch: number; resolve: () => void }[] = [];
+  private waiters: { position: number; resolve: () => void }[] = [];
 
   private constructor(
     private readonly dir: string,
@@ -74,11 +77,13 @@ export class Journal {
     return this.entriesInGeneration;
   }
 
-  append(entry: JournalEntry): void {
-    if (this.closed) return;
+  /** Buffers an entry; returns its position, for `durable`. */
+  append(entry: JournalEntry): number {
+    if (this.closed) return this.appended;
     this.buffer.push(JSON.stringify(entry));
     this.entriesInGeneration++;
     this.timer ??= setTimeout(() => this.flush(), this.flushDelayMs);
+    return ++this.appended;
   }
 
   /** Writes what is buffered and starts making it durable in the background. */
@@ -89,15 +94,15 @@ export class Journal {
     const text = `${this.buffer.join('\n')}\n`;
     this.buffer = [];
     writeSync(this.fd, text);
-    this.written++;
+    this.written = this.appended;
     this.startSync();
   }
 
-  /** Resolves when every entry appended before the call is on disk. */
-  durable(): Promise<void> {
-    this.flush();
-    if (this.synced >= this.written) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ batch: this.written, resolve }));
+  /** Resolves when every entry up to `position` (default: every entry appended so far) is on disk. */
+  durable(position = this.appended): Promise<void> {
+    if (this.synced >= position || this.closed) return Promise.resolve();
+    if (this.written < position) this.flush();
+    return new Promise((resolve) => this.waiters.push({ position, resolve }));
   }
 
   private startSync(): void {
@@ -116,10 +121,10 @@ export class Journal {
     });
   }
 
-  private markSynced(batch: number): void {
-    this.synced = Math.max(this.synced, batch);
-    const ready = this.waiters.filter((w) => w.batch <= this.synced);
-    this.waiters = this.waiters.filter((w) => w.batch > this.synced);
+  private markSynced(position: number): void {
+    this.synced = Math.max(this.synced, position);
+    const ready = this.waiters.filter((w) => w.position <= this.synced);
+    this.waiters = this.waiters.filter((w) => w.position > this.synced);
     for (const waiter of ready) waiter.resolve();
   }
 

@@ -74,11 +74,21 @@ export function replyError(res: ServerResponse, error: BatchApiError): void {
   reply(res, error.httpStatus, { __type: error.name, message: error.message }, error.name);
 }
 
-/** Runs one request; `beforeReply` makes the state the reply reflects durable first. */
-export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, body: Buffer, beforeReply: () => Promise<void>): Promise<void> {
+/**
+ * Runs one request; `beforeReply` makes the state the reply reflects durable first: the journal up
+ * to the position a read says it shows, or all of it.
+ */
+export async function handleRequest(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer,
+  beforeReply: (position?: number) => Promise<void>,
+): Promise<void> {
   try {
-    const payload = route({ ...ctx, bodyBytes: body.length }, req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost'), body);
-    await beforeReply();
+    const request: ApiContext = { ...ctx, bodyBytes: body.length, shows: undefined };
+    const payload = route(request, req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost'), body);
+    await beforeReply(request.shows);
     reply(res, 200, payload);
   } catch (error) {
     if (!(error instanceof BatchApiError)) console.error('[batch] internal error', error);

@@ -26,6 +26,11 @@ export class StateStore {
   readonly childCounts = new Map<string, StatusCounts>();
   /** Top-level jobs per queue name, oldest first; append-only, so positions are stable cursors. */
   readonly queueJobs = new Map<string, JobRecord[]>();
+  /**
+   * Journal position of the newest change to each top-level job or any of its children (what
+   * DescribeJobs of the job or a child shows, statusSummary included). Absent: on disk already.
+   */
+  private readonly changedAt = new WeakMap<JobRecord, number>();
 
   constructor(private readonly journal: Journal) {}
 
@@ -68,7 +73,14 @@ export class StateStore {
 
   private record(entry: JournalEntry): void {
     this.apply(entry);
-    this.journal.append(entry);
+    const position = this.journal.append(entry);
+    if (entry.k === 'job') this.changedAt.set(entry.v, position);
+  }
+
+  /** The journal position up to which `job` as it is now (and its array's counters) is recorded. */
+  lastChangeOf(job: JobRecord): number {
+    const owner = job.parentId === undefined ? job : this.jobs.get(job.parentId);
+    return (owner && this.changedAt.get(owner)) ?? 0;
   }
 
   private apply(entry: JournalEntry): void {
@@ -123,7 +135,9 @@ export class StateStore {
       throw new Error(`job ${job.jobId} cannot go from ${job.status} to ${patch.status}`);
     }
     this.applyPatch(job, patch);
-    this.journal.append({ k: 'p', id: job.jobId, p: patch });
+    const position = this.journal.append({ k: 'p', id: job.jobId, p: patch });
+    const owner = job.parentId === undefined ? job : this.jobs.get(job.parentId);
+    if (owner) this.changedAt.set(owner, position);
   }
 
   /**

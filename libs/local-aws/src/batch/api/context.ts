@@ -15,6 +15,11 @@ export interface ApiContext {
   submitLimit?: RateLimit;
   /** Bytes of the request body, for the SubmitJob payload limit. */
   bodyBytes: number;
+  /**
+   * Set by a read to the journal position of the newest change its answer shows: the reply then
+   * waits only until that much of the journal is durable, not for every change so far.
+   */
+  shows?: number;
 }
 
 export type Operation = (context: ApiContext, body: Body) => object;

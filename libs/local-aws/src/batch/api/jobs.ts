@@ -21,6 +21,7 @@ export function describeJobs(ctx: ApiContext, body: Body): object {
   if (!ids) throw new ClientException('jobs is required');
   validateDescribeJobsCount(ids.length);
   const jobs = ids.flatMap((id) => ctx.store.jobs.get(id.startsWith('arn:') ? ctx.arns.nameOf('job', id, 'jobs[]') : id) ?? []);
+  ctx.shows = jobs.reduce((newest, job) => Math.max(newest, ctx.store.lastChangeOf(job)), 0);
   return { jobs: jobs.map((job) => renderJobDetail(ctx, job)) };
 }
 
