@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LauncherPool, type LaunchCallbacks } from './launcher-pool';
@@ -80,6 +80,29 @@ describe('LauncherPool', () => {
     const result = await launch(pool, ['/bin/sh', '-c', 'ps -o pgid= -p $$; kill -TERM $$']);
     expect(Number(result.stdout.trim())).toBe(result.pid);
     expect(result.exitCode).toBe(143);
+  });
+
+  it('keeps a process stopped by SIGSTOP until it is continued, as a container does (a stop is not an exit)', async () => {
+    let pid = 0;
+    let finished = false;
+    const result = new Promise<Result>((resolve) => {
+      let stdout = '';
+      pool.run(
+        { argv: ['/bin/sh', '-c', 'kill -STOP $$; echo resumed'], env: {}, varying: [] },
+        {
+          onStarted: (started) => (pid = started),
+          onOutput: (_, text) => (stdout += text),
+          onFinished: (exitCode, error) => {
+            finished = true;
+            resolve({ stdout, stderr: '', exitCode, error });
+          },
+        },
+      );
+    });
+    const stateOf = (id: number): string => readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1]?.[0] ?? '';
+    while (!finished && (pid === 0 || stateOf(pid) !== 'T')) await new Promise((resolve) => setTimeout(resolve, 10));
+    if (!finished) process.kill(pid, 'SIGCONT');
+    expect(await result).toMatchObject({ exitCode: 0, stdout: 'resumed\n' });
   });
 
   it('runs launches side by side on separate launchers', async () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sandboxSupport, sandboxWords, type SandboxSupport } from './sandbox';
@@ -30,13 +31,15 @@ const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * Redirections of the subshell, then: report its pid, wait, clean up its group, end the output.
  * `wait` runs with stderr closed: bash reports a job killed by a signal on stderr with the job's
- * whole command text, which holds the job's environment.
+ * whole command text, which holds the job's environment. `$__wait_until_exit` (`-f`, bash 5.1 and
+ * later) makes `wait` return when the process ends, not when it is stopped: with job control on,
+ * a plain `wait` returns 147 for a process stopped by SIGSTOP, and the job would end with it.
  */
 const AFTER_START = [
   '</dev/null >&3 2>&4 3>&- 4>&- &',
   '__pid=$!',
   'echo "S $__pid"',
-  '{ wait $__pid; } 2>/dev/null',
+  '{ wait $__wait_until_exit $__pid; } 2>/dev/null',
   '__code=$?',
   'kill -9 -$__pid 2>/dev/null',
   `printf '%s\\n' "$__marker" >&3`,
@@ -145,7 +148,7 @@ class Launcher {
     private readonly onDead: (launcher: Launcher) => void,
   ) {
     this.child = spawn('bash', ['--norc', '--noprofile'], { stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe'], env: {}, detached: true });
-    this.child.stdin?.write('set -m\n');
+    this.child.stdin?.write('set -m; (( BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 501 )) && __wait_until_exit=-f\n');
     const [, , , out, err] = this.child.stdio;
     this.stdout = new OutputReader(out as Readable);
     this.stderr = new OutputReader(err as Readable);
@@ -162,10 +165,10 @@ class Launcher {
     const script = parts ? this.scripts.shared(parts.script) : this.scripts.oneOff(oneOffScript(request, this.sandbox));
     // The launch's private /tmp in the sandbox: the only place it can write; removed with the launch.
     const scratch = this.sandbox.available ? join(this.scratchRoot, randomBytes(8).toString('hex')) : undefined;
-    if (scratch) mkdirSync(scratch, { mode: 0o700 });
+    // Created and removed off the event loop: under load a synchronous mkdir/rmdir takes a millisecond.
     const done = (): void => {
       this.scripts.release(script);
-      if (scratch) rmSync(scratch, { recursive: true, force: true });
+      if (scratch) rm(scratch, { recursive: true, force: true }).catch(() => undefined);
     };
     const launch = (this.current = {
       callbacks: {
@@ -185,7 +188,16 @@ class Launcher {
     this.stdout.begin(marker, (text) => callbacks.onOutput('stdout', text), closed);
     this.stderr.begin(marker, (text) => callbacks.onOutput('stderr', text), closed);
     const scratchAssignment = scratch ? ` __scratch=${quote(scratch)}` : '';
-    this.child.stdin?.write(`${parts?.assignments ?? ''}${scratchAssignment} __marker=${quote(marker)}; . ${quote(script)}\n`);
+    const start = (): void => {
+      if (this.current === launch) this.child.stdin?.write(`${parts?.assignments ?? ''}${scratchAssignment} __marker=${quote(marker)}; . ${quote(script)}\n`);
+    };
+    if (!scratch) return start();
+    mkdir(scratch, { mode: 0o700 }).then(start, (error: Error) => {
+      if (this.current !== launch) return;
+      this.current = undefined;
+      launch.callbacks.onFinished(undefined, `the job's scratch directory could not be created: ${error.message}`);
+      if (!this.dead) this.onIdle(this);
+    });
   }
 
   kill(): void {
