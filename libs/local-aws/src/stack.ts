@@ -103,6 +103,8 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       jobEnvironment: ({ jobId, jobRoleArn }) =>
         localEndpointEnvironment(endpoint, region, jobRoleArn && roleArns.has(jobRoleArn) ? roleCredentials(jobRoleArn, jobId) : undefined),
       defaultCapacity: o.capacity ?? machineCapacity(),
+      // a job reaches the stack's objects, tables, logs and credentials only through the signed API
+      hiddenFromJobs: [o.stateDir],
       ...o.batch,
     });
   } catch (err) {

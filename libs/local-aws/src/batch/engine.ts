@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cpus, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LogStore } from '../logs/log-store';
 import type { ApiContext } from './api/context';
@@ -44,6 +44,11 @@ export interface BatchEngineOptions {
   finishedJobRetentionDays?: number;
   /** Run jobs in a bubblewrap sandbox where the machine allows it (default true; see sandbox.ts). */
   sandbox?: boolean;
+  /**
+   * Directories a sandboxed job must not see besides `stateDir` (always hidden): the stack passes
+   * its whole state directory, whose objects, logs and credentials a job reaches only through the API.
+   */
+  hiddenFromJobs?: string[];
 }
 
 export interface BatchEngine {
@@ -58,6 +63,15 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Where a directory really is (bwrap mounts over the real path); as given when it does not exist. */
+function realPath(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return resolve(dir);
   }
 }
 
@@ -117,6 +131,7 @@ function openEngine(options: BatchEngineOptions, unlock: () => void): BatchEngin
     host: { milliVcpus: Math.round(capacity.vcpus * 1000), memoryMiB: capacity.memoryMiB },
     stopGraceMs: (options.stopGraceSeconds ?? 30) * 1000,
     sandbox: options.sandbox,
+    hiddenFromJobs: [options.stateDir, ...(options.hiddenFromJobs ?? [])].map(realPath),
     afterTick: compactIfLarge,
   });
   lifecycle.recover();

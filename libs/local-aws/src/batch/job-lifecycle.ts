@@ -42,6 +42,8 @@ export interface LifecycleOptions {
   stopGraceMs: number;
   /** false: jobs run without a sandbox even where bubblewrap works (tests that share files with jobs). */
   sandbox?: boolean;
+  /** Directories a sandboxed job must not see (the stack's state). */
+  hiddenFromJobs?: readonly string[];
   /** Called after each scheduling pass; the engine compacts its journal there. */
   afterTick?: () => void;
 }
@@ -79,7 +81,7 @@ export class JobLifecycle {
 
   constructor(private readonly options: LifecycleOptions) {
     this.store = options.store;
-    this.launchers = new LauncherPool(options.sandbox === false ? { sandbox: { available: false, reason: 'turned off' } } : {});
+    this.launchers = new LauncherPool(options.sandbox === false ? { sandbox: { available: false, reason: 'turned off' } } : { hidden: options.hiddenFromJobs });
     this.scheduler = new Scheduler(options.host, options.store, (job) => this.needOf(job));
   }
 

@@ -57,23 +57,23 @@ const AFTER_START = [
  * arrive on the launcher's stdin as plain shell variables, kept short because bash reads a pipe
  * one byte at a time.
  */
-function launchParts(request: LaunchRequest, sandbox: SandboxSupport): { script: string; assignments: string } | undefined {
+function launchParts(request: LaunchRequest, sandbox: SandboxSupport, hidden: readonly string[]): { script: string; assignments: string } | undefined {
   const names = Object.keys(request.env);
   if (names.some((name) => !SHELL_NAME.test(name) || name.startsWith('__'))) return undefined;
   const varying = new Set(request.varying);
   const exports = names.filter((n) => !varying.has(n)).map((name) => `export ${name}=${quote(request.env[name])}; `).join('');
   const exportVarying = request.varying.length > 0 ? `export ${request.varying.join(' ')}; ` : '';
   const cd = request.cwd === undefined ? '' : `cd ${quote(request.cwd)} || exit 126; `;
-  const script = jobScript(`${exports}${exportVarying}${cd}exec ${sandboxPrefix(request, sandbox)}${request.argv.map(quote).join(' ')}`);
+  const script = jobScript(`${exports}${exportVarying}${cd}exec ${sandboxPrefix(request, sandbox, hidden)}${request.argv.map(quote).join(' ')}`);
   const assignments = request.varying.map((name) => `${name}=${quote(request.env[name] ?? '')}`).join(' ');
   return { script, assignments };
 }
 
 /** Environment names a shell cannot hold go through env(1) in a one-off script (slower, rare). */
-function oneOffScript(request: LaunchRequest, sandbox: SandboxSupport): string {
+function oneOffScript(request: LaunchRequest, sandbox: SandboxSupport, hidden: readonly string[]): string {
   const pairs = Object.entries(request.env).map(([name, value]) => quote(`${name}=${value}`)).join(' ');
   const cd = request.cwd === undefined ? '' : `cd ${quote(request.cwd)} || exit 126; `;
-  return jobScript(`${cd}exec /usr/bin/env -i ${pairs} ${sandboxPrefix(request, sandbox)}${request.argv.map(quote).join(' ')}`);
+  return jobScript(`${cd}exec /usr/bin/env -i ${pairs} ${sandboxPrefix(request, sandbox, hidden)}${request.argv.map(quote).join(' ')}`);
 }
 
 /**
@@ -84,8 +84,8 @@ function oneOffScript(request: LaunchRequest, sandbox: SandboxSupport): string {
 const jobScript = (commands: string): string => `__job() { ${commands}; }\n( __job ) ${AFTER_START}`;
 
 /** `bwrap … --` in front of the command when jobs are sandboxed (see sandbox.ts). */
-function sandboxPrefix(request: LaunchRequest, sandbox: SandboxSupport): string {
-  return sandbox.available && sandbox.bwrap ? `${sandboxWords(sandbox.bwrap, request.argv, request.cwd, quote)} ` : '';
+function sandboxPrefix(request: LaunchRequest, sandbox: SandboxSupport, hidden: readonly string[]): string {
+  return sandbox.available && sandbox.bwrap ? `${sandboxWords(sandbox.bwrap, request.argv, request.cwd, quote, hidden)} ` : '';
 }
 
 /** Reads one output pipe of a launcher and cuts it at each launch's end marker. */
@@ -143,6 +143,7 @@ class Launcher {
   constructor(
     private readonly scripts: ScriptFiles,
     private readonly sandbox: SandboxSupport,
+    private readonly hidden: readonly string[],
     private readonly scratchRoot: string,
     private readonly onIdle: (launcher: Launcher) => void,
     private readonly onDead: (launcher: Launcher) => void,
@@ -161,11 +162,11 @@ class Launcher {
 
   run(request: LaunchRequest, callbacks: LaunchCallbacks): void {
     const marker = `--framefarm-end-${randomBytes(8).toString('hex')}--`;
-    const parts = launchParts(request, this.sandbox);
-    const script = parts ? this.scripts.shared(parts.script) : this.scripts.oneOff(oneOffScript(request, this.sandbox));
+    const parts = launchParts(request, this.sandbox, this.hidden);
+    const script = parts ? this.scripts.shared(parts.script) : this.scripts.oneOff(oneOffScript(request, this.sandbox, this.hidden));
     // The launch's private /tmp in the sandbox: the only place it can write; removed with the launch.
-    const scratch = this.sandbox.available ? join(this.scratchRoot, randomBytes(8).toString('hex')) : undefined;
     // Created and removed off the event loop: under load a synchronous mkdir/rmdir takes a millisecond.
+    const scratch = this.sandbox.available ? join(this.scratchRoot, randomBytes(8).toString('hex')) : undefined;
     const done = (): void => {
       this.scripts.release(script);
       if (scratch) rm(scratch, { recursive: true, force: true }).catch(() => undefined);
@@ -328,8 +329,10 @@ export class LauncherPool {
   private readonly all = new Set<Launcher>();
   /** Whether jobs run in a bubblewrap sandbox (see sandbox.ts). */
   readonly sandbox: SandboxSupport;
+  /** Directories a sandboxed job must not see (the stack's state), even inside paths it is shown. */
+  private readonly hidden: readonly string[];
 
-  constructor(options: { sandbox?: SandboxSupport } = {}) {
+  constructor(options: { sandbox?: SandboxSupport; hidden?: readonly string[] } = {}) {
     sweepAbandonedPools(tmpdir());
     this.dir = mkdtempSync(join(tmpdir(), POOL_PREFIX)); // short: every launch names a file in it; mode 0700
     writeFileSync(join(this.dir, OWNER_FILE), String(process.pid), { mode: 0o600 });
@@ -337,6 +340,7 @@ export class LauncherPool {
     mkdirSync(this.scratchRoot, { mode: 0o700 });
     this.scripts = new ScriptFiles(this.dir);
     this.sandbox = options.sandbox ?? sandboxSupport();
+    this.hidden = options.hidden ?? [];
   }
 
   run(request: LaunchRequest, callbacks: LaunchCallbacks): void {
@@ -346,6 +350,7 @@ export class LauncherPool {
       launcher = new Launcher(
         this.scripts,
         this.sandbox,
+        this.hidden,
         this.scratchRoot,
         (l) => this.idle.push(l),
         (l) => this.all.delete(l),

@@ -53,14 +53,23 @@ export function pathsToReveal(argv: string[], cwd: string | undefined, hidden: s
  * bwrap's arguments for one job, as shell words (`"$__scratch"` is the launch's own scratch
  * directory, assigned per launch): the whole file system read-only, an own PID namespace with its
  * own /proc (no ancestor is visible), a private /tmp that is the scratch directory (the only
- * writable place), HOME hidden and set to /tmp, the command's own files bound back.
+ * writable place), HOME hidden and set to /tmp, the command's own files bound back, and last the
+ * `stackDirs` (the stack's state: other jobs' environments, objects, credentials) hidden again,
+ * wherever they are and whatever was bound back around them; nothing inside them is bound back.
  */
-export function sandboxWords(bwrap: string, argv: string[], cwd: string | undefined, quote: (text: string) => string): string {
+export function sandboxWords(bwrap: string, argv: string[], cwd: string | undefined, quote: (text: string) => string, stackDirs: readonly string[] = []): string {
   const home = process.env.HOME;
   const hidden = ['/tmp', tmpdir(), ...(home && home !== '/' && !under('/tmp', home) ? [home] : [])];
   const words = [quote(bwrap), ...BASE_ARGS.map(quote), '--bind', '"$__scratch"', '/tmp'];
-  if (home && hidden.includes(home)) words.push('--tmpfs', quote(home), '--remount-ro', quote(home));
-  for (const path of pathsToReveal(argv, cwd, hidden)) words.push('--ro-bind', quote(path), quote(path));
+  const hideHome = home !== undefined && hidden.includes(home);
+  if (hideHome) words.push('--tmpfs', quote(home));
+  const revealed = pathsToReveal(argv, cwd, hidden).filter((path) => !stackDirs.some((dir) => under(path, dir)));
+  for (const path of revealed) words.push('--ro-bind', quote(path), quote(path));
+  // a stack directory under a hidden one is out of sight already, unless a path bound back holds it
+  const visible = (dir: string): boolean => !hidden.some((h) => under(dir, h)) || revealed.some((path) => under(dir, path));
+  for (const dir of stackDirs) if (visible(dir) && existsSync(dir)) words.push('--tmpfs', quote(dir), '--remount-ro', quote(dir));
+  // read-only only now: bwrap creates the mount points of the paths bound back inside HOME first
+  if (hideHome) words.push('--remount-ro', quote(home));
   words.push('--setenv', 'HOME', '/tmp', '--setenv', 'TMPDIR', '/tmp');
   if (cwd) words.push('--chdir', quote(cwd));
   words.push('--');

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SubmitJobCommand } from '@aws-sdk/client-batch';
+import { RegisterJobDefinitionCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { sandboxSupport } from '../../src/batch/sandbox';
 import { createQueue, type Harness, shellDefinition, startHarness, waitFinished } from './harness';
 
@@ -101,5 +101,66 @@ describe('jobs in the sandbox', () => {
     for (const file of seen) expect(statSync(file).mode & 0o077).toBe(0);
     await waitFinished(h.client, jobId as string);
     expect(poolFiles().filter((f) => readFileSync(f, 'utf8').includes(value))).toEqual([]);
+  });
+});
+
+/**
+ * A job reaches the stack's objects, tables, logs and credentials only through the signed API, as
+ * from a container: the state directory is hidden wherever it is — outside HOME and /tmp, and
+ * inside a directory the job is shown (the CLI keeps the state in `<project>/.framefarm` and runs
+ * jobs with the project as their working directory).
+ */
+describe('the stack’s state directory, seen from a sandboxed job', () => {
+  const SECRET = `state-secret-${process.pid}-${Date.now()}`;
+  let h: Harness;
+  let home: string;
+  let stateDir: string;
+  let project: string;
+  let savedHome: string | undefined;
+  beforeAll(async () => {
+    home = mkdtempSync('/var/tmp/framefarm-home-');
+    project = join(home, 'project');
+    mkdirSync(join(project, '.framefarm'), { recursive: true });
+    writeFileSync(join(project, 'README'), 'the project\n');
+    writeFileSync(join(project, '.framefarm', 'credentials.json'), JSON.stringify({ secretAccessKey: SECRET }));
+    // the engine's own state, outside HOME and /tmp: nothing but the state rule hides it
+    stateDir = mkdtempSync('/var/tmp/framefarm-state-');
+    savedHome = process.env.HOME;
+    process.env.HOME = home;
+    h = await startHarness({
+      sandbox: true,
+      stateDir,
+      hiddenFromJobs: [join(project, '.framefarm')],
+      imageTable: { 'local/project': { entrypoint: ['/bin/sh', '-c'], cwd: project } },
+    });
+    await createQueue(h.client, 'state', { maxvCpus: 2 });
+  });
+  afterAll(async () => {
+    await h?.close();
+    process.env.HOME = savedHome;
+    rmSync(home, { recursive: true, force: true });
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('cannot read the journal (other jobs’ environments) nor the stack’s credentials, but sees the project it runs in', async () => {
+    // another job's secret goes into the engine's journal with its submission
+    await shellDefinition(h.client, 'holder', 'true');
+    const holder = await h.client.send(
+      new SubmitJobCommand({ jobName: 'holder', jobQueue: 'state', jobDefinition: 'holder', containerOverrides: { environment: [{ name: 'TOKEN', value: SECRET }] } }),
+    );
+    await waitFinished(h.client, holder.jobId as string);
+    expect(readdirSync(stateDir).some((name) => name.startsWith('journal-') && readFileSync(join(stateDir, name), 'utf8').includes(SECRET))).toBe(true);
+
+    const script = [
+      'cat README',
+      `ls -A ${stateDir} | wc -l`,
+      `ls -A .framefarm | wc -l`,
+      `cat ${stateDir}/journal-*.log .framefarm/credentials.json 2>/dev/null | grep -c ${SECRET}`,
+    ].join('; ');
+    await h.client.send(new RegisterJobDefinitionCommand({ jobDefinitionName: 'reader', type: 'container', containerProperties: { image: 'local/project', command: [script], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '64' }] } }));
+    const { jobId } = await h.client.send(new SubmitJobCommand({ jobName: 'reader', jobQueue: 'state', jobDefinition: 'reader' }));
+    const job = await waitFinished(h.client, jobId as string);
+    const output = h.logStore.read('/aws/batch/job', job.attempts?.[0]?.container?.logStreamName as string).map((e) => e.message);
+    expect(output).toEqual(['the project', '0', '0', '0']);
   });
 });
