@@ -7,7 +7,7 @@ import { waitForJobs } from '@framefarm/batch-client';
 import { BATCH_REASONS, LOCAL_RESOURCES } from '@framefarm/job-specs';
 import { jobNodeExecutable, localEndpointEnvironment, LocalStack } from '@framefarm/local-aws';
 import { probeVideo } from '@framefarm/media';
-import { RunStore } from '@framefarm/run-store';
+import { chunkSegmentKey, RunStore } from '@framefarm/run-store';
 import { createFrameRenderer, frameChecksum, loadSketch } from '@framefarm/sketch';
 import { App } from './bundles';
 import { BundledStack, startBundledStack } from './bundled-stack';
@@ -66,17 +66,34 @@ describe('a render process killed mid-chunk', () => {
     const planned = (await store.records.getRun(runId))!;
     const victim = `${planned.renderJobId}:1`;
 
-    // Wait until chunk 1 has rendered some of its frames, then kill its process from outside.
-    let killed: number[] = [];
-    for (let i = 0; i < 2400 && killed.length === 0; i++) {
-      const chunk = await store.records.getChunk(runId, 1);
-      if (chunk && chunk.status === 'RENDERING' && chunk.framesDone > 0 && chunk.attempt === 1) {
-        killed = processesOf(victim, bundles.render);
-        for (const pid of killed) process.kill(pid, 'SIGKILL');
-      }
-      if (killed.length === 0) await sleep(50);
+    // Chunk 1's render process is stepped: it runs a moment, is stopped (SIGSTOP) while the test
+    // looks at its chunk, and is killed while stopped once it has rendered frames but has not stored
+    // its segment. The segment is stored before the manifest, so the next attempt has to render the
+    // chunk again: the kill lands mid-chunk on a fast machine as on a loaded one.
+    let found: number[] = [];
+    for (let i = 0; i < 2400 && found.length === 0; i++) {
+      found = processesOf(victim, bundles.render);
+      if (found.length === 0) await sleep(50);
     }
-    expect(killed).toHaveLength(1);
+    expect(found).toHaveLength(1);
+    const [pid] = found;
+    let killed = false;
+    for (let i = 0; i < 6000 && !killed; i++) {
+      process.kill(pid, 'SIGSTOP');
+      const chunk = await store.records.getChunk(runId, 1);
+      if ((await store.objects.size(chunkSegmentKey(runId, 1))) !== undefined) {
+        process.kill(pid, 'SIGCONT');
+        throw new Error(`chunk 1 stored its segment while the test let it run for 20 ms (last seen: ${JSON.stringify(chunk)}); it cannot be killed mid-chunk`);
+      }
+      if (chunk?.status === 'RENDERING' && chunk.framesDone > 0) {
+        process.kill(pid, 'SIGKILL');
+        killed = true;
+      } else {
+        process.kill(pid, 'SIGCONT');
+        await sleep(20);
+      }
+    }
+    expect(killed).toBe(true);
 
     const finished = await waitForJobs(batch, [planned.renderJobId!, planned.encodeJobId!], { pollIntervalMs: 250 });
     const [child] = (await batch.send(new DescribeJobsCommand({ jobs: [victim] }))).jobs ?? [];
