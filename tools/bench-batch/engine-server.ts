@@ -1,6 +1,7 @@
 /**
  * The engine under test, in its own process so its peak RSS is its own. Started by main.ts with
- * an IPC channel: it sends `{port}`, and answers `report` with its resource usage, then exits.
+ * an IPC channel: it sends `{port}`, and answers `report` with its resource usage and the time it
+ * took to serve each request, then exits.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,7 +19,12 @@ async function main(): Promise<void> {
     jobEnvironment: {},
     defaultCapacity: { vcpus: Number(vcpus), memoryMiB: 1024 * 1024 },
   });
+  // Each request's time in this process, arrival to last byte written: [epoch ms at arrival, operation, ms].
+  const served: [number, string, number][] = [];
   const server = createServer((req, res) => {
+    const arrived = performance.now();
+    const at = Date.now();
+    res.once('finish', () => served.push([at, (req.url ?? '').replace(/^\/v1\//, ''), performance.now() - arrived]));
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => void engine.handle(req, res, Buffer.concat(chunks)));
@@ -27,7 +33,7 @@ async function main(): Promise<void> {
   process.on('message', (message) => {
     if (message !== 'report') return;
     void engine.stop().then(() => {
-      process.send?.({ maxRssKiB: process.resourceUsage().maxRSS }, () => process.exit(0));
+      process.send?.({ maxRssKiB: process.resourceUsage().maxRSS, served }, () => process.exit(0));
     });
   });
 }

@@ -5,17 +5,19 @@
  *
  * Starts the engine in its own process (tools/bench-batch/engine-server.ts) on an ephemeral port;
  * `--clients` SDK clients submit `--jobs` no-op jobs between them as fast as they can while one
- * more client calls DescribeJobs with 100 of the submitted ids in a loop. Then it waits for every
- * job to finish and DescribeJobs again once all are in. Prints SubmitJob and DescribeJobs latency
- * (p50/p99), DescribeJobs p99 during the submits against the target (50 ms) and against its own
- * p99 after them (the same calls on the same machine: the ratio is the load's cost), throttling
- * errors, lost or failed jobs, and the engine's peak RSS. Exits 1 when the target is missed or a
- * job is lost. Not part of `npm test`: it measures, it does not check behaviour.
+ * more client, in a process of its own (describer.ts), calls DescribeJobs with the 100 newest
+ * submitted ids in a loop. Then it waits for every job to finish and DescribeJobs again once all
+ * are in. Prints SubmitJob and DescribeJobs latency (p50/p99) as the clients see it and as the
+ * engine served it (arrival to last byte written), DescribeJobs p99 during the submits against the
+ * target (50 ms, as the client sees it) and against its own p99 after them (the same machine: the
+ * ratio is the load's cost), throttling errors, lost or failed jobs, the engine's peak RSS and the
+ * machine's load average. Exits 1 when the target is missed or a job is lost. Not part of
+ * `npm test`: it measures, it does not check behaviour. BENCH_PROF=<dir> profiles the engine.
  */
 import { BatchClient, CreateComputeEnvironmentCommand, CreateJobQueueCommand, DescribeJobsCommand, RegisterJobDefinitionCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const TARGET_DESCRIBE_P99_MS = 50;
@@ -30,24 +32,47 @@ function flag(name: string, fallback: number): number {
   return value;
 }
 
-function startEngine(stateDir: string, logDir: string, vcpus: number): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(join(__dirname, '..', 'bench-batch', 'engine-server.ts'), [stateDir, logDir, String(vcpus)], {
+function forkTs(file: string, args: string[], execArgv: string[] = []): ChildProcess {
+  return fork(join(__dirname, file), args, {
     // the engine's libraries import each other by their workspace names (tsconfig.base.json paths)
     env: { ...process.env, TSX_TSCONFIG_PATH: join(__dirname, '..', '..', 'tsconfig.base.json') },
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+}
+
+function startEngine(stateDir: string, logDir: string, vcpus: number): Promise<{ child: ChildProcess; port: number }> {
+  // BENCH_PROF=<dir> writes a CPU profile of the engine process there (as in tools/bench-batch)
+  const profile = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : [];
+  const child = forkTs(join('..', 'bench-batch', 'engine-server.ts'), [stateDir, logDir, String(vcpus)], profile);
   return new Promise((resolve, reject) => {
     child.once('message', (message) => resolve({ child, port: (message as { port: number }).port }));
     child.once('exit', (code) => reject(new Error(`engine exited with ${code}`)));
   });
 }
 
-const engineRss = (child: ChildProcess): Promise<number> =>
+/** What the engine process reports at the end: its peak RSS and, per request, [arrival epoch ms, operation, ms]. */
+interface EngineReport {
+  maxRssKiB: number;
+  served: [number, string, number][];
+}
+
+const engineReport = (child: ChildProcess): Promise<EngineReport> =>
   new Promise((resolve) => {
-    child.once('message', (message) => resolve((message as { maxRssKiB: number }).maxRssKiB));
+    child.once('message', (message) => resolve(message as EngineReport));
     child.send('report');
   });
+
+/** Waits for a child that was told to finish; kills it if it has not exited after 10 s. */
+async function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 10_000);
+      child.once('exit', () => (clearTimeout(timer), resolve()));
+    });
+  }
+  if (child.exitCode === null) child.kill();
+}
 
 const percentile = (values: number[], p: number): number => {
   if (values.length === 0) return NaN;
@@ -63,11 +88,15 @@ async function timed<T>(samples: number[], call: () => Promise<T>): Promise<T> {
   return result;
 }
 
+const loadAverage = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+
 async function main(): Promise<void> {
   const clients = flag('--clients', 20);
   const jobs = flag('--jobs', 5000);
   const dir = mkdtempSync(join(tmpdir(), 'load-batch-'));
+  const loadBefore = loadAverage();
   const { child, port } = await startEngine(join(dir, 'state'), join(dir, 'logs'), cpus().length);
+  const describer = forkTs('describer.ts', []);
   const client = () => new BatchClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'load', secretAccessKey: 'load' } });
   const admin = client();
   try {
@@ -83,9 +112,7 @@ async function main(): Promise<void> {
 
     const ids: string[] = [];
     const submitMs: number[] = [];
-    const describeDuring: number[] = [];
     let throttled = 0;
-    let submitting = true;
     const submitters = Array.from({ length: clients }, async (_, c) => {
       const batch = client();
       const share = Math.floor(jobs / clients) + (c < jobs % clients ? 1 : 0);
@@ -101,19 +128,19 @@ async function main(): Promise<void> {
       }
       batch.destroy();
     });
-    const describer = (async () => {
-      const batch = client();
-      while (submitting) {
-        if (ids.length >= 100) await timed(describeDuring, () => batch.send(new DescribeJobsCommand({ jobs: ids.slice(-100) })));
-        else await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      batch.destroy();
-    })();
+    // the describer asks for the newest 100 ids, refreshed every 20 ms
+    const feed = setInterval(() => ids.length >= 100 && describer.send({ ids: ids.slice(-100) }), 20);
+    describer.send({ port });
     const started = Date.now();
     await Promise.all(submitters);
-    submitting = false;
-    await describer;
-    const submitSeconds = (Date.now() - started) / 1000;
+    const submitted = Date.now();
+    clearInterval(feed);
+    const describeDuring = await new Promise<number[]>((resolve) => {
+      describer.once('message', (message) => resolve((message as { samples: number[] }).samples));
+      describer.send('stop');
+    });
+    const submitSeconds = (submitted - started) / 1000;
+    const loadDuring = loadAverage();
 
     const statuses = new Map<string, string>();
     const describeAfter: number[] = [];
@@ -127,21 +154,30 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const succeeded = [...statuses.values()].filter((s) => s === 'SUCCEEDED').length;
-    const rss = await engineRss(child);
+    const report = await engineReport(child);
+    const servedMs = (operation: string, during: boolean): number[] =>
+      report.served.filter(([at, op]) => op === operation && (at >= started && at < submitted) === during && (during || at >= submitted)).map(([, , took]) => took);
 
     const duringP99 = percentile(describeDuring, 99);
     const afterP99 = percentile(describeAfter, 99);
+    const line = (name: string, client: number[], served: number[]): string =>
+      `${name.padEnd(38)} client p50 ${ms(percentile(client, 50))}  p99 ${ms(percentile(client, 99))}   in the engine p50 ${ms(percentile(served, 50))}  p99 ${ms(percentile(served, 99))}`;
     console.log(`${clients} clients submitted ${ids.length} jobs in ${submitSeconds.toFixed(1)} s (${(ids.length / submitSeconds).toFixed(0)}/s), ${throttled} throttled`);
-    console.log(`SubmitJob            p50 ${ms(percentile(submitMs, 50))}  p99 ${ms(percentile(submitMs, 99))}`);
-    console.log(`DescribeJobs (100)   during submits p50 ${ms(percentile(describeDuring, 50))}  p99 ${ms(duringP99)}  (${describeDuring.length} calls; target p99 < ${TARGET_DESCRIBE_P99_MS} ms)`);
-    console.log(`DescribeJobs (100)   after submits  p50 ${ms(percentile(describeAfter, 50))}  p99 ${ms(afterP99)}  ratio during/after ${(duringP99 / afterP99).toFixed(2)}×`);
-    console.log(`jobs: ${succeeded} SUCCEEDED, ${ids.length - succeeded} not, ${jobs - ids.length} lost; engine peak RSS ${(rss / 1024).toFixed(0)} MiB`);
+    console.log(line('SubmitJob', submitMs, servedMs('submitjob', true)));
+    console.log(line(`DescribeJobs (100) during submits`, describeDuring, servedMs('describejobs', true)) + `  (${describeDuring.length} calls)`);
+    console.log(line('DescribeJobs (100) after submits', describeAfter, servedMs('describejobs', false)) + `  ratio during/after ${(duringP99 / afterP99).toFixed(2)}×`);
+    console.log(`jobs: ${succeeded} SUCCEEDED, ${ids.length - succeeded} not, ${jobs - ids.length} lost; engine peak RSS ${(report.maxRssKiB / 1024).toFixed(0)} MiB`);
+    console.log(`load average (1/5/15 min) at start ${loadBefore}, after the submits ${loadDuring}, at the end ${loadAverage()} (${cpus().length} CPUs)`);
     const ok = duringP99 < TARGET_DESCRIBE_P99_MS && succeeded === jobs;
+    console.log(`target: DescribeJobs p99 during the submits < ${TARGET_DESCRIBE_P99_MS} ms: ${duringP99 < TARGET_DESCRIBE_P99_MS ? 'met' : 'NOT met'}; no job lost or failed: ${succeeded === jobs ? 'yes' : 'NO'}`);
     console.log(ok ? 'PASS' : 'FAIL');
     process.exitCode = ok ? 0 : 1;
   } finally {
     admin.destroy();
-    if (child.exitCode === null) child.kill();
+    if (describer.connected) describer.disconnect();
+    await exited(describer);
+    // after `report` the engine exits by itself (and writes its BENCH_PROF profile)
+    await exited(child);
     rmSync(dir, { recursive: true, force: true });
   }
 }
