@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LogStore } from '../../libs/local-aws/src/logs/log-store';
 import { createBatchEngine } from '../../libs/local-aws/src/batch';
+import { recordServed } from './served';
 
 async function main(): Promise<void> {
   const [stateDir, logDir, vcpus] = process.argv.slice(2);
@@ -19,12 +20,8 @@ async function main(): Promise<void> {
     jobEnvironment: {},
     defaultCapacity: { vcpus: Number(vcpus), memoryMiB: 1024 * 1024 },
   });
-  // Each request's time in this process, arrival to last byte written: [epoch ms at arrival, operation, ms].
-  const served: [number, string, number][] = [];
+  const served = recordServed();
   const server = createServer((req, res) => {
-    const arrived = performance.now();
-    const at = Date.now();
-    res.once('finish', () => served.push([at, (req.url ?? '').replace(/^\/v1\//, ''), performance.now() - arrived]));
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => void engine.handle(req, res, Buffer.concat(chunks)));

@@ -1,18 +1,20 @@
 /**
  * The local Batch engine under many clients at once.
  *
- *   npx tsx tools/load-batch/main.ts [--clients 20] [--jobs 5000]
+ *   npx tsx tools/load-batch/main.ts [--clients 20] [--jobs 5000] [--stack]
  *
- * Starts the engine in its own process (tools/bench-batch/engine-server.ts) on an ephemeral port;
- * `--clients` SDK clients submit `--jobs` no-op jobs between them as fast as they can while one
- * more client, in a process of its own (describer.ts), calls DescribeJobs with the 100 newest
- * submitted ids in a loop. Then it waits for every job to finish and DescribeJobs again once all
- * are in. Prints SubmitJob and DescribeJobs latency (p50/p99) as the clients see it and as the
- * engine served it (arrival to last byte written), DescribeJobs p99 during the submits against the
- * target (50 ms, as the client sees it) and against its own p99 after them (the same machine: the
- * ratio is the load's cost), throttling errors, lost or failed jobs, the engine's peak RSS and the
- * machine's load average. Exits 1 when the target is missed or a job is lost. Not part of
- * `npm test`: it measures, it does not check behaviour. BENCH_PROF=<dir> profiles the engine.
+ * Starts the engine in its own process (tools/bench-batch/engine-server.ts), or with `--stack`
+ * the whole local stack (stack-server.ts: the edge checks every request's signature), on an
+ * ephemeral port; `--clients` SDK clients submit `--jobs` no-op jobs between them as fast as they
+ * can while one more client, in a process of its own (describer.ts), calls DescribeJobs with the
+ * 100 newest submitted ids in a loop. Then it waits for every job to finish and DescribeJobs again
+ * once all are in. Prints SubmitJob and DescribeJobs latency (p50/p99) as the clients saw it and
+ * as the server process served it (arrival to last byte written), DescribeJobs p99 during the
+ * submits against the target (50 ms, as the client sees it) and against its own p99 after them
+ * (the same machine: the ratio is the load's cost), throttling errors, lost or failed jobs, the
+ * server's peak RSS and the machine's load average. Exits 1 when the target is missed or a job is
+ * lost. Not part of `npm test`: it measures, it does not check behaviour. BENCH_PROF=<dir> writes
+ * a CPU profile of the server process.
  */
 import { BatchClient, CreateComputeEnvironmentCommand, CreateJobQueueCommand, DescribeJobsCommand, RegisterJobDefinitionCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { type ChildProcess, fork } from 'node:child_process';
@@ -41,13 +43,24 @@ function forkTs(file: string, args: string[], execArgv: string[] = []): ChildPro
   });
 }
 
-function startEngine(stateDir: string, logDir: string, vcpus: number): Promise<{ child: ChildProcess; port: number }> {
+interface Keys {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** The engine alone (its own HTTP server, no signature checks), or with `stack` the whole local stack behind its edge. */
+function startServer(dir: string, vcpus: number, stack: boolean): Promise<{ child: ChildProcess; port: number; credentials: Keys }> {
   // BENCH_PROF=<dir> writes a CPU profile of the engine process there (as in tools/bench-batch)
   const profile = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : [];
-  const child = forkTs(join('..', 'bench-batch', 'engine-server.ts'), [stateDir, logDir, String(vcpus)], profile);
+  const child = stack
+    ? forkTs('stack-server.ts', [join(dir, 'stack'), String(vcpus)], profile)
+    : forkTs(join('..', 'bench-batch', 'engine-server.ts'), [join(dir, 'state'), join(dir, 'logs'), String(vcpus)], profile);
   return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve({ child, port: (message as { port: number }).port }));
-    child.once('exit', (code) => reject(new Error(`engine exited with ${code}`)));
+    child.once('message', (message) => {
+      const { port, credentials } = message as { port: number; credentials?: Keys };
+      resolve({ child, port, credentials: credentials ?? { accessKeyId: 'load', secretAccessKey: 'load' } });
+    });
+    child.once('exit', (code) => reject(new Error(`the ${stack ? 'stack' : 'engine'} exited with ${code}`)));
   });
 }
 
@@ -95,9 +108,10 @@ async function main(): Promise<void> {
   const jobs = flag('--jobs', 5000);
   const dir = mkdtempSync(join(tmpdir(), 'load-batch-'));
   const loadBefore = loadAverage();
-  const { child, port } = await startEngine(join(dir, 'state'), join(dir, 'logs'), cpus().length);
+  const stack = process.argv.includes('--stack');
+  const { child, port, credentials } = await startServer(dir, cpus().length, stack);
   const describer = forkTs('describer.ts', []);
-  const client = () => new BatchClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'load', secretAccessKey: 'load' } });
+  const client = () => new BatchClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials });
   const admin = client();
   try {
     await admin.send(new CreateComputeEnvironmentCommand({ computeEnvironmentName: 'load', type: 'MANAGED', computeResources: { type: 'EC2', maxvCpus: cpus().length, subnets: [] } }));
@@ -130,7 +144,7 @@ async function main(): Promise<void> {
     });
     // the describer asks for the newest 100 ids, refreshed every 20 ms
     const feed = setInterval(() => ids.length >= 100 && describer.send({ ids: ids.slice(-100) }), 20);
-    describer.send({ port });
+    describer.send({ port, credentials });
     const started = Date.now();
     await Promise.all(submitters);
     const submitted = Date.now();
@@ -161,12 +175,13 @@ async function main(): Promise<void> {
     const duringP99 = percentile(describeDuring, 99);
     const afterP99 = percentile(describeAfter, 99);
     const line = (name: string, client: number[], served: number[]): string =>
-      `${name.padEnd(38)} client p50 ${ms(percentile(client, 50))}  p99 ${ms(percentile(client, 99))}   in the engine p50 ${ms(percentile(served, 50))}  p99 ${ms(percentile(served, 99))}`;
+      `${name.padEnd(38)} client p50 ${ms(percentile(client, 50))}  p99 ${ms(percentile(client, 99))}   server p50 ${ms(percentile(served, 50))}  p99 ${ms(percentile(served, 99))}`;
+    console.log(stack ? 'through the local stack (edge, SigV4 on every request)' : 'the Batch engine alone');
     console.log(`${clients} clients submitted ${ids.length} jobs in ${submitSeconds.toFixed(1)} s (${(ids.length / submitSeconds).toFixed(0)}/s), ${throttled} throttled`);
     console.log(line('SubmitJob', submitMs, servedMs('submitjob', true)));
     console.log(line(`DescribeJobs (100) during submits`, describeDuring, servedMs('describejobs', true)) + `  (${describeDuring.length} calls)`);
     console.log(line('DescribeJobs (100) after submits', describeAfter, servedMs('describejobs', false)) + `  ratio during/after ${(duringP99 / afterP99).toFixed(2)}×`);
-    console.log(`jobs: ${succeeded} SUCCEEDED, ${ids.length - succeeded} not, ${jobs - ids.length} lost; engine peak RSS ${(report.maxRssKiB / 1024).toFixed(0)} MiB`);
+    console.log(`jobs: ${succeeded} SUCCEEDED, ${ids.length - succeeded} not, ${jobs - ids.length} lost; ${stack ? 'stack' : 'engine'} peak RSS ${(report.maxRssKiB / 1024).toFixed(0)} MiB`);
     console.log(`load average (1/5/15 min) at start ${loadBefore}, after the submits ${loadDuring}, at the end ${loadAverage()} (${cpus().length} CPUs)`);
     const ok = duringP99 < TARGET_DESCRIBE_P99_MS && succeeded === jobs;
     console.log(`target: DescribeJobs p99 during the submits < ${TARGET_DESCRIBE_P99_MS} ms: ${duringP99 < TARGET_DESCRIBE_P99_MS ? 'met' : 'NOT met'}; no job lost or failed: ${succeeded === jobs ? 'yes' : 'NO'}`);
