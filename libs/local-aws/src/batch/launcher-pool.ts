@@ -31,15 +31,17 @@ const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * Redirections of the subshell, then: report its pid, wait, clean up its group, end the output.
  * `wait` runs with stderr closed: bash reports a job killed by a signal on stderr with the job's
- * whole command text, which holds the job's environment. `$__wait_until_exit` (`-f`, bash 5.1 and
- * later) makes `wait` return when the process ends, not when it is stopped: with job control on,
- * a plain `wait` returns 147 for a process stopped by SIGSTOP, and the job would end with it.
+ * whole command text, which holds the job's environment. A process stopped by SIGSTOP has not
+ * ended (a container is paused, not gone), but with job control on `wait` returns 147 for it:
+ * `-f` (`$__wait_until_exit`, bash 5.1 and later) waits for the end instead, and as even `wait -f`
+ * can answer 147 when the stop comes as it starts, the loop waits while the process exists (once
+ * a second without `-f`) and the last `wait` gives the status bash saved when it reaped it.
  */
 const AFTER_START = [
   '</dev/null >&3 2>&4 3>&- 4>&- &',
   '__pid=$!',
   'echo "S $__pid"',
-  '{ wait $__wait_until_exit $__pid; } 2>/dev/null',
+  '{ wait $__wait_until_exit $__pid; while kill -0 $__pid; do [ -n "$__wait_until_exit" ] || sleep 1; wait $__wait_until_exit $__pid; done; wait $__pid; } 2>/dev/null',
   '__code=$?',
   'kill -9 -$__pid 2>/dev/null',
   `printf '%s\\n' "$__marker" >&3`,
@@ -167,16 +169,14 @@ class Launcher {
     // The launch's private /tmp in the sandbox: the only place it can write; removed with the launch.
     // Created and removed off the event loop: under load a synchronous mkdir/rmdir takes a millisecond.
     const scratch = this.sandbox.available ? join(this.scratchRoot, randomBytes(8).toString('hex')) : undefined;
-    const done = (): void => {
-      this.scripts.release(script);
-      if (scratch) rm(scratch, { recursive: true, force: true }).catch(() => undefined);
-    };
     const launch = (this.current = {
       callbacks: {
         ...callbacks,
+        // the attempt ends once its scratch directory (all it wrote) is gone
         onFinished: (exitCode: number | undefined, launcherError?: string) => {
-          done();
-          callbacks.onFinished(exitCode, launcherError);
+          this.scripts.release(script);
+          const removed = scratch ? rm(scratch, { recursive: true, force: true }).catch(() => undefined) : Promise.resolve();
+          void removed.then(() => callbacks.onFinished(exitCode, launcherError));
         },
       },
       exited: false,
@@ -340,7 +340,8 @@ export class LauncherPool {
     mkdirSync(this.scratchRoot, { mode: 0o700 });
     this.scripts = new ScriptFiles(this.dir);
     this.sandbox = options.sandbox ?? sandboxSupport();
-    this.hidden = options.hidden ?? [];
+    // the pool's own directory too: it is in /tmp (hidden anyway) unless TMPDIR points elsewhere
+    this.hidden = [...(options.hidden ?? []), this.dir];
   }
 
   run(request: LaunchRequest, callbacks: LaunchCallbacks): void {
