@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { LogStore } from '../logs/log-store';
+import { StateDirError } from '../state-dir';
 import type { ApiContext } from './api/context';
 import { Arns } from './arns';
 import type { ImageTableEntry, JobEnvironment } from './attempt-launch';
@@ -11,6 +12,7 @@ import { RateLimit } from './rate-limit';
 import { Journal } from './journal';
 import { ServerException } from './errors';
 import { handleRequest, replyError } from './router';
+import { hiddenFromItsJobs, sandboxSupport } from './sandbox';
 import { StateStore } from './state-store';
 import { AWS_MINIMUM_TIMEOUT_SECONDS } from './validation';
 
@@ -75,6 +77,8 @@ function realPath(dir: string): string {
   }
 }
 
+const stackDirsOf = (options: BatchEngineOptions): string[] => [options.stateDir, ...(options.hiddenFromJobs ?? [])].map(realPath);
+
 const dirsInUse = new Set<string>();
 
 /**
@@ -97,8 +101,20 @@ function acquireLock(stateDir: string): () => void {
   };
 }
 
+/** Sandboxed jobs do not see the state directories, so an image must not run anything inside them. */
+function checkImagesOutside(imageTable: Record<string, ImageTableEntry>, stackDirs: string[]): void {
+  for (const [image, entry] of Object.entries(imageTable)) {
+    const paths = [...entry.entrypoint.filter((arg) => isAbsolute(arg)), ...(entry.cwd ? [entry.cwd] : [])].map(realPath);
+    const found = hiddenFromItsJobs(paths, stackDirs);
+    if (found) {
+      throw new StateDirError(`${found.dir} holds ${found.path}, which image ${image} runs; jobs do not see the stack's state, so give the state a directory of its own.`);
+    }
+  }
+}
+
 export async function createBatchEngine(options: BatchEngineOptions): Promise<BatchEngine> {
   mkdirSync(options.stateDir, { recursive: true });
+  if (options.sandbox !== false && sandboxSupport().available) checkImagesOutside(options.imageTable, stackDirsOf(options));
   const unlock = acquireLock(options.stateDir);
   try {
     return openEngine(options, unlock);
@@ -131,7 +147,7 @@ function openEngine(options: BatchEngineOptions, unlock: () => void): BatchEngin
     host: { milliVcpus: Math.round(capacity.vcpus * 1000), memoryMiB: capacity.memoryMiB },
     stopGraceMs: (options.stopGraceSeconds ?? 30) * 1000,
     sandbox: options.sandbox,
-    hiddenFromJobs: [options.stateDir, ...(options.hiddenFromJobs ?? [])].map(realPath),
+    hiddenFromJobs: stackDirsOf(options),
     afterTick: compactIfLarge,
   });
   lifecycle.recover();

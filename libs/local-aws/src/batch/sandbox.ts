@@ -36,6 +36,18 @@ export function sandboxSupport(): SandboxSupport {
 const under = (path: string, dir: string): boolean => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 
 /**
+ * The first of `paths` (what an image runs: its program, its working directory) that lies in one
+ * of the `stackDirs` a sandbox hides, with that directory: a job could not run it.
+ */
+export function hiddenFromItsJobs(paths: string[], stackDirs: readonly string[]): { path: string; dir: string } | undefined {
+  for (const path of paths) {
+    const dir = stackDirs.find((d) => under(path, d));
+    if (dir) return { path, dir };
+  }
+  return undefined;
+}
+
+/**
  * The paths a job's command names (absolute arguments, `NAME=/a:/b` arguments, its working
  * directory) that the sandbox would otherwise hide: they are bound back read-only.
  */

@@ -2,7 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RegisterJobDefinitionCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
+import { createBatchEngine } from '../../src/batch';
 import { sandboxSupport } from '../../src/batch/sandbox';
+import { LogStore } from '../../src/logs/log-store';
+import { StateDirError } from '../../src/state-dir';
 import { createQueue, type Harness, shellDefinition, startHarness, waitFinished } from './harness';
 
 /** Files under the launcher pools' directories of this machine (scripts, scratch), recursively. */
@@ -162,5 +165,25 @@ describe('the stack’s state directory, seen from a sandboxed job', () => {
     const job = await waitFinished(h.client, jobId as string);
     const output = h.logStore.read('/aws/batch/job', job.attempts?.[0]?.container?.logStreamName as string).map((e) => e.message);
     expect(output).toEqual(['the project', '0', '0', '0']);
+  });
+
+  it('is refused when it holds what jobs run (`--state-dir .` in the repository): they could not see it', async () => {
+    const logs = mkdtempSync(join(tmpdir(), 'batch-refused-'));
+    try {
+      const engine = createBatchEngine({
+        stateDir: join(project, 'state'),
+        hiddenFromJobs: [project],
+        logStore: new LogStore(logs),
+        region: 'us-east-1',
+        accountId: '123456789012',
+        imageTable: { 'local/project': { entrypoint: ['/bin/sh', '-c'], cwd: project } },
+        jobEnvironment: {},
+        sandbox: true,
+      });
+      await expect(engine).rejects.toThrow(StateDirError);
+      await expect(engine).rejects.toThrow(`holds ${project}, which image local/project runs`);
+    } finally {
+      rmSync(logs, { recursive: true, force: true });
+    }
   });
 });
