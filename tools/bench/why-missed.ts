@@ -30,6 +30,12 @@ export const WHY_MISSED = {
     'At the quick size (500 children) the engine\'s fixed costs (an engine process, the SDK, the queue and definition set-up) weigh more than at 10,000, ' +
     'and under load xargs, a C loop, keeps its speed better than a Node event loop that shares the cores. tools/bench-batch/README.md has the profile: the ' +
     'engine idles about 90% of the time; what is left is starting a process through a launcher shell.',
+  engineSandbox:
+    'The engine starts every job in a bubblewrap sandbox (a read-only root, its own PID, IPC and mount namespaces, its own /proc, /dev and /tmp), ' +
+    'and bare `true` pays nothing of that: creating and tearing down those namespaces costs each process several milliseconds, mostly in the kernel ' +
+    '(measured with xargs -P 2 on this machine, each of --unshare-ipc, --proc and --dev adds several milliseconds of wall time per process, little of it user CPU). The rows below measure the same work on both sides: xargs starting ' +
+    'each `true` through the engine\'s bwrap command, and the engine without the sandbox against bare xargs. Closing this row would mean a cheaper sandbox ' +
+    '(e.g. reusing namespaces across the jobs of one array), not a faster engine.',
   api:
     'The local Batch API answers from memory; on a loaded machine a request waits for the event loop of a process that shares two cores with everything else. ' +
     'Run the benchmark on a quiet machine before reading much into it; if it holds there, profile the edge (SigV4 verification) and the SubmitJob validation.',
