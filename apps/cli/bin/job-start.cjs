@@ -9,7 +9,7 @@
 'use strict';
 const { readFileSync, writeFileSync, renameSync } = require('node:fs');
 const Module = require('node:module');
-const { dirname } = require('node:path');
+const { dirname, resolve } = require('node:path');
 const vm = require('node:vm');
 const { crc32 } = require('node:zlib');
 
@@ -70,7 +70,7 @@ function fill(bundle) {
 }
 
 if (require.main === module) {
-  const bundle = process.argv[2];
+  const bundle = process.argv[2] && resolve(process.argv[2]);
   if (!bundle) {
     process.stderr.write('usage: node job-start.cjs <bundle> [args…]\n');
     process.exit(2);

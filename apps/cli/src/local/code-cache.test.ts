@@ -35,6 +35,12 @@ describe('job bundles start with a code cache that only the CLI writes', () => {
     expect(start('--frames', '2')).toEqual({ name: 'first', argv: [bundle, '--frames', '2'], main: true });
   });
 
+  it('takes the bundle by a relative path too, as node does', () => {
+    writeFileSync(bundle, bundleSource('relative'));
+    const output = execFileSync(node, [jobStartScript(ROOT), 'main.cjs', 'x'], { cwd: dir, env: { PATH: process.env.PATH ?? '', JOB_VARIABLE: '1' }, encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ name: 'relative', argv: [bundle, 'x'], main: true });
+  });
+
   it('runs a changed bundle of the same length as it is now, not as cached', () => {
     writeFileSync(bundle, bundleSource('first'));
     fillCodeCache(node, ROOT, bundle);
