@@ -91,7 +91,7 @@ function sandboxPrefix(scratch: string): string[] | undefined {
   if (!support.available || !support.bwrap) return undefined;
   const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
   const words = sandboxWords(support.bwrap, ['/bin/true'], undefined, quote);
-  const argv = execFileSync('bash', ['-c', `printf '%s\\0' ${words}`], { env: { __scratch: scratch }, encoding: 'utf8' }).split('\0');
+  const argv = execFileSync('bash', ['--norc', '--noprofile', '-c', `printf '%s\\0' ${words}`], { env: { __scratch: scratch }, encoding: 'utf8' }).split('\0');
   return argv.slice(0, -1);
 }
 
