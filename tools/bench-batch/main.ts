@@ -11,9 +11,10 @@
  */
 import { BatchClient, CreateComputeEnvironmentCommand, CreateJobQueueCommand, DescribeJobsCommand, RegisterJobDefinitionCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sandboxSupport, sandboxWords } from '../../libs/local-aws/src/batch/sandbox';
 
 function parseSize(argv: string[]): number {
   const at = argv.indexOf('--size');
@@ -25,12 +26,12 @@ function parseSize(argv: string[]): number {
   return size;
 }
 
-function startEngine(stateDir: string, logDir: string, cores: number): Promise<{ child: ChildProcess; port: number }> {
+function startEngine(stateDir: string, logDir: string, cores: number, options: { sandbox?: boolean } = {}): Promise<{ child: ChildProcess; port: number }> {
   // BENCH_PROF=<dir> writes a CPU profile of the engine process there
   const profile = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : [];
   const child = fork(join(__dirname, 'engine-server.ts'), [stateDir, logDir, String(cores)], {
     // the engine's libraries import each other by their workspace names (tsconfig.base.json paths)
-    env: { ...process.env, TSX_TSCONFIG_PATH: join(__dirname, '..', '..', 'tsconfig.base.json') },
+    env: { ...process.env, TSX_TSCONFIG_PATH: join(__dirname, '..', '..', 'tsconfig.base.json'), ...(options.sandbox === false ? { FRAMEFARM_SANDBOX: 'off' } : {}) },
     execArgv: ['--import', 'tsx', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -73,10 +74,37 @@ async function runArrays(client: BatchClient, size: number): Promise<{ seconds: 
   }
 }
 
-function runXargs(count: number, cores: number): number {
+/** `xargs -P <cores>` starting `count` processes: `true`, or `true` inside the given command prefix. */
+function runXargs(count: number, cores: number, prefix: string[] = []): number {
   const started = process.hrtime.bigint();
-  execFileSync('sh', ['-c', `seq ${count} | xargs -n 1 -P ${cores} true`], { stdio: 'ignore' });
+  execFileSync('sh', ['-c', `seq ${count} | xargs -n 1 -P ${cores} "$@" true`, 'sh', ...prefix], { stdio: 'ignore' });
   return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/**
+ * The very bwrap command the engine puts in front of a job (sandboxWords in
+ * libs/local-aws/src/batch/sandbox.ts) for `true`, with one scratch directory as its /tmp; undefined
+ * when jobs are not sandboxed here. The engine also makes and removes a scratch directory per job.
+ */
+function sandboxPrefix(scratch: string): string[] | undefined {
+  const support = sandboxSupport();
+  if (!support.available || !support.bwrap) return undefined;
+  const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+  const words = sandboxWords(support.bwrap, ['/bin/true'], undefined, quote);
+  const argv = execFileSync('bash', ['--norc', '--noprofile', '-c', `printf '%s\\0' ${words}`], { env: { __scratch: scratch }, encoding: 'utf8' }).split('\0');
+  return argv.slice(0, -1);
+}
+
+/** The same two arrays through a second engine, started with FRAMEFARM_SANDBOX=off. */
+async function runUnsandboxed(dir: string, size: number, cores: number): Promise<number> {
+  const { child, port } = await startEngine(join(dir, 'state'), join(dir, 'logs'), cores, { sandbox: false });
+  const client = new BatchClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+  try {
+    return (await runArrays(client, size)).seconds;
+  } finally {
+    client.destroy();
+    child.kill('SIGKILL');
+  }
 }
 
 export interface BatchBenchResult {
@@ -91,6 +119,18 @@ export interface BatchBenchResult {
   restartSeconds: number;
   restartRssMiB: number;
   statuses: string[];
+  /** Set when jobs run in a bubblewrap sandbox here: the same runs with the sandbox on both sides, and without it on both. */
+  sandboxed?: {
+    /** xargs starting each `true` through the engine's bwrap command, before and after. */
+    xargsSeconds: number;
+    xargsBefore: number;
+    xargsAfter: number;
+    /** engine (sandboxed, as it runs jobs) ÷ sandboxed xargs. */
+    ratio: number;
+    /** The engine with FRAMEFARM_SANDBOX=off, and its ratio against bare xargs. */
+    engineOffSeconds: number;
+    ratioOff: number;
+  };
 }
 
 /** Two arrays of `size` no-op children (N_TO_N) through the engine, against xargs before and after. */
@@ -103,19 +143,30 @@ export async function benchBatch(size: number): Promise<BatchBenchResult> {
   try {
     // xargs runs before and after the engine and the mean is the baseline: on a shared machine the
     // load drifts during a run, and one measurement on one side would bias the ratio
+    const scratch = join(dir, 'scratch');
+    mkdirSync(scratch);
+    const sandbox = sandboxPrefix(scratch);
     const xargsBefore = runXargs(2 * size, cores);
+    const sandboxedBefore = sandbox && runXargs(2 * size, cores, sandbox);
     const engine = await runArrays(client, size);
     const maxRssKiB = await engineReport(child);
+    // the same engine without the sandbox, against bare xargs: the engine's own overhead
+    const engineOff = sandbox && (await runUnsandboxed(join(dir, 'off'), size, cores));
     // a restart replays the snapshot and journal of every job above before it serves again
     const restartStarted = process.hrtime.bigint();
     const restarted = await startEngine(join(dir, 'state'), join(dir, 'logs'), cores);
     const restartSeconds = Number(process.hrtime.bigint() - restartStarted) / 1e9;
     const restartRssKiB = await engineReport(restarted.child);
+    const sandboxedAfter = sandbox && runXargs(2 * size, cores, sandbox);
     const xargsAfter = runXargs(2 * size, cores);
     const xargs = (xargsBefore + xargsAfter) / 2;
+    const sandboxedXargs = sandboxedBefore && sandboxedAfter ? (sandboxedBefore + sandboxedAfter) / 2 : undefined;
     return {
       size, cores, engineSeconds: engine.seconds, xargsSeconds: xargs, xargsBefore, xargsAfter, ratio: engine.seconds / xargs,
       maxRssMiB: maxRssKiB / 1024, restartSeconds, restartRssMiB: restartRssKiB / 1024, statuses: engine.statuses,
+      sandboxed: sandboxedXargs && sandboxedBefore && sandboxedAfter && engineOff
+        ? { xargsSeconds: sandboxedXargs, xargsBefore: sandboxedBefore, xargsAfter: sandboxedAfter, ratio: engine.seconds / sandboxedXargs, engineOffSeconds: engineOff, ratioOff: engineOff / xargs }
+        : undefined,
     };
   } finally {
     client.destroy();
@@ -132,6 +183,12 @@ async function main(): Promise<void> {
   console.log(`engine:           ${r.engineSeconds.toFixed(2)} s (${((2 * size) / r.engineSeconds).toFixed(0)} jobs/s)`);
   console.log(`xargs -P ${r.cores}:       ${r.xargsSeconds.toFixed(2)} s (${((2 * size) / r.xargsSeconds).toFixed(0)} processes/s; ${r.xargsBefore.toFixed(2)} s before, ${r.xargsAfter.toFixed(2)} s after)`);
   console.log(`ratio:            ${r.ratio.toFixed(2)}x (target <= 1.5x)`);
+  if (r.sandboxed) {
+    const s = r.sandboxed;
+    console.log(`xargs -P ${r.cores} + bwrap: ${s.xargsSeconds.toFixed(2)} s (each \`true\` in the engine's sandbox; ${s.xargsBefore.toFixed(2)} s before, ${s.xargsAfter.toFixed(2)} s after)`);
+    console.log(`ratio, both sandboxed: ${s.ratio.toFixed(2)}x`);
+    console.log(`engine, sandbox off: ${s.engineOffSeconds.toFixed(2)} s, ${s.ratioOff.toFixed(2)}x bare xargs`);
+  }
   console.log(`engine peak RSS:  ${r.maxRssMiB.toFixed(0)} MiB`);
   console.log(`restart:          ${r.restartSeconds.toFixed(2)} s to serve again with ${2 * size + 2} jobs on disk (peak RSS ${r.restartRssMiB.toFixed(0)} MiB)`);
 }

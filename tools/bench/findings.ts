@@ -69,4 +69,58 @@ manifest, and checks the joined video's packets: a missing frame leaves a slot e
 a slot twice, a reordered one makes decode times go backwards (libs/media packets.test.ts,
 segment-encoder.test.ts; apps/render render-chunk.test.ts runs a real ffmpeg that drops a frame and the
 chunk fails).
+
+## Second round: fixed costs per run (issue 11, continued)
+
+Profiled again after the changes above (\`profile.ts\` and \`cpu-breakdown.ts\` at 2 frames, which leaves only the
+fixed cost; \`--cpu-prof\` of the CLI): of the 4.3 s fixed cost, the CLI with its embedded stack took 1.4–1.7 s
+(about 0.6 s of it to load its modules and start the stack, the rest serving the run and polling it), and each
+job process 0.35–0.42 s, most of it compiling and initialising its 3.3 MB bundle. Three smaller finds: a job's
+first \`fetch\` (the OTLP span exporter's) loaded undici, about 40 ms of CPU per job, and the CLI did the same for
+its \`/health\` probe and for opening dynalite; each poll of the CLI's watcher (the run record, its chunks,
+DescribeJobs, all through the edge) costs the CLI about 12 ms of CPU (\`tools/bench/poll-cost.ts\`), 2.5 polls a
+second; the engine-overhead benchmark compared sandboxed jobs with bare \`true\`.
+
+| change (commit) | what it removes | measured |
+| --- | --- | --- |
+| jobs start from a V8 code cache of their bundle (469042f, d033c8c) | compiling the bundle's start-up code in every job | a job's start (load the bundle, check its environment), 10 runs each: plan 217–239 → 142–156 ms, render 208–219 → 142–145 ms, encode 206–216 → 131–136 ms of CPU |
+| the CLI polls every second while render jobs draw (91fd31c) | 60% of the polls of the render stage; 400 ms stays around plan and encode, whose end is the run's | about 12 ms of CLI CPU per poll saved: about 1.8 s at 1,800 frames |
+| the report of a succeeded run reuses the watcher's last read (83a70ab) | one run record, chunk list and DescribeJobs read | one poll |
+| no \`fetch\` in jobs or in the CLI's start (8a341a9, 4fd5213) | loading undici | about 40 ms of CPU per job (Node 24), 25 ms per CLI start (Node 20) |
+
+The code cache is made so that no job can poison it: the CLI (the trusted side that builds the bundles)
+fills \`dist/apps/<step>/main.cjs.v8cache\` once per bundle build, by running the bundle with the job Node and
+an environment without job variables (it loads its modules and stops), through \`fill\` in
+\`apps/cli/bin/job-start.cjs\`. Jobs start as \`node job-start.cjs <bundle>\`, which only ever reads the cache
+(a job sees the file system read-only in its sandbox), and uses it only when its first 8 bytes are the CRC-32
+and length of the very bundle it loads: V8 itself checks just the source's length, so without that check a
+rebuilt bundle of the same length would run the old code (\`apps/cli/src/local/code-cache.test.ts\`). Node's
+own \`module.enableCompileCache\` was measured too: it caches only what is compiled before the module runs,
+which in an esbuild bundle is little more than the wrapper (a plan job's start: 223–268 → 192–225 ms, against 140–163 ms with this cache). Minifying the bundle (esbuild \`--minify --keep-names\`, 3.3 → 1.7 MB) gains nothing once the cache is there (a render job's start 141–150 ms as built, 152–157 ms minified), so the bundles stay readable.
+
+Each change against the one before, side by side (\`compare.ts --frames 240 --reps 3\`, load average 9–14):
+
+| 240 frames, circles | CPU (user+sys) | CPU ÷ ideal | wall |
+| --- | --- | --- | --- |
+| base (176cb6a) | 17.80 s (15.87–18.61) | 1.75× (1.59–1.79) | 25.9 s (14.8–32.6) |
+| + code cache (469042f) | 16.71 s (16.14–17.68) | 1.64× (1.55–1.77) | 19.0 s (15.5–29.6) |
+| + polls, report, no undici (8a341a9) | 16.00 s (15.21–17.28) | 1.57× (1.53–1.66) | 27.2 s (12.2–30.4) |
+
+At 1,800 frames, once (\`compare.ts --frames 1800 --reps 1\`, load average 10–13): base (176cb6a) 95.82 s of CPU
+against an ideal of 77.70 s, 1.23×, 152.3 s wall; with these changes (8a341a9) 91.19 s, **1.17×** (target 1.2×),
+135.1 s wall. One repetition on a loaded machine: the ±1 s spread of the 240-frame runs applies here too.
+
+Per frame, measured here rather than assumed: the frames do not go through a 64 KB pipe. libuv gives a child's
+stdin as a Unix socket pair, whose send buffer here is 208 KB: 3.7 MB reach ffmpeg in about 16 writes, and
+Node's side of that costs 0.35 ms a frame (200 frames into \`cat\`). The 64-bit frame checksum costs 0.8 ms a
+frame (zlib's CRC-32 0.75 ms, SHA-256 2.1 ms, on the job Node). Both are under 3% of the ideal's 39 ms, so
+neither a larger buffer nor a cheaper hash would close much; the rest of the render jobs' per-frame overhead
+is in the render loop (see the issue-11 report).
+
+The engine-overhead benchmark now also puts the same work on both sides: the engine starts every job in a
+bubblewrap sandbox, which bare \`true\` does not pay. At 300 children per array (load average 11–13) the
+engine took 7.79 s against 1.43 s for bare xargs (5.46×), but 6.36 s for xargs starting each \`true\` through
+the engine's own bwrap command (1.22×); without the sandbox the engine took 1.99 s (1.39× bare xargs).
+Starting a sandbox is namespaces and mounts made and torn down in the kernel, several milliseconds per
+process of wall time and little CPU.
 `;

@@ -11,7 +11,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allJobSpecs, defaultFramesPerJob, ENV, jobDefinitionEnvironment, LOCAL_RESOURCES } from '../../libs/job-specs/src';
-import { localEndpointEnvironment, machineCapacity, provisionLocalStack, startLocalStack } from '../../libs/local-aws/src';
+import { fillCodeCache, jobStartScript } from '../../apps/cli/src/local/code-cache';
+import { jobNodeExecutable, localEndpointEnvironment, machineCapacity, provisionLocalStack, startLocalStack } from '../../libs/local-aws/src';
 import { RunStore, uploadSketchSource } from '../../libs/run-store/src';
 import { bundleSketch } from '../../libs/sketch/src';
 import { markdownTable } from './report';
@@ -64,8 +65,14 @@ async function main(): Promise<void> {
   const keep = flag('--keep');
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'bench-profile-'));
   const profiles = join(dir, 'profiles');
+  const jobNode = jobNodeExecutable();
   const imageTable = Object.fromEntries(
-    allJobSpecs().map((spec) => [spec.image, { entrypoint: [process.execPath, '--cpu-prof', '--cpu-prof-dir', join(profiles, spec.step), join(ROOT, 'dist', 'apps', spec.step, 'main.cjs')], cwd: ROOT }]),
+    // As the CLI starts them (apps/cli/src/local/image-table.ts): the job Node, through job-start.cjs and its code cache.
+    allJobSpecs().map((spec) => {
+      const bundle = join(ROOT, 'dist', 'apps', spec.step, 'main.cjs');
+      fillCodeCache(jobNode, ROOT, bundle);
+      return [spec.image, { entrypoint: [jobNode, '--cpu-prof', '--cpu-prof-dir', join(profiles, spec.step), jobStartScript(ROOT), bundle], cwd: ROOT }];
+    }),
   );
   const stack = await startLocalStack({ stateDir: join(dir, 'state'), port: 0, quiet: true, imageTable });
   try {

@@ -6,14 +6,16 @@
 export const WHY_MISSED = {
   cpu:
     'What is left above the ideal is mostly a fixed cost per run, not per frame: `framefarm run` starts the local stack in its own process ' +
-    '(about 2 s of CPU: s3rver alone loads koa, winston and lodash, dynalite opens LevelDB, then both serve the run), and each job is a Node ' +
-    'process that loads a 3.4 MB bundle with the AWS SDK and OpenTelemetry (about 0.5 s each: plan, encode and one per render job). ' +
+    '(about 0.6 s of CPU to load its modules and start: s3rver still routes S3 requests and loads koa, winston and lodash; dynalite opens LevelDB; ' +
+    'the IAM simulator; then 0.8 s or more serving and polling the run), and each job is a Node process that loads a 3.3 MB bundle with the AWS SDK ' +
+    'and OpenTelemetry (about 0.25 s each with the V8 code cache the CLI fills: plan, encode and one per render job). ' +
     'Per frame, framefarm adds about 5 ms of CPU to the ideal\'s 39 ms (cpu-breakdown.ts at 600 frames: the render jobs\' Node 15.5 ms a frame against 11.4 ms ' +
-    'for drawing alone — the checksum, 3.7 MB through a 64 KB pipe, progress updates — and x264 29 ms against 27.5 ms), plus the CLI polling the run every 400 ms. ' +
-    'So the ratio falls with the frame count but levels off near 1.15–1.4× (the sketch table: framefarm − ideal ' +
-    'is about the same for every sketch). What would close it: a stack that outlives the run (`framefarm up`, or starting the stack lazily and lighter in ' +
-    'libs/local-aws), a V8 compile cache for the job bundles (Node 22 `module.enableCompileCache`), fewer SDK clients built at start-up; per frame, a larger ' +
-    'pipe buffer (F_SETPIPE_SZ, which Node cannot set: a small native helper or ffmpeg reading a Unix socket) and a CLI watcher that polls less while frames render.',
+    'for drawing alone, and x264 29 ms against 27.5 ms); of that the frame checksum is 0.8 ms and handing the frame to ffmpeg 0.35 ms (a socket pair with a ' +
+    '208 KB buffer, not a 64 KB pipe), so most of it is in the render loop. Each poll of the CLI costs it about 12 ms (once a second while frames render). ' +
+    'So the ratio falls with the frame count but levels off (the sketch table: framefarm − ideal is about the same for every sketch). What would close it: ' +
+    'a stack that outlives the run (`framefarm up`, which `framefarm run` joins), an S3 service of our own instead of s3rver, the CLI on the job Node ' +
+    '(Node 24 starts and serves the same CLI about 0.3 s cheaper than Node 20 here), a watcher the stack notifies instead of one that polls, and the ' +
+    'per-frame work of the render loop (drawing in a worker thread overlaps it; it does not remove it).',
   wall:
     'The ideal\'s wall time is its CPU time spread over every core with nothing else running. On a shared machine (see the load average above) ' +
     'every process gets a fraction of a core, so wall ratios against it say more about the other tenants than about framefarm; the CPU ratio is ' +
@@ -30,6 +32,12 @@ export const WHY_MISSED = {
     'At the quick size (500 children) the engine\'s fixed costs (an engine process, the SDK, the queue and definition set-up) weigh more than at 10,000, ' +
     'and under load xargs, a C loop, keeps its speed better than a Node event loop that shares the cores. tools/bench-batch/README.md has the profile: the ' +
     'engine idles about 90% of the time; what is left is starting a process through a launcher shell.',
+  engineSandbox:
+    'The engine starts every job in a bubblewrap sandbox (a read-only root, its own PID, IPC and mount namespaces, its own /proc, /dev and /tmp), ' +
+    'and bare `true` pays nothing of that: creating and tearing down those namespaces costs each process several milliseconds, mostly in the kernel ' +
+    '(measured with xargs -P 2 on this machine, each of --unshare-ipc, --proc and --dev adds several milliseconds of wall time per process, little of it user CPU). The rows below measure the same work on both sides: xargs starting ' +
+    'each `true` through the engine\'s bwrap command, and the engine without the sandbox against bare xargs. Closing this row would mean a cheaper sandbox ' +
+    '(e.g. reusing namespaces across the jobs of one array), not a faster engine.',
   api:
     'The local Batch API answers from memory; on a loaded machine a request waits for the event loop of a process that shares two cores with everything else. ' +
     'Run the benchmark on a quiet machine before reading much into it; if it holds there, profile the edge (SigV4 verification) and the SubmitJob validation.',

@@ -16,3 +16,4 @@ export { startEdgeServer, isLoopbackAddress, type EdgeServer, type EdgeServerOpt
 export { LogStore, type LogEvent } from './logs/log-store';
 export { readTraceSpans, listTraceIds, type StoredSpan, type AttributeValue } from './traces';
 export { jobNodeExecutable, JobNodeUnavailableError, JOB_NODE_VARIABLE } from './job-node';
+export { requestText, type HttpAnswer } from './loopback-http';

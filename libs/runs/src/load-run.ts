@@ -53,7 +53,11 @@ export async function loadRun(sources: Pick<RunSources, 'batch' | 'store'>, runI
 
 /** The same without requiring the record: for a run whose plan failed before writing it. */
 export async function loadRunJobs(sources: Pick<RunSources, 'batch' | 'store'>, runId: string, ids: RunJobIds = {}): Promise<RunState & { renderChildren: JobDetail[] }> {
-  const state = await readRunState(sources, runId, ids);
+  return withRenderChildren(sources, await readRunState(sources, runId, ids));
+}
+
+/** A run state read before, with the render array's children added. */
+export async function withRenderChildren(sources: Pick<RunSources, 'batch'>, state: RunState): Promise<RunState & { renderChildren: JobDetail[] }> {
   const renderChildren = state.render ? await describeArrayChildren(sources.batch, state.render) : [];
   return { ...state, renderChildren };
 }

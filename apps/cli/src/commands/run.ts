@@ -3,14 +3,14 @@ import { Command } from 'commander';
 import { clientsFor, destroyClients } from '../aws/clients';
 import { RunFailedError } from '../errors';
 import { openLocalSession } from '../local/local-session';
-import { describeFailure, progressOf, submitPlan } from '@framefarm/runs';
+import { describeFailure, progressOf, RunState, submitPlan } from '@framefarm/runs';
 import { formatFailure } from '../run/failure';
 import { finishRun } from '../run/finish-run';
 import { RUN_SETTINGS_DEFAULTS } from '@framefarm/run-store';
 import { parseRunRequest, RunFlags } from '../run/run-options';
 import { readSketch, sketchReference } from '../run/resolve-sketch';
 import { formatSummary } from '../run/summary';
-import { watchRun } from '../run/watch-run';
+import { pollInterval, watchRun } from '../run/watch-run';
 import { ProgressDisplay } from '../ui/progress-display';
 
 interface RunCommandFlags extends RunFlags {
@@ -53,10 +53,11 @@ export function registerRun(program: Command): void {
         process.stderr.write(`run ${request.runId}: plan job ${planJobId} submitted to ${session.target.endpoint}\n`);
         const started = Date.now();
         const chunks = Math.ceil(request.totalFrames / request.framesPerRenderJob);
+        const progress = (s: RunState) => progressOf(s, request.totalFrames, chunks, Date.now() - started);
         const { outcome, state } = await watchRun(clients, request.runId, planJobId, {
-          pollMs: 400,
+          pollMs: (s) => pollInterval(progress(s)),
           signal: abort.signal,
-          onState: (s) => display.update(progressOf(s, request.totalFrames, chunks, Date.now() - started)),
+          onState: (s) => display.update(progress(s)),
         });
         display.done();
         const summary = await finishRun(clients, request, state, { outDir: flags.out, stateDir: session.stateDir, succeeded: outcome === 'succeeded' });

@@ -1,4 +1,4 @@
-import { LocalStack, localStackCredentials, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
+import { LocalStack, localStackCredentials, provisionLocalStack, requestText, startLocalStack } from '@framefarm/local-aws';
 import { resolve } from 'node:path';
 import { DEFAULT_LOCAL_ENDPOINT, defaultRegion, localTarget, Target } from '../aws/target';
 import { UsageError } from '../errors';
@@ -23,8 +23,8 @@ export interface SessionOptions {
 /** The running stack's own account of itself, from its `/health` endpoint; undefined when none answers. */
 export async function runningStack(endpoint: string): Promise<{ stateDir: string } | undefined> {
   try {
-    const response = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(1000) });
-    return response.ok ? ((await response.json()) as { stateDir: string }) : undefined;
+    const response = await requestText(`${endpoint}/health`, { timeoutMs: 1000 });
+    return response.status === 200 ? (JSON.parse(response.text) as { stateDir: string }) : undefined;
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
 import { traceStoreSpanSource, writeRunReport } from '@framefarm/report';
-import { loadRunJobs } from '@framefarm/runs';
+import { loadRunJobs, withRenderChildren } from '@framefarm/runs';
 import { posterKey, videoKey } from '@framefarm/run-store';
 import { rename } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
@@ -38,7 +38,9 @@ export async function finishRun(
     await download(clients, state.record?.video?.key ?? videoKey(request.runId), video, state.record?.video?.sha256);
     await download(clients, state.record?.posterKey ?? posterKey(request.runId), poster);
   }
-  const run = await loadRunJobs(clients, request.runId, { planJobId: state.plan?.jobId });
+  // A succeeded run's last poll read every job in its final state; a failed run's other jobs may
+  // have moved on since (a dependent job cancelled), so they are read again.
+  const run = options.succeeded ? await withRenderChildren(clients, state) : await loadRunJobs(clients, request.runId, { planJobId: state.plan?.jobId });
   const jobs = { plan: run.plan, renderArray: run.render, renderChildren: run.renderChildren, encode: run.encode };
   const cost = await runCostOf(clients, run);
   const renderJobs = jobs.renderChildren.length > 0 ? jobs.renderChildren : jobs.renderArray ? [jobs.renderArray] : [];

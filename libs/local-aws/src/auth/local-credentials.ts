@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readStackCredentials, credentialsPath, type AccessKeys } from './credentials';
 import { localEndpointEnvironment } from '../local-environment';
+import { requestText } from '../loopback-http';
 
 export class LocalCredentialsError extends Error {
   override readonly name = 'LocalCredentialsError';
@@ -12,9 +13,9 @@ export type RunningStack = z.infer<typeof health>;
 /** What a running stack says about itself on `GET /health`; undefined when none answers there. */
 export async function runningStackAt(endpoint: string): Promise<RunningStack | undefined> {
   try {
-    const response = await fetch(`${endpoint.replace(/\/+$/, '')}/health`, { signal: AbortSignal.timeout(2000) });
-    if (!response.ok) return undefined;
-    const parsed = health.safeParse(await response.json());
+    const response = await requestText(`${endpoint.replace(/\/+$/, '')}/health`, { timeoutMs: 2000 });
+    if (response.status !== 200) return undefined;
+    const parsed = health.safeParse(JSON.parse(response.text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

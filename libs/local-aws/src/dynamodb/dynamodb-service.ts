@@ -5,6 +5,7 @@ import dynalite from 'dynalite';
 import { Level } from 'level';
 import { Readable } from 'node:stream';
 import { proxyRequest } from '../edge/proxy';
+import { requestText } from '../loopback-http';
 import { readBody, RequestTooLargeError } from '../edge/read-body';
 import { checkRequestBody, MAX_REQUEST_BYTES } from './request-check';
 
@@ -42,7 +43,7 @@ async function assertDatabaseAvailable(directory: string): Promise<void> {
  * database lock from then on, so a second stack on the same directory is refused at its start.
  */
 async function openDatabaseNow(port: number): Promise<void> {
-  const response = await fetch(`http://127.0.0.1:${port}/`, {
+  const response = await requestText(`http://127.0.0.1:${port}/`, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-amz-json-1.0',
@@ -52,7 +53,7 @@ async function openDatabaseNow(port: number): Promise<void> {
     },
     body: '{}',
   });
-  if (!response.ok) throw new Error(`dynalite did not open its database: HTTP ${response.status} ${await response.text()}`);
+  if (response.status !== 200) throw new Error(`dynalite did not open its database: HTTP ${response.status} ${response.text}`);
 }
 
 function sendDynamoDbError(res: ServerResponse, status: number, type: string, message: string): void {
