@@ -1,5 +1,5 @@
 import { CancelJobCommand, CreateComputeEnvironmentCommand, CreateJobQueueCommand, SubmitJobCommand, TerminateJobCommand } from '@aws-sdk/client-batch';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createQueue, describe as describeJobs, describeOne, type Harness, shellDefinition, startHarness, waitFinished, waitFor } from './harness';
 
@@ -11,6 +11,15 @@ async function processGone(pid: number): Promise<boolean> {
     } catch {
       return true;
     }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
+
+/** Polls (bounded) until the job has written the file. */
+async function fileWritten(path: string): Promise<boolean> {
+  for (let i = 0; i < 500; i++) {
+    if (existsSync(path) && readFileSync(path, 'utf8').endsWith('\n')) return true;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return false;
@@ -69,6 +78,8 @@ describe('CancelJob and TerminateJob', () => {
       containerOverrides: { command: ['sh', '-c', `sleep 30 & echo $! > ${pidFile}; until [ -f ${release}-b ]; do sleep 0.02; done`] },
     });
     await waitFor(h.client, id, (j) => j.status === 'RUNNING');
+    // RUNNING comes as the process starts: terminate once the grandchild it starts exists
+    expect(await fileWritten(pidFile)).toBe(true);
     await h.client.send(new TerminateJobCommand({ jobId: id, reason: 'operator stop' }));
     const job = await waitFinished(h.client, id);
     expect(job).toMatchObject({ status: 'FAILED', statusReason: 'operator stop', isTerminated: true });
