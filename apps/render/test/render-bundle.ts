@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -8,12 +8,13 @@ const ROOT = join(__dirname, '..', '..', '..');
  * that run renderChunk in-process: its sketch thread starts from this file. Written under
  * node_modules/.cache so the bundle finds its external packages the way dist/ does.
  */
-export async function buildRenderBundle(): Promise<string> {
+export async function buildRenderBundle(): Promise<{ script: string; remove(): void }> {
   const { build } = await import('esbuild');
   const project = JSON.parse(readFileSync(join(__dirname, '..', 'project.json'), 'utf8')) as { targets: { build: { options: { external: string[] } } } };
   const parent = join(ROOT, 'node_modules', '.cache', 'framefarm-render-test');
   mkdirSync(parent, { recursive: true });
-  const outfile = join(mkdtempSync(join(parent, 'bundle-')), 'main.cjs');
+  const dir = mkdtempSync(join(parent, 'bundle-'));
+  const outfile = join(dir, 'main.cjs');
   await build({
     entryPoints: [join(__dirname, '..', 'src', 'main.ts')],
     tsconfig: join(__dirname, '..', 'tsconfig.json'),
@@ -25,5 +26,5 @@ export async function buildRenderBundle(): Promise<string> {
     outfile,
     logLevel: 'silent',
   });
-  return outfile;
+  return { script: outfile, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -17,12 +17,18 @@ describe('rendering a chunk', () => {
   let services: LocalServices;
   let store: RunStore;
   let options: { sketchThreadScript: string };
+  let removeBundle = (): void => undefined;
   beforeAll(async () => {
     services = await startLocalServices();
     store = RunStore.fromEnv(services.env);
-    options = { sketchThreadScript: await buildRenderBundle() };
+    const bundle = await buildRenderBundle();
+    options = { sketchThreadScript: bundle.script };
+    removeBundle = bundle.remove;
   });
-  afterAll(() => services.stop());
+  afterAll(async () => {
+    removeBundle();
+    await services.stop();
+  });
 
   it('renders, uploads and records a chunk of a user sketch, then skips it on a retry', async () => {
     const source = await bundleSketch(join(__dirname, '../../../libs/sketch/test/fixtures/user-sketch.ts'));

@@ -5,6 +5,7 @@ import { SketchThread, SketchThreadOptions } from '../src/sketch-thread';
 import { buildRenderBundle } from './render-bundle';
 
 const fixture = (name: string) => join(__dirname, 'fixtures', name);
+const sketchFixture = (name: string) => join(__dirname, '..', '..', '..', 'libs', 'sketch', 'test', 'fixtures', name);
 /** How bundleSketch names the fixture in its source map: relative to the working directory. */
 const userPath = (name: string) => relative(process.cwd(), fixture(name));
 const settings = (seed: string): FrameSettings => ({ width: 32, height: 16, fps: 10, totalFrames: 8, seed });
@@ -24,11 +25,13 @@ async function drain(thread: SketchThread, count: number): Promise<{ frames: Buf
 
 describe('a sketch in its own thread', () => {
   let script: string;
+  let remove = (): void => undefined;
   let faulty: string;
   beforeAll(async () => {
-    script = await buildRenderBundle();
+    ({ script, remove } = await buildRenderBundle());
     faulty = await bundleSketch(fixture('faulty-sketch.ts'));
   });
+  afterAll(() => remove());
   const start = (seed: string, extra: Partial<SketchThreadOptions> = {}) =>
     SketchThread.start({ script, sketch: { source: faulty, filename: 's3://bucket/sketches/faulty.cjs' }, settings: settings(seed), start: 0, end: 8, frameTimeoutSeconds: 600, ...extra });
 
@@ -83,24 +86,24 @@ describe('a sketch in its own thread', () => {
     const { error } = await drain(await start('throw'), 8);
     expect(error).toBeInstanceOf(SketchRuntimeError);
     const { message, location, sketchStack } = error as SketchRuntimeError;
-    // Line 19, at `new Error` (where V8 places a throw).
-    expect(location).toBe(`${userPath('faulty-sketch.ts')}:19:32`);
+    // Line 21, at `new Error` (where V8 places a throw).
+    expect(location).toBe(`${userPath('faulty-sketch.ts')}:21:32`);
     expect(message).toBe(`${location}: the sketch threw while drawing frame 3: Error: no frame 3 today`);
     expect(sketchStack).toContain(`draw (${location})`);
     expect(sketchStack).not.toContain('faulty.cjs');
   });
 
   it('maps errors from setup() and from what the sketch left running', async () => {
-    await expect(start('throw-in-setup')).rejects.toThrow(`${userPath('faulty-sketch.ts')}:11:40: the sketch threw while running setup(): RangeError: setup went wrong`);
+    await expect(start('throw-in-setup')).rejects.toThrow(`${userPath('faulty-sketch.ts')}:13:40: the sketch threw while running setup(): RangeError: setup went wrong`);
     const { error } = await drain(await start('later'), 8);
     expect(error).toBeInstanceOf(SketchRuntimeError);
-    expect((error as Error).message).toMatch(new RegExp(`^${userPath('faulty-sketch.ts').replace(/[.]/g, '\\.')}:22:\\d+: .*TypeError: thrown from a timer$`));
+    expect((error as Error).message).toMatch(new RegExp(`^${userPath('faulty-sketch.ts').replace(/[.]/g, '\\.')}:24:\\d+: .*TypeError: thrown from a timer$`));
   });
 
   it('reports a sketch that throws as it loads as invalid, at its line', async () => {
-    const source = await bundleSketch(fixture('throws-on-load.ts'));
+    const source = await bundleSketch(sketchFixture('throws-on-load.ts'));
     const loading = SketchThread.start({ script, sketch: { source, filename: 's3://b/sketches/x.cjs' }, settings: settings('x'), start: 0, end: 1, frameTimeoutSeconds: 600 });
     await expect(loading).rejects.toThrow(InvalidSketchError);
-    await expect(loading).rejects.toThrow(`sketch s3://b/sketches/x.cjs failed to load: no table to load (at ${userPath('throws-on-load.ts')}:6:31)`);
+    await expect(loading).rejects.toThrow(`sketch s3://b/sketches/x.cjs failed to load: no table to load (at ${relative(process.cwd(), sketchFixture('throws-on-load.ts'))}:6:31)`);
   });
 });

@@ -36,7 +36,7 @@ describe('source maps of user sketches', () => {
   });
 
   it('says where a sketch that fails to load broke, in its own file', async () => {
-    const source = await bundleSketch(join(__dirname, '..', '..', '..', 'apps', 'render', 'test', 'fixtures', 'throws-on-load.ts'));
+    const source = await bundleSketch(fixture('throws-on-load.ts'));
     expect(() => loadSketch({ source, filename: 'sketches/x.cjs' })).toThrow(InvalidSketchError);
     expect(() => loadSketch({ source, filename: 'sketches/x.cjs' })).toThrow(/^sketch sketches\/x\.cjs failed to load: no table to load \(at .*throws-on-load\.ts:6:31\)$/);
   });
