@@ -97,7 +97,7 @@ describe('a sketch in its own thread', () => {
     await expect(start('throw-in-setup')).rejects.toThrow(`${userPath('faulty-sketch.ts')}:13:40: the sketch threw while running setup(): RangeError: setup went wrong`);
     const { error } = await drain(await start('later'), 8);
     expect(error).toBeInstanceOf(SketchRuntimeError);
-    expect((error as Error).message).toMatch(new RegExp(`^${userPath('faulty-sketch.ts').replace(/[.]/g, '\\.')}:24:\\d+: .*TypeError: thrown from a timer$`));
+    expect((error as Error).message).toMatch(new RegExp(`^${userPath('faulty-sketch.ts').replace(/[.]/g, '\\.')}:24:\\d+: .*TypeError: a promise it left behind$`));
   });
 
   it('reports a sketch that throws as it loads as invalid, at its line', async () => {

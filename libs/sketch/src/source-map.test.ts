@@ -17,11 +17,11 @@ describe('source maps of user sketches', () => {
     expect(source).not.toContain('sourcesContent');
   });
 
-  it('rewrites only the frames inside the bundle, and tells where the error arose', () => {
+  it('rewrites the frames inside the bundle, leaves out the frames that called it, and tells where the error arose', () => {
     const map = { original: (line: number, column: number) => (line === 3 ? `sketch.ts:${line * 10}:${column}` : undefined) };
     const stack = ['Error: x', '    at draw (s3://b/sketches/a.cjs:3:7)', '    at s3://b/sketches/a.cjs:9:2', '    at canvas (/app/main.cjs:87313:12)'].join('\n');
     expect(mapSketchStack(stack, 's3://b/sketches/a.cjs', map)).toEqual({
-      stack: ['Error: x', '    at draw (sketch.ts:30:7)', '    at s3://b/sketches/a.cjs:9:2', '    at canvas (/app/main.cjs:87313:12)'].join('\n'),
+      stack: ['Error: x', '    at draw (sketch.ts:30:7)', '    at s3://b/sketches/a.cjs:9:2'].join('\n'),
       location: 'sketch.ts:30:7',
     });
     // Columns of the first line shift by the loader's wrapper.

@@ -34,7 +34,10 @@ export function inlineSourceMap(source: string): SketchSourceMap | undefined {
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface MappedStack {
-  /** The stack with every position inside the bundle replaced by the user's file:line:column. */
+  /**
+   * The stack as far as the sketch's own frames go, every position inside the bundle replaced by
+   * the user's file:line:column; the render job's frames that called the sketch are left out.
+   */
   stack: string;
   /** The first such position: where in the user's code the error arose. */
   location?: SourceLocation;
@@ -47,12 +50,17 @@ export interface MappedStack {
 export function mapSketchStack(stack: string, filename: string, map: SketchSourceMap | undefined, firstLineShift = 0): MappedStack {
   let location: SourceLocation | undefined;
   const position = new RegExp(`${escapeRegExp(filename)}:(\\d+):(\\d+)`, 'g');
-  const mapped = stack.replace(position, (whole, lineText: string, columnText: string) => {
-    const line = Number(lineText);
-    const column = Number(columnText) - (line === 1 ? firstLineShift : 0);
-    const original = map?.original(line, column) ?? `${filename}:${line}:${column}`;
-    location ??= original;
-    return original;
-  });
-  return { stack: mapped, ...(location ? { location } : {}) };
+  const lines = stack.split('\n');
+  let lastInside = -1;
+  const mapped = lines.map((text, index) =>
+    text.replace(position, (_whole, lineText: string, columnText: string) => {
+      lastInside = index;
+      const line = Number(lineText);
+      const column = Number(columnText) - (line === 1 ? firstLineShift : 0);
+      const original = map?.original(line, column) ?? `${filename}:${line}:${column}`;
+      location ??= original;
+      return original;
+    }),
+  );
+  return { stack: (lastInside < 0 ? mapped : mapped.slice(0, lastInside + 1)).join('\n'), ...(location ? { location } : {}) };
 }
