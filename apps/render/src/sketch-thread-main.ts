@@ -47,9 +47,10 @@ export function runSketchThread(init: SketchThreadInit): void {
       const pixels = renderer.rgba(index);
       // The canvas's pixels live in the native module's memory, which cannot be transferred: one
       // copy into memory of this thread's own, then the main thread takes it over without a copy.
-      const owned = new ArrayBuffer(pixels.byteLength);
-      new Uint8Array(owned).set(pixels);
-      send({ type: 'frame', index, pixels: owned }, [owned]);
+      // (allocUnsafeSlow: memory of its own, not from the pool, and not zeroed first.)
+      const owned = Buffer.allocUnsafeSlow(pixels.byteLength);
+      pixels.copy(owned);
+      send({ type: 'frame', index, pixels: owned.buffer }, [owned.buffer]);
     } catch (error) {
       failed(error);
     }

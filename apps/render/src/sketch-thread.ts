@@ -30,8 +30,10 @@ export class SketchThread {
   private readonly limitMs: number;
   private failure: Error | undefined;
   private done = false;
-  /** What the thread is doing under the time limit: the frame asked for, or loading and setup. */
-  private pending: { phase: SketchPhase; timer: NodeJS.Timeout } | undefined;
+  /** What the thread does now (loading, setup(), a frame), for faults that come without a phase. */
+  private phase: SketchPhase = { kind: 'load' };
+  /** The timer of what the thread was asked for and has not finished. */
+  private pending: NodeJS.Timeout | undefined;
   private arrived: { index: number; pixels: Buffer } | undefined;
   private exitCalled: number | undefined;
   private waiter: { resolve: (pixels: Buffer) => void; reject: (error: Error) => void } | undefined;
@@ -45,14 +47,11 @@ export class SketchThread {
     this.worker = new Worker(options.script, { workerData });
     this.worker.on('message', (message: FromSketchThread) => this.received(message));
     // An error the thread could not report itself (out of memory, a broken script).
-    this.worker.on('error', (error) => this.fail(new SketchRuntimeError(this.pending?.phase ?? this.phase, { name: error.name, message: error.message })));
+    this.worker.on('error', (error) => this.fail(new SketchRuntimeError(this.phase, { name: error.name, message: error.message })));
     this.worker.on('exit', (code) => {
-      if (!this.done) this.fail(new SketchExitError(this.pending?.phase ?? this.phase, this.exitCalled ?? code, this.exitCalled !== undefined));
+      if (!this.done) this.fail(new SketchExitError(this.phase, this.exitCalled ?? code, this.exitCalled !== undefined));
     });
   }
-
-  /** The thread's last phase, for faults outside a timed one. */
-  private phase: SketchPhase = { kind: 'load' };
 
   /** Starts the thread; resolves once the sketch has loaded and run its setup. */
   static async start(options: SketchThreadOptions): Promise<SketchThread> {
@@ -136,11 +135,11 @@ export class SketchThread {
   private expect(phase: SketchPhase): void {
     this.clearPending();
     this.phase = phase;
-    this.pending = { phase, timer: setTimeout(() => this.fail(new SketchTimeoutError(phase, this.options.frameTimeoutSeconds)), this.limitMs) };
+    this.pending = setTimeout(() => this.fail(new SketchTimeoutError(phase, this.options.frameTimeoutSeconds)), this.limitMs);
   }
 
   private clearPending(): void {
-    if (this.pending) clearTimeout(this.pending.timer);
+    clearTimeout(this.pending);
     this.pending = undefined;
   }
 
