@@ -101,6 +101,7 @@ describe('bad input across the CLI, the plan environment and every local service
     { area: 'cli', input: 'run --width 321 (odd)', expected: { exit: 2 }, act: cli('run', '--width', '321') },
     { area: 'cli', input: 'run --fps 0', expected: { exit: 2 }, act: cli('run', '--fps', '0') },
     { area: 'cli', input: 'run --frames-per-job -3', expected: { exit: 2 }, act: cli('run', '--frames-per-job', '-3') },
+    { area: 'cli', input: 'run --frame-timeout 0', expected: { exit: 2 }, act: cli('run', '--frame-timeout', '0') },
     { area: 'cli', input: 'run --sketch no-such-sketch', expected: { exit: 2 }, act: cli('run', '--sketch', 'no-such-sketch') },
     { area: 'cli', input: 'run --no-such-flag', expected: { exit: 2 }, act: cli('run', '--no-such-flag') },
     { area: 'cli', input: 'up --port 99999', expected: { exit: 2 }, act: cli('up', '--port', '99999') },
@@ -114,6 +115,7 @@ describe('bad input across the CLI, the plan environment and every local service
     { area: 'plan environment', input: 'TOTAL_FRAMES=abc', expected: { exit: 2 }, act: plan({ TOTAL_FRAMES: 'abc' }) },
     { area: 'plan environment', input: 'FRAMES_PER_RENDER_JOB=-1', expected: { exit: 2 }, act: plan({ FRAMES_PER_RENDER_JOB: '-1' }) },
     { area: 'plan environment', input: 'WIDTH=321 (odd)', expected: { exit: 2 }, act: plan({ WIDTH: '321' }) },
+    { area: 'plan environment', input: 'FRAME_TIMEOUT_SECONDS=60s', expected: { exit: 2 }, act: plan({ FRAME_TIMEOUT_SECONDS: '60s' }) },
     { area: 'plan environment', input: 'SKETCH=no-such-sketch', expected: { exit: 2 }, act: plan({ SKETCH: 'no-such-sketch' }) },
     // Batch: ClientException, HTTP 400
     { area: 'batch', input: 'jobName with a space', expected: clientError, act: submit({ jobName: 'bad name' }) },

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { jobSpec } from '@framefarm/job-specs';
 import { startSegmentEncoder, verifySegment } from '@framefarm/media';
-import { ChunkManifest, errorFields, JobLog, RunStore, settingsHash, StageSpan, untraced } from '@framefarm/run-store';
-import { createFrameRenderer, frameChecksum, previewJpeg } from '@framefarm/sketch';
+import { ChunkManifest, errorFields, frameTimeoutSecondsOf, JobLog, RunStore, settingsHash, StageSpan, StoppedBySignalError, untraced } from '@framefarm/run-store';
+import { frameChecksum, previewJpeg, SketchRuntimeError } from '@framefarm/sketch';
 import type { RenderJobConfig } from './env';
 import { PreviewPublisher } from './preview-publisher';
 import { progressEvery } from './progress';
-import { frameSettingsOf, loadRunSketch } from './run-sketch';
-
+import { frameSettingsOf, runSketchRef } from './run-sketch';
+import { SketchThread } from './sketch-thread';
 
 /**
  * x264 threads: the render job's vCPUs (its job spec), not the machine's cores. Drawing runs in
@@ -31,7 +31,22 @@ async function finishedManifest(store: RunStore, config: RenderJobConfig, hash: 
   return (await store.objects.size(existing.segment.key)) === existing.segment.bytes ? existing : undefined;
 }
 
-export async function renderChunk(store: RunStore, config: RenderJobConfig, log: JobLog, span: StageSpan = untraced): Promise<RenderOutcome> {
+export interface RenderChunkOptions {
+  /** The render bundle (main.ts): the sketch runs in a worker thread started from it. */
+  sketchThreadScript: string;
+  span?: StageSpan;
+}
+
+/** How long the chunk's record may take to say FAILED once a SIGTERM stopped it: Batch kills 30 s after the signal. */
+const STOPPED_RECORD_MS = 2000;
+
+const settleWithin = (work: Promise<unknown>, ms: number): Promise<unknown> => {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+};
+
+export async function renderChunk(store: RunStore, config: RenderJobConfig, log: JobLog, options: RenderChunkOptions): Promise<RenderOutcome> {
+  const span = options.span ?? untraced;
   const { settings, chunk, jobId, attempt } = config;
   const { runId } = settings;
   const hash = settingsHash(settings);
@@ -44,9 +59,41 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
     return { status: 'SKIPPED', manifest: done };
   }
 
-  // Everything that can reject the input happens before the first write.
-  const sketch = await span('render.load-sketch', { sketch: settings.sketch }, () => loadRunSketch(store.objects, settings.sketch));
-  const renderer = createFrameRenderer(sketch, frameSettingsOf(settings));
+  // SIGTERM (TerminateJob, a Batch timeout) stops the sketch thread and ffmpeg at once, whatever
+  // the sketch is doing; the chunk then fails without a manifest, and the job ends with 143.
+  const stop = new AbortController();
+  const onTerminate = (signal: NodeJS.Signals): void => stop.abort(new StoppedBySignalError(signal));
+  process.on('SIGTERM', onTerminate);
+  try {
+    // Everything that can reject the input (the sketch's loading and setup among it) happens before the first write.
+    const thread = await span('render.load-sketch', { sketch: settings.sketch }, async () =>
+      SketchThread.start({
+        script: options.sketchThreadScript,
+        sketch: await runSketchRef(store.objects, settings.sketch),
+        settings: frameSettingsOf(settings),
+        start: chunk.start,
+        end: chunk.end,
+        frameTimeoutSeconds: frameTimeoutSecondsOf(settings),
+        signal: stop.signal,
+      }),
+    );
+    try {
+      return await renderFrames(store, config, log, span, thread, stop.signal, hash);
+    } finally {
+      await thread.stop();
+    }
+  } catch (error) {
+    if (error instanceof SketchRuntimeError) log('sketch-failed', { phase: error.phase, location: error.location, stack: error.sketchStack });
+    throw error;
+  } finally {
+    process.off('SIGTERM', onTerminate);
+  }
+}
+
+async function renderFrames(store: RunStore, config: RenderJobConfig, log: JobLog, span: StageSpan, thread: SketchThread, stopped: AbortSignal, hash: string): Promise<RenderOutcome> {
+  const { settings, chunk, jobId, attempt } = config;
+  const { runId } = settings;
+  const frames = chunk.end - chunk.start;
 
   const startedAt = new Date().toISOString();
   await store.records.updateRun(runId, { status: 'RENDERING' }, ['PLANNED']);
@@ -57,6 +104,8 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
   const encoder = startSegmentEncoder({
     width: settings.width, height: settings.height, fps: settings.fps, startFrame: chunk.start, output: join(workDir, 'segment.ts'), threads: encoderThreads(),
   });
+  const abortEncoder = (): void => encoder.abort();
+  stopped.addEventListener('abort', abortEncoder, { once: true });
   const previews = new PreviewPublisher(
     async (rgba) => store.writeChunkPreview(runId, chunk.index, await previewJpeg(rgba, settings)),
     (error, failures) => {
@@ -69,7 +118,7 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
     const every = progressEvery(frames);
     const segment = await span('render.frames', { start: chunk.start, end: chunk.end, frames }, async () => {
       for (let index = chunk.start; index < chunk.end; index++) {
-        const pixels = renderer.rgba(index);
+        const pixels = await thread.next();
         checksums.push(frameChecksum(pixels));
         previews.offer(pixels);
         await encoder.write(pixels);
@@ -87,9 +136,11 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
     const renderMs = Math.round(performance.now() - renderStart);
     await previews.settle();
 
+    stopped.throwIfAborted();
     const uploadStart = performance.now();
     const manifest = await span('render.upload', { bytes: segment.bytes }, async () => {
       const stored = await store.uploadChunkSegment(runId, chunk.index, segment.path);
+      stopped.throwIfAborted();
       const written: ChunkManifest = {
         version: 2,
         runId,
@@ -113,12 +164,18 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
     await store.records.updateChunk(runId, chunk.index, { status: 'SUCCEEDED', framesDone: frames, finishedAt, renderMs, uploadMs, segmentBytes: manifest.segment.bytes });
     log('chunk-rendered', { frames, renderMs, uploadMs, segmentBytes: manifest.segment.bytes, segmentKey: manifest.segment.key });
     return { status: 'SUCCEEDED', manifest };
-  } catch (error) {
+  } catch (caught) {
     encoder.abort();
-    await previews.settle();
-    await store.records.updateChunk(runId, chunk.index, { status: 'FAILED', error: errorFields(error).error }).catch(() => undefined);
+    // Stopped: what failed meanwhile (ffmpeg killed, the thread ended) is only its consequence.
+    const error: unknown = stopped.aborted ? stopped.reason : caught;
+    const failed = (async () => {
+      await previews.settle();
+      await store.records.updateChunk(runId, chunk.index, { status: 'FAILED', error: errorFields(error).error }).catch(() => undefined);
+    })();
+    await (stopped.aborted ? settleWithin(failed, STOPPED_RECORD_MS) : failed);
     throw error;
   } finally {
+    stopped.removeEventListener('abort', abortEncoder);
     await rm(workDir, { recursive: true, force: true });
   }
 }

@@ -1,12 +1,14 @@
-import { FrameSettings, loadSketch, Sketch } from '@framefarm/sketch';
+import { FrameSettings, SketchRef } from '@framefarm/sketch';
 import { downloadSketchSource, ObjectStore, parseSketchRef, RunSettings } from '@framefarm/run-store';
 
-/** The run's sketch: a built-in by name, or the user's bundle from S3 (checked against its hash). */
-export async function loadRunSketch(objects: ObjectStore, sketch: string): Promise<Sketch<any>> {
+/**
+ * The run's sketch, for the sketch thread to load: a built-in by name, or the user's bundle from
+ * S3 (checked against its hash), named by its address in stack traces until its source map maps them.
+ */
+export async function runSketchRef(objects: ObjectStore, sketch: string): Promise<SketchRef> {
   const ref = parseSketchRef(sketch);
-  if (ref.kind === 'builtin') return loadSketch(ref.name);
-  const source = await downloadSketchSource(objects, ref);
-  return loadSketch({ source, filename: sketch });
+  if (ref.kind === 'builtin') return ref.name;
+  return { source: await downloadSketchSource(objects, ref), filename: sketch };
 }
 
 export const frameSettingsOf = (settings: RunSettings): FrameSettings => ({

@@ -8,6 +8,7 @@ import { bundleSketch, createFrameRenderer, frameChecksum, loadSketch } from '@f
 import { LocalServices, startLocalServices } from '@framefarm/run-store/testing';
 import { renderChunk } from '../src/render-chunk';
 import { frameSettingsOf } from '../src/run-sketch';
+import { buildRenderBundle } from './render-bundle';
 
 const events: Array<{ event: string; fields?: Record<string, unknown> }> = [];
 const log: JobLog = (event, fields) => events.push({ event, fields });
@@ -15,11 +16,19 @@ const log: JobLog = (event, fields) => events.push({ event, fields });
 describe('rendering a chunk', () => {
   let services: LocalServices;
   let store: RunStore;
+  let options: { sketchThreadScript: string };
+  let removeBundle = (): void => undefined;
   beforeAll(async () => {
     services = await startLocalServices();
     store = RunStore.fromEnv(services.env);
+    const bundle = await buildRenderBundle();
+    options = { sketchThreadScript: bundle.script };
+    removeBundle = bundle.remove;
   });
-  afterAll(() => services.stop());
+  afterAll(async () => {
+    removeBundle();
+    await services.stop();
+  });
 
   it('renders, uploads and records a chunk of a user sketch, then skips it on a retry', async () => {
     const source = await bundleSketch(join(__dirname, '../../../libs/sketch/test/fixtures/user-sketch.ts'));
@@ -28,7 +37,7 @@ describe('rendering a chunk', () => {
     await store.recordPlan(settings, { startedAt: new Date() });
     const chunk = { index: 1, start: 12, end: 24 };
 
-    const first = await renderChunk(store, { settings, chunk, jobId: 'job:1', attempt: 1 }, log);
+    const first = await renderChunk(store, { settings, chunk, jobId: 'job:1', attempt: 1 }, log, options);
     expect(first.status).toBe('SUCCEEDED');
     const renderer = createFrameRenderer(loadSketch({ source }), frameSettingsOf(settings));
     const expected = Array.from({ length: 12 }, (_, i) => frameChecksum(renderer.rgba(12 + i)));
@@ -43,13 +52,13 @@ describe('rendering a chunk', () => {
     expect(preview.ContentType).toBe('image/jpeg');
     expect(Buffer.from(await preview.Body!.transformToByteArray()).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
 
-    const retry = await renderChunk(store, { settings, chunk, jobId: 'job:1', attempt: 2 }, log);
+    const retry = await renderChunk(store, { settings, chunk, jobId: 'job:1', attempt: 2 }, log, options);
     expect(retry.status).toBe('SKIPPED');
     expect(retry.manifest).toEqual(first.manifest);
     expect(await store.records.getChunk('chunky', 1)).toMatchObject({ status: 'SKIPPED', attempt: 2 });
 
     // Other settings under the same run id do not count as done.
-    const reseeded = await renderChunk(store, { settings: { ...settings, seed: 'other' }, chunk, jobId: 'job:1', attempt: 3 }, log);
+    const reseeded = await renderChunk(store, { settings: { ...settings, seed: 'other' }, chunk, jobId: 'job:1', attempt: 3 }, log, options);
     expect(reseeded.status).toBe('SUCCEEDED');
     expect(reseeded.manifest.frameChecksums).not.toEqual(expected);
   });
@@ -59,7 +68,7 @@ describe('rendering a chunk', () => {
     const previous = process.env.FFMPEG_PATH;
     process.env.FFMPEG_PATH = '/bin/false';
     try {
-      await expect(renderChunk(store, { settings, chunk: { index: 0, start: 0, end: 4 }, jobId: 'j', attempt: 1 }, log)).rejects.toMatchObject({ name: 'FfmpegError' });
+      await expect(renderChunk(store, { settings, chunk: { index: 0, start: 0, end: 4 }, jobId: 'j', attempt: 1 }, log, options)).rejects.toMatchObject({ name: 'FfmpegError' });
     } finally {
       if (previous === undefined) delete process.env.FFMPEG_PATH;
       else process.env.FFMPEG_PATH = previous;
@@ -86,7 +95,7 @@ describe('rendering a chunk', () => {
     const previous = process.env.FFMPEG_PATH;
     process.env.FFMPEG_PATH = wrapper;
     try {
-      await expect(renderChunk(store, { settings, chunk: { index: 0, start: 0, end: 6 }, jobId: 'j', attempt: 1 }, log)).rejects.toThrow(/5 frames instead of 6; frame 5 missing|frame 2 missing/);
+      await expect(renderChunk(store, { settings, chunk: { index: 0, start: 0, end: 6 }, jobId: 'j', attempt: 1 }, log, options)).rejects.toThrow(/5 frames instead of 6; frame 5 missing|frame 2 missing/);
     } finally {
       if (previous === undefined) delete process.env.FFMPEG_PATH;
       else process.env.FFMPEG_PATH = previous;
@@ -97,7 +106,7 @@ describe('rendering a chunk', () => {
 
   it('rejects an unknown sketch before writing anything', async () => {
     const settings: RunSettings = { runId: 'nope', sketch: 'no-such-sketch', seed: 's', width: 64, height: 36, fps: 12, totalFrames: 4, framesPerRenderJob: 4 };
-    await expect(renderChunk(store, { settings, chunk: { index: 0, start: 0, end: 4 }, jobId: 'j', attempt: 1 }, log)).rejects.toThrow(/unknown sketch "no-such-sketch"/);
+    await expect(renderChunk(store, { settings, chunk: { index: 0, start: 0, end: 4 }, jobId: 'j', attempt: 1 }, log, options)).rejects.toThrow(/unknown sketch "no-such-sketch"/);
     expect(await store.records.getChunk('nope', 0)).toBeUndefined();
     expect(await store.objects.listKeys('runs/nope/')).toEqual([]);
   });

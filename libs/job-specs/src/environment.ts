@@ -20,6 +20,7 @@ export const ENV = {
   fps: 'FPS',
   totalFrames: 'TOTAL_FRAMES',
   framesPerRenderJob: 'FRAMES_PER_RENDER_JOB',
+  frameTimeoutSeconds: 'FRAME_TIMEOUT_SECONDS',
 } as const;
 
 export interface StackResources {

@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { errorFields, JobLog } from './job-log';
 
 /**
@@ -14,9 +15,30 @@ export const INPUT_ERROR_NAMES = new Set([
   'InvalidPlanError',
   'BatchJobEnvError',
   'InvalidJobSpecError',
+  // The sketch's own faults: the same sketch fails the same way again.
+  'SketchRuntimeError',
+  'SketchTimeoutError',
+  'SketchExitError',
 ]);
 
-export const exitCodeFor = (error: unknown): number => (error instanceof Error && INPUT_ERROR_NAMES.has(error.name) ? 2 : 1);
+/**
+ * The job was told to stop (Batch's SIGTERM, on TerminateJob or a timeout), cleaned up and
+ * stopped: it ends with the exit code of a process that signal killed (128 + its number), so
+ * Batch and the retry rules see what they would have seen without the cleanup.
+ */
+export class StoppedBySignalError extends Error {
+  override readonly name = 'StoppedBySignalError';
+  readonly exitCode: number;
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`stopped by ${signal} before the job was done; nothing it wrote counts as done`);
+    this.exitCode = 128 + (constants.signals[signal] ?? 0);
+  }
+}
+
+export const exitCodeFor = (error: unknown): number => {
+  if (error instanceof Error && error.name === 'StoppedBySignalError') return (error as StoppedBySignalError).exitCode;
+  return error instanceof Error && INPUT_ERROR_NAMES.has(error.name) ? 2 : 1;
+};
 
 /**
  * Runs a job's work and turns the outcome into an exit code: 0, or one JSON error line and 2 for

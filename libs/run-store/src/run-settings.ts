@@ -20,6 +20,8 @@ export const RUN_SETTINGS_LIMITS = {
   fps: { min: 1, max: 120 },
   totalFrames: { min: 1, max: 1_000_000 },
   framesPerRenderJob: { min: 1, max: 1_000_000 },
+  /** Seconds one frame may take to draw; past the render job's own timeout (60 min) it means nothing. */
+  frameTimeoutSeconds: { min: 1, max: 3600 },
   seedLength: 200,
 } as const;
 
@@ -41,9 +43,14 @@ export const RUN_SETTINGS_DEFAULTS = {
   totalFrames: 120,
   /** When no frames per render job are given, enough for this many render jobs. */
   renderJobs: 4,
+  /**
+   * A frame (the first one with the sketch's setup) that takes longer fails its chunk: generous,
+   * so only a sketch that hangs reaches it, not a slow one on a busy machine.
+   */
+  frameTimeoutSeconds: 60,
 } as const;
 
-type NumberKey = 'width' | 'height' | 'fps' | 'totalFrames' | 'framesPerRenderJob';
+type NumberKey = 'width' | 'height' | 'fps' | 'totalFrames' | 'framesPerRenderJob' | 'frameTimeoutSeconds';
 
 const whole = (key: NumberKey) => {
   const { min, max } = RUN_SETTINGS_LIMITS[key];
@@ -70,6 +77,12 @@ export const RUN_SETTING_FIELDS = {
   fps: whole('fps'),
   totalFrames: whole('totalFrames'),
   framesPerRenderJob: whole('framesPerRenderJob'),
+  /**
+   * How long the render job waits for one frame of the sketch; unset means the default (see
+   * frameTimeoutSecondsOf). Not part of what a run renders (settingsHash leaves it out), so a run
+   * resumes with another limit.
+   */
+  frameTimeoutSeconds: whole('frameTimeoutSeconds').optional(),
 };
 
 /** Everything that decides what a run renders. Plan writes it; render and encode get it in their environment. */
@@ -78,7 +91,14 @@ export type RunSettings = z.infer<typeof RunSettingsSchema>;
 export type RunSettingKey = keyof RunSettings;
 export const RUN_SETTING_KEYS = Object.keys(RUN_SETTING_FIELDS) as RunSettingKey[];
 
-const NUMBER_KEYS = new Set<RunSettingKey>(['width', 'height', 'fps', 'totalFrames', 'framesPerRenderJob']);
+/** Settings a run may leave unset: each has its default where it is used. */
+export const OPTIONAL_RUN_SETTING_KEYS: readonly RunSettingKey[] = ['frameTimeoutSeconds'];
+
+/** The time one frame may take in this run's render jobs. */
+export const frameTimeoutSecondsOf = (settings: Pick<RunSettings, 'frameTimeoutSeconds'>): number =>
+  settings.frameTimeoutSeconds ?? RUN_SETTINGS_DEFAULTS.frameTimeoutSeconds;
+
+const NUMBER_KEYS = new Set<RunSettingKey>(['width', 'height', 'fps', 'totalFrames', 'framesPerRenderJob', 'frameTimeoutSeconds']);
 
 /**
  * A setting given as text (a flag, an environment variable, a JSON string): numbers in plain
@@ -91,7 +111,7 @@ export function settingFromText(key: RunSettingKey): z.ZodType<RunSettings[RunSe
     .trim()
     .regex(/^\d+$/, { error: 'must be a whole number' })
     .transform(Number)
-    .pipe(RUN_SETTING_FIELDS[key] as z.ZodNumber);
+    .pipe(RUN_SETTING_FIELDS[key] as unknown as z.ZodNumber);
 }
 
 export interface SettingsProblem {

@@ -1,4 +1,4 @@
-import { InvalidEnvironmentError, readRunSettings, runSettingsEnvironment } from './index';
+import { frameTimeoutSecondsOf, InvalidEnvironmentError, readRunSettings, RUN_SETTINGS_DEFAULTS, runSettingsEnvironment, settingsHash } from './index';
 
 const base = { RUN_ID: 'r1', TOTAL_FRAMES: '120', FRAMES_PER_RENDER_JOB: '30' };
 
@@ -10,6 +10,18 @@ describe('run settings from the environment', () => {
   it('round-trips through the overrides plan passes to its children', () => {
     const settings = readRunSettings({ ...base, SKETCH: 'truchet', WIDTH: '320', HEIGHT: '180', FPS: '24', SEED: 'abc' });
     expect(readRunSettings(runSettingsEnvironment(settings))).toEqual(settings);
+  });
+
+  it('takes a frame time limit, passes it on, and renders the same chunks whatever it is', () => {
+    const unset = readRunSettings(base);
+    expect(frameTimeoutSecondsOf(unset)).toBe(RUN_SETTINGS_DEFAULTS.frameTimeoutSeconds);
+    expect(runSettingsEnvironment(unset)).not.toHaveProperty('FRAME_TIMEOUT_SECONDS');
+    const limited = readRunSettings({ ...base, FRAME_TIMEOUT_SECONDS: '5' });
+    expect(frameTimeoutSecondsOf(limited)).toBe(5);
+    expect(runSettingsEnvironment(limited)).toMatchObject({ FRAME_TIMEOUT_SECONDS: '5' });
+    expect(readRunSettings(runSettingsEnvironment(limited))).toEqual(limited);
+    // How long to wait is not what is drawn: a run resumes with another limit and keeps its chunks.
+    expect(settingsHash(limited)).toBe(settingsHash(unset));
   });
 
   it('generates the run id only when the caller allows it', () => {

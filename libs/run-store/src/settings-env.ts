@@ -1,5 +1,5 @@
 import { ENV, InvalidPlanError, chunkCount } from '@framefarm/job-specs';
-import { parseSettingsText, RUN_SETTING_KEYS, RUN_SETTINGS_DEFAULTS, RunSettingKey, RunSettings } from './run-settings';
+import { OPTIONAL_RUN_SETTING_KEYS, parseSettingsText, RUN_SETTING_KEYS, RUN_SETTINGS_DEFAULTS, RunSettingKey, RunSettings } from './run-settings';
 
 /** The optional seed variable: another seed gives a sketch another palette and layout. */
 export const SEED_ENV = ENV.seed;
@@ -14,6 +14,7 @@ export const RUN_SETTING_ENV: Record<RunSettingKey, string> = {
   fps: ENV.fps,
   totalFrames: ENV.totalFrames,
   framesPerRenderJob: ENV.framesPerRenderJob,
+  frameTimeoutSeconds: ENV.frameTimeoutSeconds,
 };
 
 /** One or more environment variables have values a job cannot use; the message lists each. */
@@ -47,8 +48,10 @@ export function readRunSettings(env: Env, options: { defaultRunId?: () => string
     fps: value('fps') ?? String(RUN_SETTINGS_DEFAULTS.fps),
     totalFrames: value('totalFrames'),
     framesPerRenderJob: value('framesPerRenderJob'),
+    frameTimeoutSeconds: value('frameTimeoutSeconds'),
   };
-  const { values, problems } = parseSettingsText(input, RUN_SETTING_KEYS);
+  const keys = RUN_SETTING_KEYS.filter((key) => input[key] !== undefined || !OPTIONAL_RUN_SETTING_KEYS.includes(key));
+  const { values, problems } = parseSettingsText(input, keys);
   if (problems.length > 0) {
     throw new InvalidEnvironmentError(
       problems.map(({ key, message }) => (input[key] === undefined ? `${RUN_SETTING_ENV[key]} ${message}` : `${RUN_SETTING_ENV[key]} ${message} (${given(input[key])})`)),
@@ -66,5 +69,5 @@ export function readRunSettings(env: Env, options: { defaultRunId?: () => string
 
 /** The settings as environment overrides for the render and encode jobs. */
 export function runSettingsEnvironment(settings: RunSettings): Record<string, string> {
-  return Object.fromEntries(RUN_SETTING_KEYS.map((key) => [RUN_SETTING_ENV[key], String(settings[key])]));
+  return Object.fromEntries(RUN_SETTING_KEYS.filter((key) => settings[key] !== undefined).map((key) => [RUN_SETTING_ENV[key], String(settings[key])]));
 }

@@ -3,7 +3,9 @@ import { SketchBundleError } from './errors';
 
 /**
  * Bundles a user's sketch (TypeScript or JavaScript, with its imports) into one CommonJS file.
- * @napi-rs/canvas stays external: the render job provides it.
+ * @napi-rs/canvas stays external: the render job provides it. The bundle carries an inline source
+ * map (positions only, no sources), so errors name the user's files, relative to the working
+ * directory, with their lines and columns.
  */
 export async function bundleSketch(path: string): Promise<string> {
   try {
@@ -23,7 +25,11 @@ export async function bundleSketch(path: string): Promise<string> {
       external: ['@napi-rs/canvas'],
       write: false,
       logLevel: 'silent',
-      sourcemap: false,
+      sourcemap: 'inline',
+      sourcesContent: false,
+      // Not written: it only makes the map's source paths relative to the working directory.
+      outfile: 'sketch.cjs',
+      absWorkingDir: process.cwd(),
     });
     return result.outputFiles[0].text;
   } catch (error) {

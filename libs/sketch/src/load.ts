@@ -1,6 +1,7 @@
 import { runInThisContext } from 'node:vm';
 import { BUILTIN_SKETCHES } from './builtins';
 import { InvalidSketchError } from './errors';
+import { inlineSourceMap, MappedStack, mapSketchStack } from './source-map';
 import type { Sketch } from './types';
 
 /** Bundled CommonJS source of a user's sketch (what `bundleSketch` returns). */
@@ -28,14 +29,33 @@ export function loadSketch(ref: SketchRef): Sketch<any> {
   return validateSketch(evaluateCommonJs(ref), ref.filename ?? 'sketch');
 }
 
-function evaluateCommonJs({ source, filename = 'sketch.cjs' }: SketchSource): unknown {
+/** What the loader puts before a bundle's first line: columns on that line shift by its length. */
+const COMMONJS_WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
+const DEFAULT_FILENAME = 'sketch.cjs';
+
+/**
+ * Maps a stack from a sketch's code to the user's files and lines (the source map bundleSketch
+ * inlines); built-ins and source without a map keep their positions.
+ */
+export function sketchStackMapper(ref: SketchRef): (stack: string) => MappedStack {
+  if (typeof ref === 'string') return (stack) => ({ stack });
+  const map = inlineSourceMap(ref.source);
+  const filename = ref.filename ?? DEFAULT_FILENAME;
+  return (stack) => mapSketchStack(stack, filename, map, COMMONJS_WRAPPER.length);
+}
+
+function evaluateCommonJs(ref: SketchSource): unknown {
+  const { source, filename = DEFAULT_FILENAME } = ref;
   const module = { exports: {} as unknown };
   try {
-    const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename });
+    const wrapper = runInThisContext(`${COMMONJS_WRAPPER}${source}\n})`, { filename });
     // The sketch resolves its externals (@napi-rs/canvas) from wherever this library runs.
     wrapper(module.exports, require, module, filename, '.');
   } catch (error) {
-    throw new InvalidSketchError(`sketch ${filename} failed to load: ${(error as Error).message}`);
+    // Duck-typed: an error from the sketch's code may come from another realm (a test's vm context).
+    const { message, stack } = (error ?? {}) as { message?: unknown; stack?: unknown };
+    const { location } = sketchStackMapper(ref)(typeof stack === 'string' ? stack : '');
+    throw new InvalidSketchError(`sketch ${filename} failed to load: ${typeof message === 'string' ? message : String(error)}${location ? ` (at ${location})` : ''}`);
   }
   return module.exports;
 }

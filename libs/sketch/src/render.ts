@@ -14,6 +14,8 @@ export interface FrameRenderer {
   canvas(index: number): Canvas;
   /** Raw RGBA pixels, width × height × 4 bytes, row by row: a buffer of its own, never reused. */
   rgba(index: number): Buffer;
+  /** Runs the sketch's setup now, once; otherwise it runs before the first frame. */
+  setup(): void;
 }
 
 // Required on first use, so a program that only names sketches (plan, whose image has no canvas)
@@ -57,7 +59,7 @@ export function createFrameRenderer<State>(sketch: Sketch<State>, settings: Fram
     return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   };
 
-  return { settings, canvas, rgba };
+  return { settings, canvas, rgba, setup: () => void setupState() };
 }
 
 const renderers = new WeakMap<Sketch<any>, Map<string, FrameRenderer>>();

@@ -28,6 +28,7 @@ export function addRenderOptions(command: Command): Command {
     .option('--height <px>', `frame height (default: the sketch's own, else ${RUN_SETTINGS_DEFAULTS.height})`)
     .option('--fps <n>', `frames per second (default: the sketch's own, else ${RUN_SETTINGS_DEFAULTS.fps})`)
     .option('--seed <text>', `seed of the sketch's random generators (default: ${RUN_SETTINGS_DEFAULTS.seed})`)
+    .option('--frame-timeout <seconds>', `seconds one frame may take to draw before its chunk fails (default: ${RUN_SETTINGS_DEFAULTS.frameTimeoutSeconds})`)
     .option('--run-id <id>', 'run id (default: a new one); the same id again resumes and renders nothing twice');
 }
 

@@ -22,6 +22,11 @@ describe('parseRunRequest', () => {
     expect(request).toMatchObject({ width: 320, height: 360, fps: 24, totalFrames: 150, framesPerRenderJob: 38 });
   });
 
+  it('takes a frame time limit only when given, for plan to pass on', () => {
+    expect(parseRunRequest({ runId: 'slow', frameTimeout: '5' }).frameTimeoutSeconds).toBe(5);
+    expect(parseRunRequest({ runId: 'slow' })).not.toHaveProperty('frameTimeoutSeconds');
+  });
+
   it.each([
     [{ frames: 'ten' }, '--frames must be a whole number (got "ten")'],
     [{ frames: '0' }, '--frames must be at least 1'],
@@ -35,6 +40,7 @@ describe('parseRunRequest', () => {
     [{ runId: 'r'.repeat(65) }, '--run-id must be 1–64 letters'],
     [{ frames: '30000', framesPerJob: '1' }, 'at most 10000. Raise --frames-per-job'],
     [{ seed: '' }, '--seed must not be empty'],
+    [{ frameTimeout: '0' }, '--frame-timeout must be at least 1 (got "0")'],
   ])('rejects %p with a message naming the flag', (flags, message) => {
     expect(() => parseRunRequest({ runId: 'ok-run', ...flags })).toThrow(UsageError);
     expect(() => parseRunRequest({ runId: 'ok-run', ...flags })).toThrow(message);
@@ -42,7 +48,7 @@ describe('parseRunRequest', () => {
 });
 
 describe('the run flags follow the one definition of the run settings', () => {
-  const flagOf = { runId: 'runId', sketch: 'sketch', seed: 'seed', width: 'width', height: 'height', fps: 'fps', totalFrames: 'frames', framesPerRenderJob: 'framesPerJob' } as const;
+  const flagOf = { runId: 'runId', sketch: 'sketch', seed: 'seed', width: 'width', height: 'height', fps: 'fps', totalFrames: 'frames', framesPerRenderJob: 'framesPerJob', frameTimeoutSeconds: 'frameTimeout' } as const;
   const good: RunFlags = Object.fromEntries(Object.entries(GOOD_SETTINGS_TEXT).map(([key, value]) => [flagOf[key as keyof typeof flagOf], value]));
 
   it.each(BAD_SETTINGS)('refuses $key=$value: $rule', ({ key, value, rule }) => {

@@ -1,5 +1,5 @@
 import { chunkCount, defaultFramesPerJob, InvalidPlanError } from '@framefarm/job-specs';
-import { newRunId, parseSettingsText, RUN_SETTING_KEYS, RUN_SETTINGS_DEFAULTS, RunSettingKey } from '@framefarm/run-store';
+import { newRunId, OPTIONAL_RUN_SETTING_KEYS, parseSettingsText, RUN_SETTING_KEYS, RUN_SETTINGS_DEFAULTS, RunSettingKey } from '@framefarm/run-store';
 import type { RunRequest } from '@framefarm/runs';
 import { UsageError } from '../errors';
 
@@ -27,6 +27,7 @@ export interface RunFlags {
   width?: string;
   height?: string;
   fps?: string;
+  frameTimeout?: string;
 }
 
 /** Each setting's flag, for messages in the user's words. */
@@ -39,6 +40,7 @@ export const RUN_SETTING_FLAGS: Record<RunSettingKey, string> = {
   fps: '--fps',
   totalFrames: '--frames',
   framesPerRenderJob: '--frames-per-job',
+  frameTimeoutSeconds: '--frame-timeout',
 };
 
 const text = (value: string | number | undefined): string | undefined => (value === undefined ? undefined : String(value));
@@ -58,8 +60,9 @@ export function parseRunRequest(flags: RunFlags, sketch: SketchDefaults = {}, vc
     width: text(flags.width ?? sketch.width ?? RUN_SETTINGS_DEFAULTS.width),
     height: text(flags.height ?? sketch.height ?? RUN_SETTINGS_DEFAULTS.height),
     fps: text(flags.fps ?? sketch.fps ?? RUN_SETTINGS_DEFAULTS.fps),
+    frameTimeoutSeconds: flags.frameTimeout,
   };
-  const keys = RUN_SETTING_KEYS.filter((key) => input[key] !== undefined || (key !== 'seed' && key !== 'framesPerRenderJob'));
+  const keys = RUN_SETTING_KEYS.filter((key) => input[key] !== undefined || (key !== 'seed' && key !== 'framesPerRenderJob' && !OPTIONAL_RUN_SETTING_KEYS.includes(key)));
   const { values, problems } = parseSettingsText(input, keys);
   if (problems.length > 0) throw new UsageError(problems.map(({ key, message }) => `${RUN_SETTING_FLAGS[key]} ${message} (got "${input[key]}")`).join('; '));
   const totalFrames = values.totalFrames!;

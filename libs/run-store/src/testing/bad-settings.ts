@@ -21,6 +21,10 @@ export const BAD_SETTINGS: readonly { key: RunSettingKey; value: string; rule: s
   { key: 'runId', value: 'r'.repeat(65), rule: 'must be 1–64 letters, digits, - or _' },
   { key: 'runId', value: '_leading', rule: 'must be 1–64 letters, digits, - or _' },
   { key: 'seed', value: 's'.repeat(201), rule: 'must be at most 200 characters' },
+  { key: 'frameTimeoutSeconds', value: '0', rule: 'must be at least 1' },
+  { key: 'frameTimeoutSeconds', value: '3601', rule: 'must be at most 3600' },
+  { key: 'frameTimeoutSeconds', value: '2.5', rule: 'must be a whole number' },
+  { key: 'frameTimeoutSeconds', value: '60s', rule: 'must be a whole number' },
 ];
 
 /** Valid settings as text, to put one bad value into. */
@@ -33,4 +37,5 @@ export const GOOD_SETTINGS_TEXT: Record<RunSettingKey, string> = {
   fps: '24',
   totalFrames: '48',
   framesPerRenderJob: '12',
+  frameTimeoutSeconds: '30',
 };

@@ -1,0 +1,52 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './run-cli';
+
+jest.setTimeout(240_000);
+
+// The render app's sketch that breaks at frame 3 in the way its seed says.
+const FAULTY = join(__dirname, '..', '..', 'render', 'test', 'fixtures', 'faulty-sketch.ts');
+const ONE_CHUNK = ['--frames', '8', '--frames-per-job', '8', '--width', '32', '--height', '16', '--fps', '10'];
+
+/** `framefarm run` of the faulty sketch, as a user runs it from their project: `--sketch sketches/faulty.ts`. */
+async function runFaulty(runId: string, seed: string, ...flags: string[]) {
+  const cwd = mkdtempSync(join(tmpdir(), 'ff-cli-sketch-fault-'));
+  mkdirSync(join(cwd, 'sketches'));
+  copyFileSync(FAULTY, join(cwd, 'sketches', 'faulty.ts'));
+  const result = await runCli(['run', ...ONE_CHUNK, '--sketch', 'sketches/faulty.ts', '--seed', seed, '--run-id', runId, '--json', ...flags], cwd);
+  const summary = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as { status?: string; video?: string };
+  return { ...result, summary, cwd };
+}
+
+describe('framefarm run with a faulty sketch', () => {
+  it("prints the user's file and line when the sketch throws", async () => {
+    const result = await runFaulty('fault-throw', 'throw');
+    expect({ code: result.code, summary: result.summary }).toMatchObject({ code: 1, summary: { status: 'FAILED' } });
+    expect(result.stderr).toMatch(/run fault-throw failed in job .*render/);
+    expect(result.stderr).toContain('sketches/faulty.ts:21:32: the sketch threw while drawing frame 3: Error: no frame 3 today');
+    expect(result.stderr).not.toMatch(/main\.cjs:\d+/);
+  });
+
+  it('fails the run naming the frame that did not finish within --frame-timeout', async () => {
+    const result = await runFaulty('fault-endless', 'endless', '--frame-timeout', '1');
+    expect({ code: result.code, summary: result.summary }).toMatchObject({ code: 1, summary: { status: 'FAILED' } });
+    expect(result.stderr).toContain('frame 3 did not finish within 1 s');
+    expect(existsSync(join(result.cwd, 'out', 'fault-endless', 'video.mp4'))).toBe(false);
+  });
+
+  it('fails the run when the sketch calls process.exit(0)', async () => {
+    const result = await runFaulty('fault-exit', 'exit');
+    expect({ code: result.code, summary: result.summary }).toMatchObject({ code: 1, summary: { status: 'FAILED' } });
+    expect(result.stderr).toContain('the sketch called process.exit(0) while drawing frame 3; a sketch cannot end its job');
+    expect(result.summary.video).toBeUndefined();
+  });
+
+  it('refuses a bad --frame-timeout before starting anything', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ff-cli-bad-timeout-'));
+    const result = await runCli(['run', '--frame-timeout', '0'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--frame-timeout must be at least 1 (got "0")');
+    expect(existsSync(join(cwd, '.framefarm'))).toBe(false);
+  });
+});

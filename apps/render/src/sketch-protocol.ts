@@ -1,0 +1,36 @@
+import type { FrameSettings, SketchPhase, SketchRef } from '@framefarm/sketch';
+
+/**
+ * The messages between the render job's main thread and the thread that runs the sketch. The
+ * sketch thread draws only what it is asked for, one frame at a time, and hands each frame's
+ * pixels over (transferred, not copied).
+ */
+
+/** Marks workerData as a sketch thread's: the render bundle is both the job and the thread's script. */
+export const SKETCH_THREAD_ROLE = 'framefarm-sketch-thread';
+
+export interface SketchThreadInit {
+  role: typeof SKETCH_THREAD_ROLE;
+  sketch: SketchRef;
+  settings: FrameSettings;
+}
+
+export const isSketchThreadInit = (data: unknown): data is SketchThreadInit => (data as Partial<SketchThreadInit> | null)?.role === SKETCH_THREAD_ROLE;
+
+export type ToSketchThread = { type: 'draw'; index: number };
+
+/** Why the sketch failed, as the thread saw it: positions already mapped to the user's files. */
+export type SketchFailure =
+  /** Its source does not make a sketch (no draw, bad defaults, threw while loading): InvalidSketchError. */
+  | { kind: 'invalid'; message: string }
+  | { kind: 'threw'; name: string; message: string; location?: string; stack?: string };
+
+export type FromSketchThread =
+  /** Loading or setup() begins now (the frame limit holds for each). */
+  | { type: 'begun'; phase: SketchPhase }
+  /** Loaded, and setup() has run. */
+  | { type: 'ready' }
+  | { type: 'frame'; index: number; pixels: ArrayBuffer }
+  | { type: 'failed'; phase: SketchPhase; failure: SketchFailure }
+  /** The sketch called process.exit(code); the thread ends next. */
+  | { type: 'exit-called'; phase: SketchPhase; code: number };

@@ -1,0 +1,157 @@
+import { Worker } from 'node:worker_threads';
+import { InvalidSketchError, SketchExitError, SketchPhase, SketchRuntimeError, SketchTimeoutError, FrameSettings, SketchRef } from '@framefarm/sketch';
+import { FromSketchThread, SKETCH_THREAD_ROLE, SketchFailure, SketchThreadInit } from './sketch-protocol';
+
+export interface SketchThreadOptions {
+  /** The script that calls runSketchThread when started as a worker: the render bundle itself. */
+  script: string;
+  sketch: SketchRef;
+  settings: FrameSettings;
+  /** The frames to draw, in order: [start, end). */
+  start: number;
+  end: number;
+  /** Loading with setup, and each frame, must finish within this. */
+  frameTimeoutSeconds: number;
+  /** Aborting stops the thread at once; what is awaited then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+const errorOf = (phase: SketchPhase, failure: SketchFailure): Error =>
+  failure.kind === 'invalid' ? new InvalidSketchError(failure.message) : new SketchRuntimeError(phase, failure, failure.location, failure.stack);
+
+/**
+ * Runs a sketch in a worker thread and gives its frames in order. The main thread stays free: a
+ * frame that takes too long, a SIGTERM or a sketch that ends its thread stops the worker at once
+ * (worker.terminate() interrupts even an endless loop) and fails what is awaited. While the caller
+ * handles frame N, the thread draws N+1: at most one frame waits here.
+ */
+export class SketchThread {
+  private readonly worker: Worker;
+  private readonly limitMs: number;
+  private failure: Error | undefined;
+  private done = false;
+  /** What the thread does now (loading, setup(), a frame), for faults that come without a phase. */
+  private phase: SketchPhase = { kind: 'load' };
+  /** The timer of what the thread was asked for and has not finished. */
+  private pending: NodeJS.Timeout | undefined;
+  private arrived: { index: number; pixels: Buffer } | undefined;
+  private exitCalled: number | undefined;
+  private waiter: { resolve: (pixels: Buffer) => void; reject: (error: Error) => void } | undefined;
+  private ready: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  private nextIndex: number;
+
+  private constructor(private readonly options: SketchThreadOptions) {
+    this.limitMs = options.frameTimeoutSeconds * 1000;
+    this.nextIndex = options.start;
+    const workerData: SketchThreadInit = { role: SKETCH_THREAD_ROLE, sketch: options.sketch, settings: options.settings };
+    this.worker = new Worker(options.script, { workerData });
+    this.worker.on('message', (message: FromSketchThread) => this.received(message));
+    // An error the thread could not report itself (out of memory, a broken script).
+    this.worker.on('error', (error) => this.fail(new SketchRuntimeError(this.phase, { name: error.name, message: error.message })));
+    this.worker.on('exit', (code) => {
+      if (!this.done) this.fail(new SketchExitError(this.phase, this.exitCalled ?? code, this.exitCalled !== undefined));
+    });
+  }
+
+  /** Starts the thread; resolves once the sketch has loaded and run its setup. */
+  static async start(options: SketchThreadOptions): Promise<SketchThread> {
+    options.signal?.throwIfAborted();
+    const thread = new SketchThread(options);
+    options.signal?.addEventListener('abort', thread.onAbort, { once: true });
+    await new Promise<void>((resolve, reject) => {
+      if (thread.failure) return reject(thread.failure);
+      thread.ready = { resolve, reject };
+    });
+    return thread;
+  }
+
+  /** The next frame's RGBA pixels (start first), a buffer of its own. */
+  next(): Promise<Buffer> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.nextIndex >= this.options.end) return Promise.reject(new Error(`frames ${this.options.start}…${this.options.end - 1} were all given`));
+    if (!this.pending && !this.arrived) this.request(this.nextIndex);
+    return new Promise((resolve, reject) => {
+      this.waiter = { resolve, reject };
+      this.deliver();
+    });
+  }
+
+  /** Ends the thread (done, or after a failure elsewhere). */
+  async stop(): Promise<void> {
+    this.done = true;
+    this.clearPending();
+    this.options.signal?.removeEventListener('abort', this.onAbort);
+    await this.worker.terminate();
+  }
+
+  private readonly onAbort = (): void => {
+    const reason: unknown = this.options.signal?.reason;
+    this.fail(reason instanceof Error ? reason : new Error(String(reason)));
+  };
+
+  private received(message: FromSketchThread): void {
+    if (this.failure) return;
+    switch (message.type) {
+      case 'begun':
+        // The worker's own start (Node, the bundle) is not the sketch's: its clock starts here.
+        return this.expect(message.phase);
+      case 'ready': {
+        this.clearPending();
+        this.ready?.resolve();
+        this.ready = undefined;
+        return;
+      }
+      case 'frame': {
+        this.clearPending();
+        this.arrived = { index: message.index, pixels: Buffer.from(message.pixels) };
+        return this.deliver();
+      }
+      case 'failed':
+        return this.fail(errorOf(message.phase, message.failure));
+      case 'exit-called':
+        this.exitCalled = message.code;
+        return;
+    }
+  }
+
+  private deliver(): void {
+    if (!this.waiter || !this.arrived) return;
+    const { pixels } = this.arrived;
+    const waiter = this.waiter;
+    this.arrived = undefined;
+    this.waiter = undefined;
+    this.nextIndex++;
+    // Drawn while the caller encodes this one.
+    if (this.nextIndex < this.options.end) this.request(this.nextIndex);
+    else this.done = true;
+    waiter.resolve(pixels);
+  }
+
+  private request(index: number): void {
+    this.expect({ kind: 'draw', frame: index });
+    this.worker.postMessage({ type: 'draw', index });
+  }
+
+  private expect(phase: SketchPhase): void {
+    this.clearPending();
+    this.phase = phase;
+    this.pending = setTimeout(() => this.fail(new SketchTimeoutError(phase, this.options.frameTimeoutSeconds)), this.limitMs);
+  }
+
+  private clearPending(): void {
+    clearTimeout(this.pending);
+    this.pending = undefined;
+  }
+
+  private fail(error: Error): void {
+    if (this.failure || this.done) return;
+    this.failure = error;
+    this.done = true;
+    this.clearPending();
+    void this.worker.terminate();
+    this.ready?.reject(error);
+    this.waiter?.reject(error);
+    this.ready = undefined;
+    this.waiter = undefined;
+  }
+}
