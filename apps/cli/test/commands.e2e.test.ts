@@ -86,17 +86,24 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
     const planLog = await cli('logs', planJobId);
     expect(planLog.code).toBe(0);
     expect(planLog.stdout).toContain('"event":"encode-submitted"');
+
+    const jsonLogs = await cli('logs', 'cmd-e2e', '--tail', '1', '--json');
+    expect(jsonLogs.code).toBe(0);
+    const { jobs } = JSON.parse(jsonLogs.stdout) as { jobs: { jobName: string; arrayIndex?: number; lines: string[] }[] };
+    expect(jobs.map((j) => `${j.jobName}${j.arrayIndex === undefined ? '' : `:${j.arrayIndex}`}`).sort()).toEqual([...prefixes].sort());
+    expect(jobs.every((j) => j.lines.length === 1)).toBe(true);
   });
 
   it('cancel stops a running run; status then says FAILED with the reason', async () => {
     const submitted = await cli('submit', '--frames', '240', '--frames-per-job', '120', '--width', '320', '--height', '180', '--run-id', 'cmd-cancel', '--json');
     expect(submitted.code).toBe(0);
     await waitFor(() => statusOf('cmd-cancel'), (s) => Boolean(s.jobs.render) || s.status === 'SUCCEEDED');
-    const cancelled = await cli('cancel', 'cmd-cancel', '--reason', 'test says stop');
+    const cancelled = await cli('cancel', 'cmd-cancel', '--reason', 'test says stop', '--json');
     expect(cancelled.code).toBe(0);
-    expect(cancelled.stdout).toMatch(/^run cmd-cancel: (stopped \d+ jobs? \(test says stop\)|nothing left to stop)/);
+    const { stopped } = JSON.parse(cancelled.stdout) as { stopped: number };
+    expect(JSON.parse(cancelled.stdout)).toEqual({ runId: 'cmd-cancel', stopped, reason: 'test says stop' });
     const after = await waitFor(() => statusOf('cmd-cancel'), (s) => s.stage === 'failed' || s.stage === 'succeeded' || s.status === 'FAILED');
-    if (!/nothing left/.test(cancelled.stdout)) expect(after.status).toBe('FAILED');
+    if (stopped > 0) expect(after.status).toBe('FAILED');
   });
 
   it.each([
@@ -112,6 +119,19 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('with --json, refuses bad input with one JSON error on stderr and nothing on stdout', async () => {
+    const cases = [
+      { args: ['status', 'bad id', '--json'], name: 'RunNotFoundError', message: '"bad id" is not a run id' },
+      { args: ['submit', '--fps', '200', '--json'], name: 'UsageError', message: '--fps must be at most 120' },
+      { args: ['logs', 'cmd-e2e', '--json', '--no-such-flag'], name: 'UsageError', message: "unknown option '--no-such-flag'" },
+    ];
+    for (const { args, name, message } of cases) {
+      const result = await cli(...args);
+      expect({ args, code: result.code, stdout: result.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(JSON.parse(result.stderr)).toEqual({ error: { name, message: expect.stringContaining(message), exitCode: 2 } });
+    }
   });
 
   it('refuses an endpoint that is not http(s)', async () => {

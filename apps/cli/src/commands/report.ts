@@ -8,6 +8,7 @@ import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-tar
 import { UsageError } from '../errors';
 import { openLocalSession } from '../local/local-session';
 import { makeRunReport } from '../report/make-run-report';
+import { jsonOption, Output } from '../ui/output';
 
 interface ReportFlags extends TargetFlags {
   stateDir: string;
@@ -24,7 +25,7 @@ export function registerReport(program: Command): void {
   )
     .option('--state-dir <dir>', "the local stack's state (its traces)", '.framefarm')
     .option('--out <file>', 'the HTML file to write (default: out/<runId>/report.html)')
-    .option('--json', 'print {report, warnings} as JSON')
+    .option(...jsonOption('{report, warnings}'))
     .action(async (runId: string, flags: ReportFlags, command: Command) => {
       checkRunId(runId);
       const outFile = resolve(flags.out ?? join('out', runId, 'report.html'));
@@ -38,12 +39,9 @@ export function registerReport(program: Command): void {
       const spans: SpanSource = xray ? xraySpanSource(xray) : traceStoreSpanSource(resolve(session?.stateDir ?? flags.stateDir));
       try {
         const report = await makeRunReport({ ...clients, spans }, { runId, outFile });
-        if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ report: report.path, warnings: report.warnings })}\n`);
-          return;
-        }
-        for (const warning of report.warnings) process.stderr.write(`framefarm: ${warning}\n`);
-        process.stdout.write(`${relative(process.cwd(), report.path) || report.path}\n`);
+        const out = Output.of(flags);
+        for (const warning of report.warnings) out.warn(warning);
+        out.result({ report: report.path, warnings: report.warnings }, relative(process.cwd(), report.path) || report.path);
       } finally {
         destroyClients(clients);
         xray?.destroy();

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { progressOf, readRunState, requireRun, runStatusOf } from '@framefarm/runs';
 import { clientsFor, destroyClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
+import { jsonOption, Output } from '../ui/output';
 import { progressLine } from '../ui/progress-line';
 
 interface StatusFlags extends TargetFlags {
@@ -10,7 +11,7 @@ interface StatusFlags extends TargetFlags {
 
 export function registerStatus(program: Command): void {
   addTargetOptions(program.command('status').argument('<runId>').description("Show a run's stage, jobs and progress"))
-    .option('--json', 'print the status as JSON')
+    .option(...jsonOption('the status'))
     .action(async (runId: string, flags: StatusFlags) => {
       const clients = clientsFor(await resolveTarget(flags));
       try {
@@ -23,11 +24,7 @@ export function registerStatus(program: Command): void {
         const progress = progressOf(state, record.settings.totalFrames, record.chunkCount, elapsed);
         const error = record.error ?? (status === 'FAILED' && state.render?.status === 'FAILED' ? `render job ${state.render.jobId} failed: ${state.render.statusReason ?? 'no reason given'}` : undefined);
         const jobs = { plan: state.plan, render: state.render, encode: state.encode };
-        if (flags.json) {
-          const jobView = Object.fromEntries(Object.entries(jobs).map(([k, j]) => [k, j && { jobId: j.jobId, status: j.status, statusReason: j.statusReason }]));
-          process.stdout.write(`${JSON.stringify({ runId, status, stage: progress.stage, progress, jobs: jobView, error })}\n`);
-          return;
-        }
+        const jobView = Object.fromEntries(Object.entries(jobs).map(([k, j]) => [k, j && { jobId: j.jobId, status: j.status, statusReason: j.statusReason }]));
         const lines = [`run ${runId}: ${status}${error ? ` — ${error}` : ''}`, `  ${progressLine(progress, Number.NaN)}`];
         for (const [step, job] of Object.entries(jobs)) {
           if (!job) continue;
@@ -35,7 +32,7 @@ export function registerStatus(program: Command): void {
           const children = summary ? ` [${Object.entries(summary).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ')}]` : '';
           lines.push(`  ${step.padEnd(7)} ${job.jobId} ${job.status}${children}${job.statusReason ? ` — ${job.statusReason}` : ''}`);
         }
-        process.stdout.write(`${lines.join('\n')}\n`);
+        Output.of(flags).result({ runId, status, stage: progress.stage, progress, jobs: jobView, error }, lines.join('\n'));
       } finally {
         destroyClients(clients);
       }
