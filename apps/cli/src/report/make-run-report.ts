@@ -1,9 +1,8 @@
 import { BatchClient } from '@aws-sdk/client-batch';
-import { SpanSource, WrittenRunReport, jobIdsFromSpans, writeRunReport } from '@framefarm/report';
+import { SpanSource, WrittenRunReport, jobIdsFromSpans, runReportInput, writeRunReport } from '@framefarm/report';
 import { loadRun, requireRun, RunJobIds, runArtifacts } from '@framefarm/runs';
 import { ObjectStore, RunRecord, RunRecords } from '@framefarm/run-store';
 import { mkdir, rename, stat } from 'node:fs/promises';
-import { runCostOf } from '../run/run-cost';
 import { basename, dirname, join } from 'node:path';
 
 /** What the report reads: Batch for the jobs, the run's table and bucket for its record and media, the span source for its trace. */
@@ -26,25 +25,13 @@ export interface MakeRunReportOptions {
 export async function makeRunReport(sources: ReportSources, options: MakeRunReportOptions): Promise<WrittenRunReport> {
   const record = await requireRun(sources, options.runId);
   const run = await loadRun(sources, options.runId, await jobIds(record, sources.spans));
-  const jobs = { plan: run.plan, renderArray: run.render, renderChildren: run.renderChildren, encode: run.encode };
   const media = await fetchMedia(sources, record, dirname(options.outFile));
   const written = await writeRunReport({
     outFile: options.outFile,
-    run: {
-      runId: record.runId,
-      status: record.status,
-      sketch: record.settings.sketch,
-      width: record.settings.width,
-      height: record.settings.height,
-      fps: record.settings.fps,
-      totalFrames: record.settings.totalFrames,
-      framesPerRenderJob: record.settings.framesPerRenderJob,
-    },
-    jobs,
+    ...(await runReportInput(sources.batch, { runId: record.runId, status: record.status, settings: record.settings, jobs: run })),
     spanSource: sources.spans,
     posterPath: media.poster,
     videoPath: media.video,
-    cost: await runCostOf(sources, run),
   });
   return { ...written, warnings: [...media.warnings, ...written.warnings] };
 }

@@ -1,4 +1,4 @@
-import { traceStoreSpanSource, writeRunReport } from '@framefarm/report';
+import { runReportInput, traceStoreSpanSource, writeRunReport } from '@framefarm/report';
 import { loadRunJobs } from '@framefarm/runs';
 import { posterKey, videoKey } from '@framefarm/run-store';
 import { rename } from 'node:fs/promises';
@@ -8,7 +8,6 @@ import { AwsClients } from '../aws/clients';
 import { RunRequest } from './run-options';
 import type { RunState } from '@framefarm/runs';
 import { stageTimings } from './stage-timings';
-import { runCostOf } from './run-cost';
 import { RunSummary } from './summary';
 
 async function download(clients: AwsClients, key: string, file: string, expectedSha256?: string): Promise<void> {
@@ -39,26 +38,15 @@ export async function finishRun(
     await download(clients, state.record?.posterKey ?? posterKey(request.runId), poster);
   }
   const run = await loadRunJobs(clients, request.runId, { planJobId: state.plan?.jobId });
-  const jobs = { plan: run.plan, renderArray: run.render, renderChildren: run.renderChildren, encode: run.encode };
-  const cost = await runCostOf(clients, run);
+  const input = await runReportInput(clients.batch, { runId: request.runId, status: options.succeeded ? 'SUCCEEDED' : 'FAILED', settings: request, jobs: run });
+  const { jobs, cost } = input;
   const renderJobs = jobs.renderChildren.length > 0 ? jobs.renderChildren : jobs.renderArray ? [jobs.renderArray] : [];
   const report = await writeRunReport({
     outFile: join(dir, 'report.html'),
-    run: {
-      runId: request.runId,
-      status: options.succeeded ? 'SUCCEEDED' : 'FAILED',
-      sketch: request.sketch,
-      width: request.width,
-      height: request.height,
-      fps: request.fps,
-      totalFrames: request.totalFrames,
-      framesPerRenderJob: request.framesPerRenderJob,
-    },
-    jobs,
+    ...input,
     spanSource: options.stateDir ? traceStoreSpanSource(options.stateDir) : undefined,
     posterPath: poster,
     videoPath: video,
-    cost,
   });
   const timingsMs = stageTimings(state.plan ?? {}, renderJobs, state.encode);
   const shown = (p?: string) => (p ? relative(process.cwd(), p) || p : undefined);
