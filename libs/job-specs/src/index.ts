@@ -1,6 +1,7 @@
 export * from './steps';
 export * from './specs';
 export * from './environment';
+export * from './array-child-ids';
 export * from './batch-limits';
 export * from './chunks';
 export * from './table';
