@@ -134,6 +134,13 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
     }
   });
 
+  it('says what to do when nothing answers at the endpoint', async () => {
+    // Keys in the environment: with no stack there to hand out its own, the command signs with them.
+    const result = await runCli(['status', 'cmd-e2e', '--endpoint', 'http://127.0.0.1:1'], cwd, { AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Cannot reach http://127.0.0.1:1 (ECONNREFUSED). Start the local stack with `framefarm up`');
+  });
+
   it('refuses an endpoint that is not http(s)', async () => {
     const result = await runCli(['status', 'cmd-e2e', '--endpoint', 'ftp://127.0.0.1:1'], cwd);
     expect(result.code).toBe(2);

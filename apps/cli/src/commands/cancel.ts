@@ -1,6 +1,6 @@
 import { cancelRun } from '@framefarm/runs';
 import { Command } from 'commander';
-import { clientsFor, destroyClients } from '../aws/clients';
+import { withClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
 import { jsonOption, Output } from '../ui/output';
 
@@ -10,15 +10,12 @@ export function registerCancel(program: Command): void {
     .option('--reason <text>', 'the reason Batch records', 'Cancelled by framefarm cancel')
     .option(...jsonOption('the run id, the number of jobs stopped and the reason'))
     .action(async (runId: string, flags: TargetFlags & { reason: string; json?: boolean }) => {
-      const clients = clientsFor(await resolveTarget(flags));
-      try {
+      await withClients(await resolveTarget(flags), async (clients) => {
         const stopped = await cancelRun(clients, runId, flags.reason);
         Output.of(flags).result(
           { runId, stopped, reason: flags.reason },
           stopped > 0 ? `run ${runId}: stopped ${stopped} job${stopped === 1 ? '' : 's'} (${flags.reason})` : `run ${runId}: nothing left to stop`,
         );
-      } finally {
-        destroyClients(clients);
-      }
+      });
     });
 }

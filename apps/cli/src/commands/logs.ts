@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { JobDetail } from '@aws-sdk/client-batch';
 import { isRunId } from '@framefarm/run-store';
 import { describeJob, loadRun, logGroupOf, logStreamOf, readLogStream, runJobsInOrder } from '@framefarm/runs';
-import { clientsFor, destroyClients } from '../aws/clients';
+import { withClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
 import { UsageError } from '../errors';
 import { jsonOption, Output } from '../ui/output';
@@ -30,8 +30,7 @@ export function registerLogs(program: Command): void {
       if (tail !== undefined && (!Number.isSafeInteger(tail) || tail < 1)) throw new UsageError(`--tail must be a whole number of at least 1, got "${flags.tail}"`);
       if (id.length > 1024) throw new UsageError(`"${id.slice(0, 40)}…" (${id.length} characters) is neither a job id nor a run id`);
       const out = Output.of(flags);
-      const clients = clientsFor(await resolveTarget(flags));
-      try {
+      await withClients(await resolveTarget(flags), async (clients) => {
         const run = isRunId(id) && (await clients.store.records.getRun(id)) ? await loadRun(clients, id) : undefined;
         const jobs: JobDetail[] = run ? runJobsInOrder(run) : [await describeJob(clients.batch, id)].filter((j): j is JobDetail => Boolean(j));
         if (jobs.length === 0) throw new UsageError(`no job or run ${id}; framefarm run and framefarm submit print the ids`);
@@ -47,8 +46,6 @@ export function registerLogs(program: Command): void {
           if (out.json) logs.push({ jobId: job.jobId!, jobName: job.jobName!, ...(arrayIndex !== undefined ? { arrayIndex } : {}), lines });
         }
         out.result({ jobs: logs });
-      } finally {
-        destroyClients(clients);
-      }
+      });
     });
 }

@@ -1,6 +1,6 @@
 import { resumeRun } from '@framefarm/runs';
 import { Command } from 'commander';
-import { clientsFor, destroyClients } from '../aws/clients';
+import { withClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
 import { jsonOption, Output } from '../ui/output';
 
@@ -10,12 +10,9 @@ export function registerResume(program: Command): void {
     .option(...jsonOption('the run id and the new plan job id'))
     .action(async (runId: string, flags: TargetFlags & { json?: boolean }) => {
       const target = await resolveTarget(flags);
-      const clients = clientsFor(target);
-      try {
+      await withClients(target, async (clients) => {
         const planJobId = await resumeRun(clients, target, runId);
         Output.of(flags).result({ runId, planJobId }, `run ${runId}: resumed with plan job ${planJobId}; follow it with framefarm status ${runId}`);
-      } finally {
-        destroyClients(clients);
-      }
+      });
     });
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { progressOf, readRunState, requireRun, runStatusOf } from '@framefarm/runs';
-import { clientsFor, destroyClients } from '../aws/clients';
+import { withClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
 import { jsonOption, Output } from '../ui/output';
 import { progressLine } from '../ui/progress-line';
@@ -13,8 +13,7 @@ export function registerStatus(program: Command): void {
   addTargetOptions(program.command('status').argument('<runId>').description("Show a run's stage, jobs and progress"))
     .option(...jsonOption('the status'))
     .action(async (runId: string, flags: StatusFlags) => {
-      const clients = clientsFor(await resolveTarget(flags));
-      try {
+      await withClients(await resolveTarget(flags), async (clients) => {
         const record = await requireRun(clients, runId);
         const state = await readRunState(clients, runId);
         // Batch has the last word: a terminated render array leaves the record at RENDERING.
@@ -33,8 +32,6 @@ export function registerStatus(program: Command): void {
           lines.push(`  ${step.padEnd(7)} ${job.jobId} ${job.status}${children}${job.statusReason ? ` — ${job.statusReason}` : ''}`);
         }
         Output.of(flags).result({ runId, status, stage: progress.stage, progress, jobs: jobView, error }, lines.join('\n'));
-      } finally {
-        destroyClients(clients);
-      }
+      });
     });
 }

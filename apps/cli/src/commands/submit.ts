@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { submitPlan } from '@framefarm/runs';
-import { clientsFor, destroyClients } from '../aws/clients';
+import { withClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
 import { RUN_SETTINGS_DEFAULTS } from '@framefarm/run-store';
 import { parseRunRequest, RunFlags } from '../run/run-options';
@@ -19,8 +19,7 @@ export function registerSubmit(program: Command): void {
       const sketch = await readSketch(flags.sketch ?? RUN_SETTINGS_DEFAULTS.sketch);
       const request = parseRunRequest(flags, sketch.defaults);
       const target = await resolveTarget(flags);
-      const clients = clientsFor(target);
-      try {
+      await withClients(target, async (clients) => {
         const sketchRef = await sketchReference(sketch, clients.store);
         const planJobId = await submitPlan(clients.batch, target, request, sketchRef);
         const where = target.endpoint ?? `AWS ${target.region}`;
@@ -28,8 +27,6 @@ export function registerSubmit(program: Command): void {
           { runId: request.runId, planJobId, endpoint: target.endpoint ?? null, region: target.region },
           `run ${request.runId} submitted to ${where}: plan job ${planJobId}\nwatch it: framefarm status ${request.runId}${flags.stack ? ` --stack ${flags.stack}` : ''}`,
         );
-      } finally {
-        destroyClients(clients);
-      }
+      });
     });
 }

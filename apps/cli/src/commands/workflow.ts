@@ -8,6 +8,7 @@ import type { RegisterCommand } from '../program';
 import { batchClientFor } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
 import { Target } from '../aws/target';
+import { explainUnreachable } from '../aws/unreachable';
 import { jsonOption, Output, OutputStreams, processStreams } from '../ui/output';
 import { readWorkflowFile } from './workflow-file';
 import { countsText, workflowProgressLine, STATUS_HEADER, statusRows, table } from './workflow-output';
@@ -57,21 +58,6 @@ function pollIntervalMs(value: string | undefined): number {
   return Math.round(seconds * 1_000);
 }
 
-/** Turns "the endpoint is not there" into advice; other errors pass through unchanged. */
-function explainUnreachable(error: unknown, target: Target): unknown {
-  let cause: unknown = error;
-  while (cause && typeof cause === 'object') {
-    const code = (cause as { code?: string }).code;
-    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH') {
-      return new RunFailedError(
-        `Cannot reach AWS Batch at ${where(target)} (${code}). Start the local stack with \`framefarm up\`, or point --endpoint (or AWS_ENDPOINT_URL_BATCH) at a running one.`,
-      );
-    }
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return error;
-}
-
 /** What would be submitted, barriers included, in order; nothing is sent. */
 function printPlan(file: string, dag: Dag, out: Output): void {
   let plan;
@@ -110,7 +96,7 @@ async function submitWorkflow(file: string, flags: SubmitFlags, deps: WorkflowCo
     if (error instanceof InvalidDagError) throw new UsageError(`${file}: ${error.message}`);
     // Batch refused a request (unknown queue or definition…): the input is at fault, exit 2.
     if (error instanceof DagSubmissionError && (error.cause as { name?: string } | undefined)?.name === 'ClientException') throw new UsageError(error.message);
-    throw explainUnreachable(error, target);
+    throw explainUnreachable(error, target, BATCH_ENDPOINT_VARIABLES);
   }
   const record: WorkflowRecord = {
     version: 1,
@@ -167,7 +153,7 @@ async function workflowStatus(workflowId: string, flags: ConnectionFlags, deps: 
   try {
     details = await describeJobs(client, Object.values(record.jobs));
   } catch (error) {
-    throw explainUnreachable(error, target);
+    throw explainUnreachable(error, target, BATCH_ENDPOINT_VARIABLES);
   }
   const states = new Map([...details].map(([id, d]) => [id, jobStateOf(d)]));
   const counts: Record<string, number> = {};
