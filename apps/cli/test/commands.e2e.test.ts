@@ -1,6 +1,6 @@
 import { ChildProcessByStdio, spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -104,6 +104,31 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
     expect(JSON.parse(cancelled.stdout)).toEqual({ runId: 'cmd-cancel', stopped, reason: 'test says stop' });
     const after = await waitFor(() => statusOf('cmd-cancel'), (s) => s.stage === 'failed' || s.stage === 'succeeded' || s.status === 'FAILED');
     if (stopped > 0) expect(after.status).toBe('FAILED');
+  });
+
+  it('report writes the page of a failed run; resume submits the run again with a new plan job', async () => {
+    const sketch = join(__dirname, 'fixtures', 'failing-sketch.js');
+    const submitted = await cli('submit', ...SMALL, '--sketch', sketch, '--run-id', 'cmd-resume', '--json');
+    expect({ code: submitted.code, stderr: submitted.stderr }).toMatchObject({ code: 0 });
+    const first = JSON.parse(submitted.stdout) as { planJobId: string };
+    const failed = await waitFor(() => statusOf('cmd-resume'), (s) => s.status === 'FAILED' || s.status === 'SUCCEEDED');
+    expect(failed.status).toBe('FAILED');
+
+    const report = await cli('report', 'cmd-resume', '--state-dir', join(cwd, 'state'), '--json');
+    expect({ code: report.code, stderr: report.stderr }).toMatchObject({ code: 0 });
+    const written = JSON.parse(report.stdout) as { report: string; warnings: string[] };
+    expect(written.report).toBe(join(cwd, 'out', 'cmd-resume', 'report.html'));
+    expect(readFileSync(written.report, 'utf8')).toContain('cmd-resume');
+
+    const resumed = await cli('resume', 'cmd-resume', '--json');
+    expect({ code: resumed.code, stderr: resumed.stderr }).toMatchObject({ code: 0 });
+    const { runId, planJobId } = JSON.parse(resumed.stdout) as { runId: string; planJobId: string };
+    expect(runId).toBe('cmd-resume');
+    expect(planJobId).not.toBe(first.planJobId);
+    expect((await statusOf('cmd-resume')).jobs.plan?.jobId).toBe(planJobId);
+    // The sketch still breaks: the resumed run fails again (and leaves the stack idle for what follows).
+    const again = await waitFor(() => statusOf('cmd-resume'), (s) => (s.status === 'FAILED' || s.status === 'SUCCEEDED') && s.jobs.plan?.jobId === planJobId);
+    expect(again.status).toBe('FAILED');
   });
 
   it.each([
