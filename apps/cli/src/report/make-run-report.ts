@@ -1,8 +1,8 @@
 import { BatchClient } from '@aws-sdk/client-batch';
 import { SpanSource, WrittenRunReport, jobIdsFromSpans, runReportInput, writeRunReport } from '@framefarm/report';
-import { loadRun, requireRun, RunJobIds, runArtifacts } from '@framefarm/runs';
+import { downloadArtifact, loadRun, requireRun, RunJobIds, runArtifacts } from '@framefarm/runs';
 import { ObjectStore, RunRecord, RunRecords } from '@framefarm/run-store';
-import { mkdir, rename, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** What the report reads: Batch for the jobs, the run's table and bucket for its record and media, the span source for its trace. */
@@ -54,24 +54,19 @@ async function fetchMedia(sources: ReportSources, record: RunRecord, dir: string
   const artifacts = runArtifacts(record);
   if (!artifacts.video) return result;
   await mkdir(dir, { recursive: true });
-  const download = async (key: string, file: string) => {
-    // A partial download never takes the final name.
-    await sources.store.objects.downloadFile(key, `${file}.partial`);
-    await rename(`${file}.partial`, file);
-  };
   // `framefarm run` leaves out/<runId>/video.mp4; a report written elsewhere names its media after
   // the run, so reports of several runs can share a directory.
   const own = basename(dir) === record.runId;
   const video = join(dir, own ? 'video.mp4' : `${record.runId}.mp4`);
   const poster = join(dir, own ? 'poster.png' : `${record.runId}.poster.png`);
   try {
-    if ((await sizeOf(video)) !== artifacts.video.bytes) await download(artifacts.video.key, video);
+    if ((await sizeOf(video)) !== artifacts.video.bytes) await downloadArtifact(sources.store.objects, artifacts.video.key, video, artifacts.video.sha256);
     result.video = video;
   } catch (error) {
     warnings.push(`could not fetch the video: ${(error as Error).message}`);
   }
   try {
-    await download(artifacts.posterKey!, poster);
+    await downloadArtifact(sources.store.objects, artifacts.posterKey!, poster);
     result.poster = poster;
   } catch (error) {
     warnings.push(`could not fetch the poster: ${(error as Error).message}`);

@@ -1,7 +1,6 @@
 import { runReportInput, traceStoreSpanSource, writeRunReport } from '@framefarm/report';
-import { loadRunJobs } from '@framefarm/runs';
+import { downloadArtifact, loadRunJobs } from '@framefarm/runs';
 import { posterKey, videoKey } from '@framefarm/run-store';
-import { rename } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { AwsClients } from '../aws/clients';
@@ -9,16 +8,6 @@ import { RunRequest } from './run-options';
 import type { RunState } from '@framefarm/runs';
 import { stageTimings } from './stage-timings';
 import { RunSummary } from './summary';
-
-async function download(clients: AwsClients, key: string, file: string, expectedSha256?: string): Promise<void> {
-  // A partial download never takes the final name.
-  const partial = `${file}.partial`;
-  const stored = await clients.store.objects.downloadFile(key, partial);
-  if (expectedSha256 && stored.sha256 !== expectedSha256) {
-    throw new Error(`downloaded ${key} does not match the checksum encode recorded; run framefarm run again to fetch it`);
-  }
-  await rename(partial, file);
-}
 
 /** Copies the video and poster to `<out>/<runId>/`, writes the report, and sums the run up. */
 export async function finishRun(
@@ -34,8 +23,8 @@ export async function finishRun(
   if (options.succeeded) {
     video = join(dir, 'video.mp4');
     poster = join(dir, 'poster.png');
-    await download(clients, state.record?.video?.key ?? videoKey(request.runId), video, state.record?.video?.sha256);
-    await download(clients, state.record?.posterKey ?? posterKey(request.runId), poster);
+    await downloadArtifact(clients.store.objects, state.record?.video?.key ?? videoKey(request.runId), video, state.record?.video?.sha256);
+    await downloadArtifact(clients.store.objects, state.record?.posterKey ?? posterKey(request.runId), poster);
   }
   const run = await loadRunJobs(clients, request.runId, { planJobId: state.plan?.jobId });
   const input = await runReportInput(clients.batch, { runId: request.runId, status: options.succeeded ? 'SUCCEEDED' : 'FAILED', settings: request, jobs: run });
