@@ -68,7 +68,7 @@ export async function startCoreServices(options: CoreServicesOptions): Promise<C
       port: options.port,
       authenticator,
       authorize: options.authorize,
-      traces: createOtlpReceiver({ tracesDir: layout.traces }),
+      traces: createOtlpReceiver({ stateDir: options.stateDir }),
       health: () => ({ region: options.region, stateDir: options.stateDir }),
     });
   } catch (err) {
