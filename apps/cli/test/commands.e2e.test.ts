@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { JsonError } from '../src/ui/output';
 import { CliResult, ROOT, runCli } from './run-cli';
 
 jest.setTimeout(300_000);
@@ -23,16 +24,20 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
   let endpoint: string;
   const cli = (...args: string[]): Promise<CliResult> => runCli([...args, '--endpoint', endpoint], cwd);
 
-  async function statusOf(runId: string): Promise<{ status: string; stage: string; jobs: Record<string, { jobId: string; status: string } | undefined> }> {
+  type RunStatus = { status: string; stage: string; jobs: Record<string, { jobId: string; status: string } | undefined> };
+
+  /** A run's status; undefined until its plan job has written the run's record (submit returns before that). */
+  async function statusOf(runId: string): Promise<RunStatus | undefined> {
     const result = await cli('status', runId, '--json');
+    if (result.code === 2 && (JSON.parse(result.stderr) as JsonError).error.name === 'RunNotFoundError') return undefined;
     expect({ code: result.code, stderr: result.stderr }).toMatchObject({ code: 0 });
     return JSON.parse(result.stdout);
   }
 
-  async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  async function waitForStatus(runId: string, done: (status: RunStatus) => boolean): Promise<RunStatus> {
     for (;;) {
-      const value = await read();
-      if (done(value)) return value;
+      const status = await statusOf(runId);
+      if (status && done(status)) return status;
       await sleep(500);
     }
   }
@@ -70,7 +75,7 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
     const { runId, planJobId } = JSON.parse(submitted.stdout);
     expect(runId).toBe('cmd-e2e');
 
-    const done = await waitFor(() => statusOf('cmd-e2e'), (s) => s.status === 'SUCCEEDED' || s.status === 'FAILED');
+    const done = await waitForStatus('cmd-e2e', (s) => s.status === 'SUCCEEDED' || s.status === 'FAILED');
     expect(done).toMatchObject({ status: 'SUCCEEDED', stage: 'succeeded', jobs: { plan: { jobId: planJobId, status: 'SUCCEEDED' }, encode: { status: 'SUCCEEDED' } } });
 
     const human = await cli('status', 'cmd-e2e');
@@ -97,12 +102,12 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
   it('cancel stops a running run; status then says FAILED with the reason', async () => {
     const submitted = await cli('submit', '--frames', '240', '--frames-per-job', '120', '--width', '320', '--height', '180', '--run-id', 'cmd-cancel', '--json');
     expect(submitted.code).toBe(0);
-    await waitFor(() => statusOf('cmd-cancel'), (s) => Boolean(s.jobs.render) || s.status === 'SUCCEEDED');
+    await waitForStatus('cmd-cancel', (s) => Boolean(s.jobs.render) || s.status === 'SUCCEEDED');
     const cancelled = await cli('cancel', 'cmd-cancel', '--reason', 'test says stop', '--json');
     expect(cancelled.code).toBe(0);
     const { stopped } = JSON.parse(cancelled.stdout) as { stopped: number };
     expect(JSON.parse(cancelled.stdout)).toEqual({ runId: 'cmd-cancel', stopped, reason: 'test says stop' });
-    const after = await waitFor(() => statusOf('cmd-cancel'), (s) => s.stage === 'failed' || s.stage === 'succeeded' || s.status === 'FAILED');
+    const after = await waitForStatus('cmd-cancel', (s) => s.stage === 'failed' || s.stage === 'succeeded' || s.status === 'FAILED');
     if (stopped > 0) expect(after.status).toBe('FAILED');
   });
 
@@ -111,7 +116,7 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
     const submitted = await cli('submit', ...SMALL, '--sketch', sketch, '--run-id', 'cmd-resume', '--json');
     expect({ code: submitted.code, stderr: submitted.stderr }).toMatchObject({ code: 0 });
     const first = JSON.parse(submitted.stdout) as { planJobId: string };
-    const failed = await waitFor(() => statusOf('cmd-resume'), (s) => s.status === 'FAILED' || s.status === 'SUCCEEDED');
+    const failed = await waitForStatus('cmd-resume', (s) => s.status === 'FAILED' || s.status === 'SUCCEEDED');
     expect(failed.status).toBe('FAILED');
 
     const report = await cli('report', 'cmd-resume', '--state-dir', join(cwd, 'state'), '--json');
@@ -125,9 +130,9 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
     const { runId, planJobId } = JSON.parse(resumed.stdout) as { runId: string; planJobId: string };
     expect(runId).toBe('cmd-resume');
     expect(planJobId).not.toBe(first.planJobId);
-    expect((await statusOf('cmd-resume')).jobs.plan?.jobId).toBe(planJobId);
+    expect((await statusOf('cmd-resume'))?.jobs.plan?.jobId).toBe(planJobId);
     // The sketch still breaks: the resumed run fails again (and leaves the stack idle for what follows).
-    const again = await waitFor(() => statusOf('cmd-resume'), (s) => (s.status === 'FAILED' || s.status === 'SUCCEEDED') && s.jobs.plan?.jobId === planJobId);
+    const again = await waitForStatus('cmd-resume', (s) => (s.status === 'FAILED' || s.status === 'SUCCEEDED') && s.jobs.plan?.jobId === planJobId);
     expect(again.status).toBe('FAILED');
   });
 
