@@ -164,6 +164,12 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
     }
   });
 
+  it.each([['status'], ['cancel'], ['resume']])('%s refuses a malformed run id before connecting anywhere', async (command) => {
+    // No stack answers at the endpoint and no keys are set: only the id check can answer.
+    const result = await runCli([command, 'bad id', '--endpoint', 'http://127.0.0.1:1'], cwd, { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' });
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 2, stderr: expect.stringContaining('"bad id" is not a run id') });
+  });
+
   it('says what to do when nothing answers at the endpoint', async () => {
     // Keys in the environment: with no stack there to hand out its own, the command signs with them.
     const result = await runCli(['status', 'cmd-e2e', '--endpoint', 'http://127.0.0.1:1'], cwd, { AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's' });

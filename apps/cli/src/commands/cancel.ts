@@ -1,4 +1,4 @@
-import { cancelRun } from '@framefarm/runs';
+import { cancelRun, checkRunId } from '@framefarm/runs';
 import { Command } from 'commander';
 import { withClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
@@ -10,6 +10,7 @@ export function registerCancel(program: Command): void {
     .option('--reason <text>', 'the reason Batch records', 'Cancelled by framefarm cancel')
     .option(...jsonOption('the run id, the number of jobs stopped and the reason'))
     .action(async (runId: string, flags: TargetFlags & { reason: string; json?: boolean }) => {
+      checkRunId(runId); // bad input is said before any connection is tried
       await withClients(await resolveTarget(flags), async (clients) => {
         const stopped = await cancelRun(clients, runId, flags.reason);
         Output.of(flags).result(

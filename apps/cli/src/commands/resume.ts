@@ -1,4 +1,4 @@
-import { resumeRun } from '@framefarm/runs';
+import { checkRunId, resumeRun } from '@framefarm/runs';
 import { Command } from 'commander';
 import { withClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
@@ -9,6 +9,7 @@ export function registerResume(program: Command): void {
   addTargetOptions(program.command('resume').argument('<runId>').description('Resume a failed or cancelled run: new jobs render only the chunks still missing'))
     .option(...jsonOption('the run id and the new plan job id'))
     .action(async (runId: string, flags: TargetFlags & { json?: boolean }) => {
+      checkRunId(runId); // bad input is said before any connection is tried
       const target = await resolveTarget(flags);
       await withClients(target, async (clients) => {
         const planJobId = await resumeRun(clients, target, runId);

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { progressOf, readRunState, requireRun, runStatusOf } from '@framefarm/runs';
+import { checkRunId, progressOf, readRunState, requireRun, runStatusOf } from '@framefarm/runs';
 import { withClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
 import { jsonOption, Output } from '../ui/output';
@@ -13,6 +13,7 @@ export function registerStatus(program: Command): void {
   addTargetOptions(program.command('status').argument('<runId>').description("Show a run's stage, jobs and progress"))
     .option(...jsonOption('the status'))
     .action(async (runId: string, flags: StatusFlags) => {
+      checkRunId(runId); // bad input is said before any connection is tried
       await withClients(await resolveTarget(flags), async (clients) => {
         const record = await requireRun(clients, runId);
         const state = await readRunState(clients, runId);
