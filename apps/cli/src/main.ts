@@ -1,6 +1,6 @@
-import { exitCodeFor } from './errors';
 import { buildProgram } from './program';
 import { commands } from './commands';
+import { askedForJson, Output } from './ui/output';
 
 // `framefarm logs … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -9,15 +9,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 async function main(argv: string[]): Promise<void> {
+  const program = buildProgram(commands);
   try {
-    await buildProgram(commands).parseAsync(argv);
+    await program.parseAsync(argv);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.help' || code === 'commander.version') return;
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`framefarm: ${message}\n`);
-    if (process.env.FRAMEFARM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    process.exitCode = exitCodeFor(error);
+    process.exitCode = new Output(askedForJson(program)).fail(error);
   }
 }
 

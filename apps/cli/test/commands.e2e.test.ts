@@ -1,9 +1,10 @@
 import { ChildProcessByStdio, spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { JsonError } from '../src/ui/output';
 import { CliResult, ROOT, runCli } from './run-cli';
 
 jest.setTimeout(300_000);
@@ -23,16 +24,20 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
   let endpoint: string;
   const cli = (...args: string[]): Promise<CliResult> => runCli([...args, '--endpoint', endpoint], cwd);
 
-  async function statusOf(runId: string): Promise<{ status: string; stage: string; jobs: Record<string, { jobId: string; status: string } | undefined> }> {
+  type RunStatus = { status: string; stage: string; jobs: Record<string, { jobId: string; status: string } | undefined> };
+
+  /** A run's status; undefined until its plan job has written the run's record (submit returns before that). */
+  async function statusOf(runId: string): Promise<RunStatus | undefined> {
     const result = await cli('status', runId, '--json');
+    if (result.code === 2 && (JSON.parse(result.stderr) as JsonError).error.name === 'RunNotFoundError') return undefined;
     expect({ code: result.code, stderr: result.stderr }).toMatchObject({ code: 0 });
     return JSON.parse(result.stdout);
   }
 
-  async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  async function waitForStatus(runId: string, done: (status: RunStatus) => boolean): Promise<RunStatus> {
     for (;;) {
-      const value = await read();
-      if (done(value)) return value;
+      const status = await statusOf(runId);
+      if (status && done(status)) return status;
       await sleep(500);
     }
   }
@@ -70,7 +75,7 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
     const { runId, planJobId } = JSON.parse(submitted.stdout);
     expect(runId).toBe('cmd-e2e');
 
-    const done = await waitFor(() => statusOf('cmd-e2e'), (s) => s.status === 'SUCCEEDED' || s.status === 'FAILED');
+    const done = await waitForStatus('cmd-e2e', (s) => s.status === 'SUCCEEDED' || s.status === 'FAILED');
     expect(done).toMatchObject({ status: 'SUCCEEDED', stage: 'succeeded', jobs: { plan: { jobId: planJobId, status: 'SUCCEEDED' }, encode: { status: 'SUCCEEDED' } } });
 
     const human = await cli('status', 'cmd-e2e');
@@ -86,17 +91,49 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
     const planLog = await cli('logs', planJobId);
     expect(planLog.code).toBe(0);
     expect(planLog.stdout).toContain('"event":"encode-submitted"');
+
+    const jsonLogs = await cli('logs', 'cmd-e2e', '--tail', '1', '--json');
+    expect(jsonLogs.code).toBe(0);
+    const { jobs } = JSON.parse(jsonLogs.stdout) as { jobs: { jobName: string; arrayIndex?: number; lines: string[] }[] };
+    expect(jobs.map((j) => `${j.jobName}${j.arrayIndex === undefined ? '' : `:${j.arrayIndex}`}`).sort()).toEqual([...prefixes].sort());
+    expect(jobs.every((j) => j.lines.length === 1)).toBe(true);
   });
 
   it('cancel stops a running run; status then says FAILED with the reason', async () => {
     const submitted = await cli('submit', '--frames', '240', '--frames-per-job', '120', '--width', '320', '--height', '180', '--run-id', 'cmd-cancel', '--json');
     expect(submitted.code).toBe(0);
-    await waitFor(() => statusOf('cmd-cancel'), (s) => Boolean(s.jobs.render) || s.status === 'SUCCEEDED');
-    const cancelled = await cli('cancel', 'cmd-cancel', '--reason', 'test says stop');
+    await waitForStatus('cmd-cancel', (s) => Boolean(s.jobs.render) || s.status === 'SUCCEEDED');
+    const cancelled = await cli('cancel', 'cmd-cancel', '--reason', 'test says stop', '--json');
     expect(cancelled.code).toBe(0);
-    expect(cancelled.stdout).toMatch(/^run cmd-cancel: (stopped \d+ jobs? \(test says stop\)|nothing left to stop)/);
-    const after = await waitFor(() => statusOf('cmd-cancel'), (s) => s.stage === 'failed' || s.stage === 'succeeded' || s.status === 'FAILED');
-    if (!/nothing left/.test(cancelled.stdout)) expect(after.status).toBe('FAILED');
+    const { stopped } = JSON.parse(cancelled.stdout) as { stopped: number };
+    expect(JSON.parse(cancelled.stdout)).toEqual({ runId: 'cmd-cancel', stopped, reason: 'test says stop' });
+    const after = await waitForStatus('cmd-cancel', (s) => s.stage === 'failed' || s.stage === 'succeeded' || s.status === 'FAILED');
+    if (stopped > 0) expect(after.status).toBe('FAILED');
+  });
+
+  it('report writes the page of a failed run; resume submits the run again with a new plan job', async () => {
+    const sketch = join(__dirname, 'fixtures', 'failing-sketch.js');
+    const submitted = await cli('submit', ...SMALL, '--sketch', sketch, '--run-id', 'cmd-resume', '--json');
+    expect({ code: submitted.code, stderr: submitted.stderr }).toMatchObject({ code: 0 });
+    const first = JSON.parse(submitted.stdout) as { planJobId: string };
+    const failed = await waitForStatus('cmd-resume', (s) => s.status === 'FAILED' || s.status === 'SUCCEEDED');
+    expect(failed.status).toBe('FAILED');
+
+    const report = await cli('report', 'cmd-resume', '--state-dir', join(cwd, 'state'), '--json');
+    expect({ code: report.code, stderr: report.stderr }).toMatchObject({ code: 0 });
+    const written = JSON.parse(report.stdout) as { report: string; warnings: string[] };
+    expect(written.report).toBe(join(cwd, 'out', 'cmd-resume', 'report.html'));
+    expect(readFileSync(written.report, 'utf8')).toContain('cmd-resume');
+
+    const resumed = await cli('resume', 'cmd-resume', '--json');
+    expect({ code: resumed.code, stderr: resumed.stderr }).toMatchObject({ code: 0 });
+    const { runId, planJobId } = JSON.parse(resumed.stdout) as { runId: string; planJobId: string };
+    expect(runId).toBe('cmd-resume');
+    expect(planJobId).not.toBe(first.planJobId);
+    expect((await statusOf('cmd-resume'))?.jobs.plan?.jobId).toBe(planJobId);
+    // The sketch still breaks: the resumed run fails again (and leaves the stack idle for what follows).
+    const again = await waitForStatus('cmd-resume', (s) => (s.status === 'FAILED' || s.status === 'SUCCEEDED') && s.jobs.plan?.jobId === planJobId);
+    expect(again.status).toBe('FAILED');
   });
 
   it.each([
@@ -112,6 +149,32 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('with --json, refuses bad input with one JSON error on stderr and nothing on stdout', async () => {
+    const cases = [
+      { args: ['status', 'bad id', '--json'], name: 'RunNotFoundError', message: '"bad id" is not a run id' },
+      { args: ['submit', '--fps', '200', '--json'], name: 'UsageError', message: '--fps must be at most 120' },
+      { args: ['logs', 'cmd-e2e', '--json', '--no-such-flag'], name: 'UsageError', message: "unknown option '--no-such-flag'" },
+    ];
+    for (const { args, name, message } of cases) {
+      const result = await cli(...args);
+      expect({ args, code: result.code, stdout: result.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(JSON.parse(result.stderr)).toEqual({ error: { name, message: expect.stringContaining(message), exitCode: 2 } });
+    }
+  });
+
+  it.each([['status'], ['cancel'], ['resume']])('%s refuses a malformed run id before connecting anywhere', async (command) => {
+    // No stack answers at the endpoint and no keys are set: only the id check can answer.
+    const result = await runCli([command, 'bad id', '--endpoint', 'http://127.0.0.1:1'], cwd, { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' });
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 2, stderr: expect.stringContaining('"bad id" is not a run id') });
+  });
+
+  it('says what to do when nothing answers at the endpoint', async () => {
+    // Keys in the environment: with no stack there to hand out its own, the command signs with them.
+    const result = await runCli(['status', 'cmd-e2e', '--endpoint', 'http://127.0.0.1:1'], cwd, { AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Cannot reach http://127.0.0.1:1 (ECONNREFUSED). Start the local stack with `framefarm up`');
   });
 
   it('refuses an endpoint that is not http(s)', async () => {

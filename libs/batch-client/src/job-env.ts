@@ -1,3 +1,4 @@
+import { parseChildJobId } from '@framefarm/job-specs';
 import { z } from 'zod';
 import { BatchJobEnvError } from './errors';
 import { MAX_ARRAY_SIZE } from './limits';
@@ -39,17 +40,8 @@ const schema = z.object({
 
 const HINT = 'Run it as an AWS Batch job, or set the AWS_BATCH_* variables by hand when testing.';
 
-/** `<parentId>:<index>`, the id Batch gives child `index` of an array job. */
-export const childJobId = (parentJobId: string, index: number): string => `${parentJobId}:${index}`;
-
-/** Splits an array child's id into parent id and index; undefined for any other id. */
-export function parseChildJobId(jobId: string): { parentJobId: string; index: number } | undefined {
-  const match = /^(.+):(\d+)$/.exec(jobId);
-  return match ? { parentJobId: match[1], index: Number(match[2]) } : undefined;
-}
-
-/** The parent's id for an array child, the id itself otherwise. */
-export const parentJobIdOf = (jobId: string): string => parseChildJobId(jobId)?.parentJobId ?? jobId;
+// The array-child id format is Batch's, shared with the local engine: one home in job-specs.
+export { childJobId, parentJobIdOf, parseChildJobId } from '@framefarm/job-specs';
 
 /**
  * Reads and checks the AWS_BATCH_* variables of a running job. Empty strings count as unset,

@@ -1,7 +1,6 @@
 import {
   DescribeComputeEnvironmentsCommand,
   DescribeJobQueuesCommand,
-  ListJobsCommand,
   type BatchClient,
   type JobDetail,
   type JobStatus,
@@ -9,7 +8,7 @@ import {
 } from '@aws-sdk/client-batch';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
-import { describeJobs, parseChildJobId } from '@framefarm/batch-client';
+import { describeJobs, listQueueJobs, parentJobIdOf, parseChildJobId } from '@framefarm/batch-client';
 
 import { chunkPreviewKey, isRunId, runIdForJob, type ChunkRecord, type RunRecord, type RunStore } from '@framefarm/run-store';
 import {
@@ -172,7 +171,7 @@ export class AwsDashboardData implements DashboardData {
   private async stepOf(job: JobDetail, runId: string | undefined): Promise<{ step: string; runId?: string }> {
     const record = runId && isRunId(runId) ? await this.o.store.records.getRun(runId) : undefined;
     if (!record) return { step: '' };
-    const parent = job.jobId ? (parseChildJobId(job.jobId)?.parentJobId ?? job.jobId) : '';
+    const parent = job.jobId ? parentJobIdOf(job.jobId) : '';
     const step = parent === record.planJobId ? 'plan' : parent === record.renderJobId ? 'render' : parent === record.encodeJobId ? 'encode' : '';
     return { step, runId: record.runId };
   }
@@ -202,7 +201,7 @@ export class AwsDashboardData implements DashboardData {
       jobQueues.map(async (queue) => {
         const byStatus: Record<string, JobSummary[]> = {};
         for (const status of WAITING_STATUSES) {
-          const { jobSummaryList = [] } = await this.o.batch.send(new ListJobsCommand({ jobQueue: queue.jobQueueArn ?? queue.jobQueueName, jobStatus: status, maxResults: 100 }));
+          const jobSummaryList = await listQueueJobs(this.o.batch, queue.jobQueueArn ?? queue.jobQueueName ?? '', status);
           if (jobSummaryList.length > 0) byStatus[status] = jobSummaryList;
         }
         const arrays = Object.values(byStatus).flat().filter((job) => job.arrayProperties?.size && job.jobId);

@@ -1,3 +1,4 @@
+import { MAX_ARRAY_SIZE } from './batch-limits';
 import { jobSpec } from './specs';
 
 /** One render job's slice of the frames: [start, end) — `end` is exclusive. */
@@ -6,8 +7,6 @@ export interface ChunkRange {
   start: number;
   end: number;
 }
-
-export const MAX_ARRAY_SIZE = 10_000;
 
 export class InvalidPlanError extends Error {
   override readonly name = 'InvalidPlanError';

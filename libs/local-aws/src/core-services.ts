@@ -1,3 +1,4 @@
+import { tracesDir } from '@framefarm/tracing';
 import { prepareStateDir } from './state-dir';
 import { join } from 'node:path';
 import { startDynamoDbService } from './dynamodb/dynamodb-service';
@@ -20,7 +21,8 @@ export function stateLayout(stateDir: string) {
     s3Incoming: join(stateDir, 's3-incoming'),
     dynamodb: join(stateDir, 'dynamodb'),
     logs: join(stateDir, 'logs'),
-    traces: join(stateDir, 'traces'),
+    // where the tracing library's readers (the report's span source) look
+    traces: tracesDir(stateDir),
     batch: join(stateDir, 'batch'),
   };
 }
@@ -66,7 +68,7 @@ export async function startCoreServices(options: CoreServicesOptions): Promise<C
       port: options.port,
       authenticator,
       authorize: options.authorize,
-      traces: createOtlpReceiver({ tracesDir: layout.traces }),
+      traces: createOtlpReceiver({ stateDir: options.stateDir }),
       health: () => ({ region: options.region, stateDir: options.stateDir }),
     });
   } catch (err) {

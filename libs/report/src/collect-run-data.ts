@@ -1,7 +1,7 @@
 import { chunkRange } from '@framefarm/job-specs';
 import { SPAN_ATTRIBUTES } from '@framefarm/tracing';
 import { EdgeKind, PathNode, computeCriticalPath } from './critical-path';
-import { jobAttempts } from '@framefarm/batch-client';
+import { childJobId, jobAttempts } from '@framefarm/batch-client';
 import { spansByJob } from './job-spans';
 import { BatchJob, CollectRunInput, RunRecordFields } from './run-input';
 import { JobStep, ReportJob, ReportSpan, RunData } from './run-data';
@@ -137,7 +137,7 @@ function predecessorsOf(jobs: Classified[], renderArray: BatchJob | undefined): 
   const renderArrayId = renderArray?.jobId;
   const plan = jobs.find((job) => job.step === 'plan')?.detail.jobId;
   const children = jobs.filter((job) => job.step === 'render').map((job) => job.detail);
-  const childAt = (arrayId: string, index: number) => children.find((child) => child.jobId === `${arrayId}:${index}`)?.jobId;
+  const childAt = (arrayId: string, index: number) => children.find((child) => child.jobId === childJobId(arrayId, index))?.jobId;
   const result = new Map<string, Array<{ id: string; kind: EdgeKind }>>();
   for (const { detail, step } of jobs) {
     const edges: Array<{ id: string; kind: EdgeKind }> = [];

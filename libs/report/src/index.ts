@@ -11,3 +11,4 @@ export * from './write-run-report';
 export * from './span-summary';
 export * from './span-source';
 export * from './xray-span-source';
+export * from './run-report-input';

@@ -13,7 +13,7 @@ export interface WriteRunReportOptions {
   /** The HTML file to write (directories are created). */
   outFile: string;
   run: RunRecordFields;
-  /** The run's jobs as DescribeJobs returned them; `fetchRunJobs` gets them. */
+  /** The run's jobs as DescribeJobs returned them; `runReportInput` arranges them from a loaded run. */
   jobs: RunJobs;
   /** Where the run's spans are (the local trace store, X-Ray); read unless `spans` is given. */
   spanSource?: SpanSource;

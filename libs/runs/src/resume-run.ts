@@ -21,8 +21,10 @@ export async function resumeRun(sources: ResumeSources, target: PlanTarget, runI
     throw new RunNotResumableError(`run ${runId} is ${runStatusOf(run) ?? 'not started'}: only a failed or cancelled run can be resumed`);
   }
   const settings = run.record.settings;
-  // Only from FAILED: of two resumes at once, one wins and the other is told.
-  const reset = await sources.store.records.updateRun(runId, { status: 'PLANNED' }, ['FAILED'], ['renderJobId', 'encodeJobId', 'error']);
+  // Only from the status just read: of two resumes at once, one wins and the other is told. That
+  // status is FAILED after a cancel, but RENDERING when the render array failed by itself (encode,
+  // which would have recorded the failure, never ran): Batch said FAILED above.
+  const reset = await sources.store.records.updateRun(runId, { status: 'PLANNED' }, [run.record.status], ['renderJobId', 'encodeJobId', 'error']);
   if (!reset) throw new RunNotResumableError(`run ${runId} changed meanwhile (resumed elsewhere?): look at it again`);
   const planJobId = await submitPlan(sources.batch, target, settings, settings.sketch);
   await sources.store.records.updateRun(runId, { planJobId });

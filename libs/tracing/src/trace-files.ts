@@ -4,13 +4,25 @@ import { SPAN_ATTRIBUTES } from './attributes';
 import { StoredSpan } from './stored-span';
 import { parseStoredSpan } from './stored-span-parse';
 
+/** A stored trace's id: 32 lowercase hex digits, which is also its file's name. */
+export const TRACE_ID_PATTERN = /^[0-9a-f]{32}$/;
+
+/**
+ * The local stack's trace store, defined here once: `<stateDir>/traces/<traceId>.jsonl`, one
+ * StoredSpan a line. The stack's OTLP receiver and JsonlFileSpanExporter write it, the report reads it.
+ */
 export function tracesDir(stateDir: string): string {
   return join(stateDir, 'traces');
 }
 
+/** A trace's file in a traces directory; the id is checked, so it can never name another path. */
+export function traceFileIn(dir: string, traceId: string): string {
+  if (!TRACE_ID_PATTERN.test(traceId)) throw new Error(`not a trace id: "${traceId}"`);
+  return join(dir, `${traceId}.jsonl`);
+}
+
 export function traceFilePath(stateDir: string, traceId: string): string {
-  if (!/^[0-9a-f]{32}$/.test(traceId)) throw new Error(`not a trace id: "${traceId}"`);
-  return join(tracesDir(stateDir), `${traceId}.jsonl`);
+  return traceFileIn(tracesDir(stateDir), traceId);
 }
 
 /** Appends spans to their trace files, one write per trace so concurrent writers never interleave a line. */

@@ -4,6 +4,7 @@ import { createBatchClient } from '@framefarm/batch-client';
 import { credentialsEnvironment } from '@framefarm/local-aws';
 import { createDocumentClient, createS3Client, ObjectStore, RunRecords, RunStore } from '@framefarm/run-store';
 import { Target } from './target';
+import { explainUnreachable } from './unreachable';
 
 export interface AwsClients {
   batch: BatchClient;
@@ -45,6 +46,18 @@ export function clientsFor(target: Target, env: NodeJS.ProcessEnv = process.env)
     logs: new CloudWatchLogsClient(clientConfig(target, env)),
     store: new RunStore(new ObjectStore(createS3Client(sdkEnv), target.bucket), new RunRecords(createDocumentClient(sdkEnv), target.table)),
   };
+}
+
+/** Runs `work` with the target's clients and closes them after; a target that does not answer is said so (explainUnreachable). */
+export async function withClients<T>(target: Target, work: (clients: AwsClients) => Promise<T>): Promise<T> {
+  const clients = clientsFor(target);
+  try {
+    return await work(clients);
+  } catch (error) {
+    throw explainUnreachable(error, target);
+  } finally {
+    destroyClients(clients);
+  }
 }
 
 export function destroyClients(clients: AwsClients): void {

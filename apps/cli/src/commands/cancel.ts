@@ -1,19 +1,22 @@
-import { cancelRun } from '@framefarm/runs';
+import { cancelRun, checkRunId } from '@framefarm/runs';
 import { Command } from 'commander';
-import { clientsFor, destroyClients } from '../aws/clients';
+import { withClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
+import { jsonOption, Output } from '../ui/output';
 
 /** Stops a run's jobs (see cancelRun) and marks the run FAILED with the reason. */
 export function registerCancel(program: Command): void {
   addTargetOptions(program.command('cancel').argument('<runId>').description("Stop a run: cancel its waiting jobs, terminate its running ones"))
     .option('--reason <text>', 'the reason Batch records', 'Cancelled by framefarm cancel')
-    .action(async (runId: string, flags: TargetFlags & { reason: string }) => {
-      const clients = clientsFor(await resolveTarget(flags));
-      try {
+    .option(...jsonOption('the run id, the number of jobs stopped and the reason'))
+    .action(async (runId: string, flags: TargetFlags & { reason: string; json?: boolean }) => {
+      checkRunId(runId); // bad input is said before any connection is tried
+      await withClients(await resolveTarget(flags), async (clients) => {
         const stopped = await cancelRun(clients, runId, flags.reason);
-        process.stdout.write(stopped > 0 ? `run ${runId}: stopped ${stopped} job${stopped === 1 ? '' : 's'} (${flags.reason})\n` : `run ${runId}: nothing left to stop\n`);
-      } finally {
-        destroyClients(clients);
-      }
+        Output.of(flags).result(
+          { runId, stopped, reason: flags.reason },
+          stopped > 0 ? `run ${runId}: stopped ${stopped} job${stopped === 1 ? '' : 's'} (${flags.reason})` : `run ${runId}: nothing left to stop`,
+        );
+      });
     });
 }

@@ -6,10 +6,12 @@ import { clientsFor, destroyClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
 import { targetDashboard } from '../dashboard/target-dashboard';
 import { UsageError } from '../errors';
+import { jsonOption, Output } from '../ui/output';
 
 interface DashboardFlags extends TargetFlags {
   port: string;
   prices?: string;
+  json?: boolean;
 }
 
 /**
@@ -20,6 +22,7 @@ export function registerDashboard(program: Command): void {
   addTargetOptions(program.command('dashboard').description('Serve the live dashboard of a stack on 127.0.0.1 (framefarm up serves the local one itself)'))
     .option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)', '4580')
     .option('--prices <file>', 'your own price table (the shape of libs/cost/src/prices/us-east-1.json)')
+    .option(...jsonOption('its link and what it reads, once it serves'))
     .action(async (flags: DashboardFlags) => {
       const port = Number(flags.port);
       if (!/^\d+$/.test(flags.port) || port > 65535) throw new UsageError(`--port must be a port number, got "${flags.port}"`);
@@ -50,7 +53,8 @@ export function registerDashboard(program: Command): void {
         throw error;
       });
       bound = (server.address() as AddressInfo).port;
-      process.stdout.write(`dashboard  ${dashboard.url(bound)}\n(${target.kind === 'aws' ? `stack ${flags.stack} in ${target.region}` : target.endpoint}; Ctrl-C stops it)\n`);
+      const reads = target.kind === 'aws' ? `stack ${flags.stack} in ${target.region}` : target.endpoint;
+      Output.of(flags).result({ dashboard: dashboard.url(bound), reads }, `dashboard  ${dashboard.url(bound)}\n(${reads}; Ctrl-C stops it)`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

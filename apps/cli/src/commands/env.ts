@@ -1,7 +1,8 @@
 import { runningStackEnvironment } from '@framefarm/local-aws';
 import { Command } from 'commander';
 import { DEFAULT_LOCAL_ENDPOINT } from '../aws/target';
-import { UsageError } from '../errors';
+import { checkEndpoint } from '../aws/resolve-target';
+import { jsonOption, Output } from '../ui/output';
 
 /** Single-quoted for sh: safe whatever the value holds. */
 const shellQuote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
@@ -14,15 +15,12 @@ export function registerEnv(program: Command): void {
     .command('env')
     .description('Print `export` lines that point the aws CLI and the SDKs at a running local stack, with its credentials: eval "$(npx framefarm env)"')
     .option('--endpoint <url>', 'the local stack', DEFAULT_LOCAL_ENDPOINT)
-    .action(async (flags: { endpoint: string }) => {
-      try {
-        new URL(flags.endpoint);
-      } catch {
-        throw new UsageError(`--endpoint must be a URL such as ${DEFAULT_LOCAL_ENDPOINT}, got "${flags.endpoint}"`);
-      }
-      const env = await runningStackEnvironment(flags.endpoint);
+    .option(...jsonOption('the variables'))
+    .action(async (flags: { endpoint: string; json?: boolean }) => {
+      const env = await runningStackEnvironment(checkEndpoint(flags.endpoint));
+      const printed = Object.fromEntries(PRINTED.filter((name) => env[name] !== undefined).map((name) => [name, env[name]]));
       // Role credentials left in the shell would be sent along with the stack's keys.
-      const lines = [...PRINTED.filter((name) => env[name] !== undefined).map((name) => `export ${name}=${shellQuote(env[name])}`), 'unset AWS_SESSION_TOKEN AWS_PROFILE'];
-      process.stdout.write(`${lines.join('\n')}\n`);
+      const lines = [...Object.entries(printed).map(([name, value]) => `export ${name}=${shellQuote(value)}`), 'unset AWS_SESSION_TOKEN AWS_PROFILE'];
+      Output.of(flags).result(printed, lines.join('\n'));
     });
 }

@@ -3,11 +3,12 @@ import { SpanSource, traceStoreSpanSource, xraySpanSource } from '@framefarm/rep
 import { checkRunId } from '@framefarm/runs';
 import { Command } from 'commander';
 import { join, relative, resolve } from 'node:path';
-import { clientsFor, destroyClients } from '../aws/clients';
+import { withClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
 import { UsageError } from '../errors';
 import { openLocalSession } from '../local/local-session';
 import { makeRunReport } from '../report/make-run-report';
+import { jsonOption, Output } from '../ui/output';
 
 interface ReportFlags extends TargetFlags {
   stateDir: string;
@@ -24,7 +25,7 @@ export function registerReport(program: Command): void {
   )
     .option('--state-dir <dir>', "the local stack's state (its traces)", '.framefarm')
     .option('--out <file>', 'the HTML file to write (default: out/<runId>/report.html)')
-    .option('--json', 'print {report, warnings} as JSON')
+    .option(...jsonOption('{report, warnings}'))
     .action(async (runId: string, flags: ReportFlags, command: Command) => {
       checkRunId(runId);
       const outFile = resolve(flags.out ?? join('out', runId, 'report.html'));
@@ -32,20 +33,15 @@ export function registerReport(program: Command): void {
       // Locally with no endpoint given, use (or start) the stack on this state directory, as `framefarm run` does.
       const session = flags.stack || flags.endpoint ? undefined : await openLocalSession(flags.stateDir, { stateDirGiven: command.getOptionValueSource('stateDir') === 'cli' });
       const target = session?.target ?? (await resolveTarget(flags));
-      const clients = clientsFor(target);
       // On AWS the run's spans are in X-Ray; locally in the trace store of the stack's state directory.
       const xray = target.kind === 'aws' ? new XRayClient({ region: target.region }) : undefined;
       const spans: SpanSource = xray ? xraySpanSource(xray) : traceStoreSpanSource(resolve(session?.stateDir ?? flags.stateDir));
       try {
-        const report = await makeRunReport({ ...clients, spans }, { runId, outFile });
-        if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ report: report.path, warnings: report.warnings })}\n`);
-          return;
-        }
-        for (const warning of report.warnings) process.stderr.write(`framefarm: ${warning}\n`);
-        process.stdout.write(`${relative(process.cwd(), report.path) || report.path}\n`);
+        const report = await withClients(target, (clients) => makeRunReport({ ...clients, spans }, { runId, outFile }));
+        const out = Output.of(flags);
+        for (const warning of report.warnings) out.warn(warning);
+        out.result({ report: report.path, warnings: report.warnings }, relative(process.cwd(), report.path) || report.path);
       } finally {
-        destroyClients(clients);
         xray?.destroy();
         await session?.close();
       }

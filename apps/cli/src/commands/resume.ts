@@ -1,20 +1,19 @@
-import { resumeRun } from '@framefarm/runs';
+import { checkRunId, resumeRun } from '@framefarm/runs';
 import { Command } from 'commander';
-import { clientsFor, destroyClients } from '../aws/clients';
+import { withClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
+import { jsonOption, Output } from '../ui/output';
 
 /** Resumes a failed or cancelled run where it stopped (see resumeRun); `status` follows it. */
 export function registerResume(program: Command): void {
   addTargetOptions(program.command('resume').argument('<runId>').description('Resume a failed or cancelled run: new jobs render only the chunks still missing'))
-    .option('--json', 'print the run id and the new plan job id as JSON')
+    .option(...jsonOption('the run id and the new plan job id'))
     .action(async (runId: string, flags: TargetFlags & { json?: boolean }) => {
+      checkRunId(runId); // bad input is said before any connection is tried
       const target = await resolveTarget(flags);
-      const clients = clientsFor(target);
-      try {
+      await withClients(target, async (clients) => {
         const planJobId = await resumeRun(clients, target, runId);
-        process.stdout.write(flags.json ? `${JSON.stringify({ runId, planJobId })}\n` : `run ${runId}: resumed with plan job ${planJobId}; follow it with framefarm status ${runId}\n`);
-      } finally {
-        destroyClients(clients);
-      }
+        Output.of(flags).result({ runId, planJobId }, `run ${runId}: resumed with plan job ${planJobId}; follow it with framefarm status ${runId}`);
+      });
     });
 }

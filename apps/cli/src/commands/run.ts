@@ -11,6 +11,7 @@ import { parseRunRequest, RunFlags } from '../run/run-options';
 import { readSketch, sketchReference } from '../run/resolve-sketch';
 import { formatSummary } from '../run/summary';
 import { pollInterval, watchRun } from '../run/watch-run';
+import { jsonOption, Output } from '../ui/output';
 import { ProgressDisplay } from '../ui/progress-display';
 
 interface RunCommandFlags extends RunFlags {
@@ -36,22 +37,23 @@ export function registerRun(program: Command): void {
   addRenderOptions(program.command('run').description('Render a sketch to video on this machine with the local stack (what npm start runs)'))
     .option('--out <dir>', 'where the video, poster and report go', 'out')
     .option('--state-dir <dir>', "the local stack's state", '.framefarm')
-    .option('--json', 'print a JSON summary as the last line')
+    .option(...jsonOption('the summary'))
     .action(async (flags: RunCommandFlags, command: Command) => {
+      const out = Output.of(flags);
       const sketch = await readSketch(flags.sketch ?? RUN_SETTINGS_DEFAULTS.sketch);
       // The local stack's engine runs as many jobs at once as this machine has CPUs.
       const request = parseRunRequest(flags, sketch.defaults, machineCapacity().vcpus);
       const session = await openLocalSession(flags.stateDir, { stateDirGiven: command.getOptionValueSource('stateDir') === 'cli' });
-      if (session.joined) process.stderr.write(`framefarm: using the local stack already running at ${session.target.endpoint} (state in ${session.stateDir})\n`);
+      if (session.joined) out.warn(`using the local stack already running at ${session.target.endpoint} (state in ${session.stateDir})`);
       const clients = clientsFor(session.target);
       const abort = new AbortController();
       const interrupt = () => abort.abort();
       process.once('SIGINT', interrupt);
-      const display = new ProgressDisplay(process.stderr, true);
+      const display = new ProgressDisplay(out.progress());
       try {
         const sketchRef = await sketchReference(sketch, clients.store);
         const planJobId = await submitPlan(clients.batch, session.target, request, sketchRef);
-        process.stderr.write(`run ${request.runId}: plan job ${planJobId} submitted to ${session.target.endpoint}\n`);
+        out.note(`run ${request.runId}: plan job ${planJobId} submitted to ${session.target.endpoint}`);
         const started = Date.now();
         const chunks = Math.ceil(request.totalFrames / request.framesPerRenderJob);
         const progress = (s: RunState) => progressOf(s, request.totalFrames, chunks, Date.now() - started);
@@ -64,12 +66,13 @@ export function registerRun(program: Command): void {
         const summary = await finishRun(clients, request, state, { outDir: flags.out, stateDir: session.stateDir, succeeded: outcome === 'succeeded' });
         if (outcome === 'failed') {
           const failure = await describeFailure(clients, state);
-          process.stderr.write(formatFailure(request.runId, failure, state.record?.error));
-          if (summary.report) process.stderr.write(`  report: ${summary.report}\n`);
-          if (flags.json) process.stdout.write(`${JSON.stringify({ ...summary, failedJob: failure && { jobId: failure.jobId, reason: failure.reason } })}\n`);
+          out.note(formatFailure(request.runId, failure, state.record?.error));
+          if (summary.report) out.note(`  report: ${summary.report}`);
+          // Human mode has said it all on stderr; --json still gets the summary.
+          out.result({ ...summary, failedJob: failure && { jobId: failure.jobId, reason: failure.reason } });
           throw new RunFailedError(`run ${request.runId} failed`);
         }
-        process.stdout.write(flags.json ? `${formatSummary(summary)}${JSON.stringify(summary)}\n` : formatSummary(summary));
+        out.result(summary, formatSummary(summary));
       } catch (error) {
         display.done();
         if (abort.signal.aborted) throw new RunFailedError(`interrupted; resume with framefarm run --run-id ${request.runId}`);

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { progressOf, readRunState, requireRun, runStatusOf } from '@framefarm/runs';
-import { clientsFor, destroyClients } from '../aws/clients';
+import { checkRunId, progressOf, readRunState, requireRun, runStatusOf } from '@framefarm/runs';
+import { withClients } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
+import { jsonOption, Output } from '../ui/output';
 import { progressLine } from '../ui/progress-line';
 
 interface StatusFlags extends TargetFlags {
@@ -10,10 +11,10 @@ interface StatusFlags extends TargetFlags {
 
 export function registerStatus(program: Command): void {
   addTargetOptions(program.command('status').argument('<runId>').description("Show a run's stage, jobs and progress"))
-    .option('--json', 'print the status as JSON')
+    .option(...jsonOption('the status'))
     .action(async (runId: string, flags: StatusFlags) => {
-      const clients = clientsFor(await resolveTarget(flags));
-      try {
+      checkRunId(runId); // bad input is said before any connection is tried
+      await withClients(await resolveTarget(flags), async (clients) => {
         const record = await requireRun(clients, runId);
         const state = await readRunState(clients, runId);
         // Batch has the last word: a terminated render array leaves the record at RENDERING.
@@ -23,11 +24,7 @@ export function registerStatus(program: Command): void {
         const progress = progressOf(state, record.settings.totalFrames, record.chunkCount, elapsed);
         const error = record.error ?? (status === 'FAILED' && state.render?.status === 'FAILED' ? `render job ${state.render.jobId} failed: ${state.render.statusReason ?? 'no reason given'}` : undefined);
         const jobs = { plan: state.plan, render: state.render, encode: state.encode };
-        if (flags.json) {
-          const jobView = Object.fromEntries(Object.entries(jobs).map(([k, j]) => [k, j && { jobId: j.jobId, status: j.status, statusReason: j.statusReason }]));
-          process.stdout.write(`${JSON.stringify({ runId, status, stage: progress.stage, progress, jobs: jobView, error })}\n`);
-          return;
-        }
+        const jobView = Object.fromEntries(Object.entries(jobs).map(([k, j]) => [k, j && { jobId: j.jobId, status: j.status, statusReason: j.statusReason }]));
         const lines = [`run ${runId}: ${status}${error ? ` — ${error}` : ''}`, `  ${progressLine(progress, Number.NaN)}`];
         for (const [step, job] of Object.entries(jobs)) {
           if (!job) continue;
@@ -35,9 +32,7 @@ export function registerStatus(program: Command): void {
           const children = summary ? ` [${Object.entries(summary).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ')}]` : '';
           lines.push(`  ${step.padEnd(7)} ${job.jobId} ${job.status}${children}${job.statusReason ? ` — ${job.statusReason}` : ''}`);
         }
-        process.stdout.write(`${lines.join('\n')}\n`);
-      } finally {
-        destroyClients(clients);
-      }
+        Output.of(flags).result({ runId, status, stage: progress.stage, progress, jobs: jobView, error }, lines.join('\n'));
+      });
     });
 }

@@ -6,6 +6,7 @@ import { clientsFor, destroyClients } from '../aws/clients';
 import { localTarget } from '../aws/target';
 import { targetDashboard } from '../dashboard/target-dashboard';
 import { startProvisionedStack } from '../local/local-session';
+import { jsonOption, Output } from '../ui/output';
 
 interface UpFlags {
   host: string;
@@ -13,6 +14,7 @@ interface UpFlags {
   stateDir: string;
   allowNetwork?: boolean;
   acceptAnyCredentials?: boolean;
+  json?: boolean;
 }
 
 export function registerUp(program: Command): void {
@@ -24,7 +26,9 @@ export function registerUp(program: Command): void {
     .option('--state-dir <dir>', 'where the stack keeps its state (and its credentials)', '.framefarm')
     .option('--allow-network', 'allow a --host that other machines can reach (the stack runs commands for whoever holds its keys)')
     .option('--accept-any-credentials', 'UNSAFE: accept any access key without checking signatures or IAM policies (LocalStack-style)')
+    .option(...jsonOption('where the stack listens and what it provides, once it is up'))
     .action(async (flags: UpFlags) => {
+      const out = Output.of(flags);
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${flags.port}"`);
       const exposed = !isLoopbackAddress(flags.host);
@@ -53,7 +57,25 @@ export function registerUp(program: Command): void {
           ? ['WARNING: --accept-any-credentials: signatures and IAM policies are NOT checked. Any program or web page that can send a signed-looking request can run commands on this machine.']
           : []),
       ];
-      process.stdout.write(
+      const jobQueues = allJobSpecs().map((s) => s.jobQueueName);
+      const jobDefinitions = allJobSpecs().map((s) => s.jobDefinitionName);
+      // People see the warnings in the banner; with --json they go to stderr like every warning.
+      if (out.json) for (const warning of warnings) out.warn(warning);
+      out.result(
+        {
+          endpoint: stack.endpoint,
+          host: flags.host,
+          port: stack.port,
+          stateDir: stack.stateDir,
+          region: stack.region,
+          dashboard: dashboard.url(stack.port),
+          jobQueues,
+          jobDefinitions,
+          jobRoles: Object.values(stack.jobRoleArns),
+          bucket: LOCAL_RESOURCES.bucket,
+          table: LOCAL_RESOURCES.table,
+          warnings,
+        },
         [
           `framefarm local stack is up at ${stack.endpoint} (listening on ${flags.host}:${stack.port}, state in ${stack.stateDir})`,
           ...warnings,
@@ -62,8 +84,8 @@ export function registerUp(program: Command): void {
           'Point the AWS CLI and SDKs at it (this stack\'s own credentials, readable only by you):',
           `  ${envCommand}`,
           '',
-          `Job queues:      ${allJobSpecs().map((s) => s.jobQueueName).join(', ')}`,
-          `Job definitions: ${allJobSpecs().map((s) => s.jobDefinitionName).join(', ')}`,
+          `Job queues:      ${jobQueues.join(', ')}`,
+          `Job definitions: ${jobDefinitions.join(', ')}`,
           `Job roles:       ${Object.values(stack.jobRoleArns).join(', ')}`,
           `Bucket ${LOCAL_RESOURCES.bucket}, table ${LOCAL_RESOURCES.table}`,
           '',
@@ -76,13 +98,13 @@ export function registerUp(program: Command): void {
         ].join('\n'),
       );
       const sandbox = sandboxSupport();
-      if (!sandbox.available) process.stderr.write(`framefarm: jobs run without a sandbox (they can see this user's files and processes): ${sandbox.reason}\n`);
+      if (!sandbox.available) out.warn(`jobs run without a sandbox (they can see this user's files and processes): ${sandbox.reason}`);
       await new Promise<void>((resolveStop) => {
         const stop = () => resolveStop();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
-      process.stdout.write('stopping…\n');
+      out.note('stopping…');
       destroyClients(clients);
       await stack.stop();
     });

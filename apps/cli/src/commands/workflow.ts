@@ -8,19 +8,16 @@ import type { RegisterCommand } from '../program';
 import { batchClientFor } from '../aws/clients';
 import { addTargetOptions, resolveTarget, TargetFlags } from '../aws/resolve-target';
 import { Target } from '../aws/target';
-import { LiveLine } from '../ui/live-line';
+import { explainUnreachable } from '../aws/unreachable';
+import { jsonOption, Output, OutputStreams, processStreams } from '../ui/output';
 import { readWorkflowFile } from './workflow-file';
 import { countsText, workflowProgressLine, STATUS_HEADER, statusRows, table } from './workflow-output';
 import { loadWorkflowRecord, saveWorkflowRecord, WORKFLOW_TAG, WorkflowRecord } from './workflow-record';
 
-/** Everything the commands touch outside themselves, so tests can substitute it. */
-export interface WorkflowCommandDeps {
+/** Everything the commands touch outside themselves (the output streams among them), so tests can substitute it. */
+export interface WorkflowCommandDeps extends OutputStreams {
   cwd: () => string;
   env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Progress redraws one line in a terminal, prints a line per change otherwise. */
-  isTTY: boolean;
   /** The Batch client of a target (the connection layer's batchClientFor, outside tests). */
   createClient: (target: Target) => BatchClient;
   now: () => Date;
@@ -46,9 +43,7 @@ interface SubmitFlags extends ConnectionFlags {
 const defaultDeps = (): WorkflowCommandDeps => ({
   cwd: () => process.cwd(),
   env: process.env,
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-  isTTY: Boolean(process.stderr.isTTY),
+  ...processStreams(),
   createClient: (target) => batchClientFor(target, process.env),
   now: () => new Date(),
   randomSuffix: () => randomBytes(2).toString('hex'),
@@ -63,23 +58,8 @@ function pollIntervalMs(value: string | undefined): number {
   return Math.round(seconds * 1_000);
 }
 
-/** Turns "the endpoint is not there" into advice; other errors pass through unchanged. */
-function explainUnreachable(error: unknown, target: Target): unknown {
-  let cause: unknown = error;
-  while (cause && typeof cause === 'object') {
-    const code = (cause as { code?: string }).code;
-    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH') {
-      return new RunFailedError(
-        `Cannot reach AWS Batch at ${where(target)} (${code}). Start the local stack with \`framefarm up\`, or point --endpoint (or AWS_ENDPOINT_URL_BATCH) at a running one.`,
-      );
-    }
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return error;
-}
-
 /** What would be submitted, barriers included, in order; nothing is sent. */
-function printPlan(file: string, dag: Dag, json: boolean | undefined, deps: WorkflowCommandDeps): void {
+function printPlan(file: string, dag: Dag, out: Output): void {
   let plan;
   try {
     plan = planDag(dag);
@@ -94,18 +74,18 @@ function printPlan(file: string, dag: Dag, json: boolean | undefined, deps: Work
     arraySize: s.spec.arraySize ?? 1,
     dependsOn: [...s.dependsOn.map((d) => (d.nToN ? `${d.on} (N_TO_N)` : d.on)), ...(s.sequential ? ['(SEQUENTIAL)'] : [])],
   }));
-  if (json) {
-    deps.stdout(`${JSON.stringify({ name: plan.name, submissions: steps }, null, 2)}\n`);
-    return;
-  }
-  deps.stdout(`${file} is valid: ${steps.filter((s) => s.kind === 'job').length} jobs, ${steps.filter((s) => s.kind === 'barrier').length} barrier jobs, submitted in this order:\n`);
-  deps.stdout(table(['JOB', 'KIND', 'BATCH JOB NAME', 'ARRAY', 'DEPENDS ON'], steps.map((s) => [s.key, s.kind, s.jobName, s.arraySize > 1 ? String(s.arraySize) : '-', s.dependsOn.join(', ') || '-'])));
+  out.result(
+    { name: plan.name, submissions: steps },
+    `${file} is valid: ${steps.filter((s) => s.kind === 'job').length} jobs, ${steps.filter((s) => s.kind === 'barrier').length} barrier jobs, submitted in this order:\n` +
+      table(['JOB', 'KIND', 'BATCH JOB NAME', 'ARRAY', 'DEPENDS ON'], steps.map((s) => [s.key, s.kind, s.jobName, s.arraySize > 1 ? String(s.arraySize) : '-', s.dependsOn.join(', ') || '-'])),
+  );
 }
 
 async function submitWorkflow(file: string, flags: SubmitFlags, deps: WorkflowCommandDeps): Promise<void> {
   const interval = pollIntervalMs(flags.pollInterval);
+  const out = Output.of(flags, deps);
   const dag = await readWorkflowFile(file);
-  if (flags.dryRun) return printPlan(file, dag, flags.json, deps);
+  if (flags.dryRun) return printPlan(file, dag, out);
   const target = await resolveTarget(flags, deps.env, BATCH_ENDPOINT_VARIABLES);
   const workflowId = `${dag.name}-${stamp(deps.now())}-${deps.randomSuffix()}`;
   const client = deps.createClient(target);
@@ -116,7 +96,7 @@ async function submitWorkflow(file: string, flags: SubmitFlags, deps: WorkflowCo
     if (error instanceof InvalidDagError) throw new UsageError(`${file}: ${error.message}`);
     // Batch refused a request (unknown queue or definition…): the input is at fault, exit 2.
     if (error instanceof DagSubmissionError && (error.cause as { name?: string } | undefined)?.name === 'ClientException') throw new UsageError(error.message);
-    throw explainUnreachable(error, target);
+    throw explainUnreachable(error, target, BATCH_ENDPOINT_VARIABLES);
   }
   const record: WorkflowRecord = {
     version: 1,
@@ -133,32 +113,23 @@ async function submitWorkflow(file: string, flags: SubmitFlags, deps: WorkflowCo
   const recordFile = await saveWorkflowRecord(deps.cwd(), record);
   const barrierCount = Object.keys(submitted.barrierJobIds).length;
 
-  if (!flags.json) {
-    deps.stdout(`Submitted workflow ${workflowId} to ${where(target)} (${Object.keys(submitted.jobIds).length} jobs${barrierCount ? `, ${barrierCount} barrier jobs` : ''}).\n`);
-    deps.stdout(table(['JOB', 'JOB ID'], Object.entries(submitted.jobIds)));
-    deps.stdout(`Follow it with: framefarm workflow status ${workflowId}\n`);
-  }
-  if (!flags.wait) {
-    if (flags.json) deps.stdout(`${JSON.stringify({ workflowId, name: dag.name, endpoint: target.endpoint ?? null, region: target.region, record: recordFile, jobs: submitted.jobIds, barriers: submitted.barrierJobIds }, null, 2)}\n`);
-    return;
-  }
-
-  const live = new LiveLine(deps.stderr, deps.isTTY);
+  const submittedText =
+    `Submitted workflow ${workflowId} to ${where(target)} (${Object.keys(submitted.jobIds).length} jobs${barrierCount ? `, ${barrierCount} barrier jobs` : ''}).\n` +
+    table(['JOB', 'JOB ID'], Object.entries(submitted.jobIds)) +
+    `Follow it with: framefarm workflow status ${workflowId}\n`;
+  const described = { workflowId, name: dag.name, endpoint: target.endpoint ?? null, region: target.region, record: recordFile };
+  if (!flags.wait) return out.result({ ...described, jobs: submitted.jobIds, barriers: submitted.barrierJobIds }, submittedText);
+  out.text(submittedText);
+  const live = out.progress();
   const result = await waitForJobs(client, Object.values(submitted.jobIds), {
     pollIntervalMs: interval,
     sleep: deps.sleep,
-    onProgress: (p) => {
-      if (!flags.json) live.show(workflowProgressLine(p), p.changed.length > 0);
-    },
+    onProgress: (p) => live.show(workflowProgressLine(p), p.changed.length > 0),
   });
   live.done();
   const states = new Map(result.jobs.map((j) => [j.jobId, j]));
-  if (flags.json) {
-    const jobs = Object.fromEntries(Object.entries(submitted.jobIds).map(([name, id]) => [name, states.get(id)]));
-    deps.stdout(`${JSON.stringify({ workflowId, name: dag.name, endpoint: target.endpoint ?? null, region: target.region, record: recordFile, succeeded: result.succeeded, jobs, barriers: submitted.barrierJobIds }, null, 2)}\n`);
-  } else {
-    deps.stdout(table(STATUS_HEADER, statusRows(submitted.jobIds, states)));
-  }
+  const jobs = Object.fromEntries(Object.entries(submitted.jobIds).map(([name, id]) => [name, states.get(id)]));
+  out.result({ ...described, succeeded: result.succeeded, jobs, barriers: submitted.barrierJobIds }, table(STATUS_HEADER, statusRows(submitted.jobIds, states)));
   if (!result.succeeded) throw failedWorkflow(workflowId, submitted.jobIds, states);
 }
 
@@ -182,7 +153,7 @@ async function workflowStatus(workflowId: string, flags: ConnectionFlags, deps: 
   try {
     details = await describeJobs(client, Object.values(record.jobs));
   } catch (error) {
-    throw explainUnreachable(error, target);
+    throw explainUnreachable(error, target, BATCH_ENDPOINT_VARIABLES);
   }
   const states = new Map([...details].map(([id, d]) => [id, jobStateOf(d)]));
   const counts: Record<string, number> = {};
@@ -190,17 +161,16 @@ async function workflowStatus(workflowId: string, flags: ConnectionFlags, deps: 
     const status = states.get(id)?.status ?? 'UNKNOWN';
     counts[status] = (counts[status] ?? 0) + 1;
   }
-  if (flags.json) {
-    const jobs = Object.fromEntries(Object.entries(record.jobs).map(([name, id]) => [name, states.get(id) ?? { jobId: id, status: 'UNKNOWN' }]));
-    deps.stdout(`${JSON.stringify({ workflowId, name: record.name, endpoint: target.endpoint ?? null, submittedAt: record.submittedAt, counts, jobs }, null, 2)}\n`);
-    return;
-  }
-  deps.stdout(`Workflow ${workflowId} (${record.name}, submitted ${record.submittedAt} to ${where(target)}): ${countsText(counts)}\n`);
-  deps.stdout(table(STATUS_HEADER, statusRows(record.jobs, states)));
-  if (counts.UNKNOWN) deps.stdout(`UNKNOWN: Batch at ${where(target)} does not know these jobs (a restarted local stack forgets jobs, AWS keeps them about a week).\n`);
+  const jobs = Object.fromEntries(Object.entries(record.jobs).map(([name, id]) => [name, states.get(id) ?? { jobId: id, status: 'UNKNOWN' }]));
+  Output.of(flags, deps).result(
+    { workflowId, name: record.name, endpoint: target.endpoint ?? null, submittedAt: record.submittedAt, counts, jobs },
+    `Workflow ${workflowId} (${record.name}, submitted ${record.submittedAt} to ${where(target)}): ${countsText(counts)}\n` +
+      table(STATUS_HEADER, statusRows(record.jobs, states)) +
+      (counts.UNKNOWN ? `UNKNOWN: Batch at ${where(target)} does not know these jobs (a restarted local stack forgets jobs, AWS keeps them about a week).\n` : ''),
+  );
 }
 
-const withConnectionFlags = (command: Command): Command => addTargetOptions(command, BATCH_ENDPOINT_VARIABLES).option('--json', 'print JSON for scripts');
+const withConnectionFlags = (command: Command): Command => addTargetOptions(command, BATCH_ENDPOINT_VARIABLES).option(...jsonOption('the result'));
 
 /** `framefarm workflow submit|status`, with the outside world passed in. */
 export function createWorkflowCommand(deps: WorkflowCommandDeps): Command {

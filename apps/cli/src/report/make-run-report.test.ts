@@ -2,7 +2,8 @@ import { BatchClient, DescribeJobsCommand, JobDetail } from '@aws-sdk/client-bat
 import { traceStoreSpanSource } from '@framefarm/report';
 import { RunRecord } from '@framefarm/run-store';
 import { mockClient } from 'aws-sdk-client-mock';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunNotFoundError } from '@framefarm/runs';
@@ -10,6 +11,8 @@ import { ReportSources, makeRunReport } from './make-run-report';
 
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const T = 1_763_700_000_000;
+const VIDEO = Buffer.from('mp4!');
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 const record: RunRecord = {
   runId: 'demo-1',
@@ -23,7 +26,7 @@ const record: RunRecord = {
   createdAt: new Date(T).toISOString(),
   updatedAt: new Date(T + 9000).toISOString(),
   timings: {},
-  video: { key: 'runs/demo-1/video.mp4', bytes: 4, sha256: 'x'.repeat(64), frames: 60, durationSeconds: 2 },
+  video: { key: 'runs/demo-1/video.mp4', bytes: VIDEO.length, sha256: sha256(VIDEO), frames: 60, durationSeconds: 2 },
   posterKey: 'runs/demo-1/poster.png',
 };
 
@@ -35,7 +38,8 @@ const jobs: Record<string, Partial<JobDetail>> = {
   'encode-1': { jobId: 'encode-1', jobName: 'encode', status: 'SUCCEEDED', createdAt: T + 1100, startedAt: T + 6500, stoppedAt: T + 9000 },
 };
 
-function sources(downloads: string[], stateDir = join(tmpdir(), 'framefarm-no-state')): ReportSources {
+/** `video`: what the bucket holds at the video's key (what encode recorded, unless a test says otherwise). */
+function sources(downloads: string[], stateDir = join(tmpdir(), 'framefarm-no-state'), video = VIDEO): ReportSources {
   return {
     spans: traceStoreSpanSource(stateDir),
     batch: new BatchClient({ region: 'us-east-1' }),
@@ -44,9 +48,9 @@ function sources(downloads: string[], stateDir = join(tmpdir(), 'framefarm-no-st
       objects: {
         downloadFile: async (key: string, path: string) => {
           downloads.push(key);
-          const bytes = key.endsWith('.png') ? PNG_1PX : Buffer.from('mp4!');
+          const bytes = key.endsWith('.png') ? PNG_1PX : video;
           await writeFile(path, bytes);
-          return { key, bytes: bytes.length, sha256: '' };
+          return { key, bytes: bytes.length, sha256: sha256(bytes) };
         },
       },
     },
@@ -79,6 +83,13 @@ describe('makeRunReport', () => {
     downloads.length = 0;
     await makeRunReport(sources(downloads, join(dir, 'state')), { runId: 'demo-1', outFile });
     expect(downloads).toEqual(['runs/demo-1/poster.png']);
+  });
+
+  it('leaves out a video that is not what encode recorded, and says so', async () => {
+    const outFile = join(dir, 'demo-1', 'report.html');
+    const report = await makeRunReport(sources([], join(dir, 'state'), Buffer.from('mp5!')), { runId: 'demo-1', outFile });
+    expect(report.warnings).toContain('could not fetch the video: downloaded runs/demo-1/video.mp4 does not match the checksum encode recorded; fetch it again');
+    await expect(access(join(dir, 'demo-1', 'video.mp4'))).rejects.toThrow();
   });
 
   it('refuses an unknown run as a usage error', async () => {

@@ -1,9 +1,8 @@
 import { BatchClient } from '@aws-sdk/client-batch';
-import { SpanSource, WrittenRunReport, jobIdsFromSpans, writeRunReport } from '@framefarm/report';
-import { loadRun, requireRun, RunJobIds, runArtifacts } from '@framefarm/runs';
+import { SpanSource, WrittenRunReport, jobIdsFromSpans, runReportInput, writeRunReport } from '@framefarm/report';
+import { downloadArtifact, loadRun, requireRun, RunJobIds, runArtifacts } from '@framefarm/runs';
 import { ObjectStore, RunRecord, RunRecords } from '@framefarm/run-store';
-import { mkdir, rename, stat } from 'node:fs/promises';
-import { runCostOf } from '../run/run-cost';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** What the report reads: Batch for the jobs, the run's table and bucket for its record and media, the span source for its trace. */
@@ -26,25 +25,13 @@ export interface MakeRunReportOptions {
 export async function makeRunReport(sources: ReportSources, options: MakeRunReportOptions): Promise<WrittenRunReport> {
   const record = await requireRun(sources, options.runId);
   const run = await loadRun(sources, options.runId, await jobIds(record, sources.spans));
-  const jobs = { plan: run.plan, renderArray: run.render, renderChildren: run.renderChildren, encode: run.encode };
   const media = await fetchMedia(sources, record, dirname(options.outFile));
   const written = await writeRunReport({
     outFile: options.outFile,
-    run: {
-      runId: record.runId,
-      status: record.status,
-      sketch: record.settings.sketch,
-      width: record.settings.width,
-      height: record.settings.height,
-      fps: record.settings.fps,
-      totalFrames: record.settings.totalFrames,
-      framesPerRenderJob: record.settings.framesPerRenderJob,
-    },
-    jobs,
+    ...(await runReportInput(sources.batch, { runId: record.runId, status: record.status, settings: record.settings, jobs: run })),
     spanSource: sources.spans,
     posterPath: media.poster,
     videoPath: media.video,
-    cost: await runCostOf(sources, run),
   });
   return { ...written, warnings: [...media.warnings, ...written.warnings] };
 }
@@ -67,24 +54,19 @@ async function fetchMedia(sources: ReportSources, record: RunRecord, dir: string
   const artifacts = runArtifacts(record);
   if (!artifacts.video) return result;
   await mkdir(dir, { recursive: true });
-  const download = async (key: string, file: string) => {
-    // A partial download never takes the final name.
-    await sources.store.objects.downloadFile(key, `${file}.partial`);
-    await rename(`${file}.partial`, file);
-  };
   // `framefarm run` leaves out/<runId>/video.mp4; a report written elsewhere names its media after
   // the run, so reports of several runs can share a directory.
   const own = basename(dir) === record.runId;
   const video = join(dir, own ? 'video.mp4' : `${record.runId}.mp4`);
   const poster = join(dir, own ? 'poster.png' : `${record.runId}.poster.png`);
   try {
-    if ((await sizeOf(video)) !== artifacts.video.bytes) await download(artifacts.video.key, video);
+    if ((await sizeOf(video)) !== artifacts.video.bytes) await downloadArtifact(sources.store.objects, artifacts.video.key, video, artifacts.video.sha256);
     result.video = video;
   } catch (error) {
     warnings.push(`could not fetch the video: ${(error as Error).message}`);
   }
   try {
-    await download(artifacts.posterKey!, poster);
+    await downloadArtifact(sources.store.objects, artifacts.posterKey!, poster);
     result.poster = poster;
   } catch (error) {
     warnings.push(`could not fetch the poster: ${(error as Error).message}`);

@@ -1,25 +1,13 @@
-import { traceStoreSpanSource, writeRunReport } from '@framefarm/report';
-import { loadRunJobs, withRenderChildren } from '@framefarm/runs';
+import { runReportInput, traceStoreSpanSource, writeRunReport } from '@framefarm/report';
+import { downloadArtifact, loadRunJobs, withRenderChildren } from '@framefarm/runs';
 import { posterKey, videoKey } from '@framefarm/run-store';
-import { rename } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { AwsClients } from '../aws/clients';
 import { RunRequest } from './run-options';
 import type { RunState } from '@framefarm/runs';
 import { stageTimings } from './stage-timings';
-import { runCostOf } from './run-cost';
 import { RunSummary } from './summary';
-
-async function download(clients: AwsClients, key: string, file: string, expectedSha256?: string): Promise<void> {
-  // A partial download never takes the final name.
-  const partial = `${file}.partial`;
-  const stored = await clients.store.objects.downloadFile(key, partial);
-  if (expectedSha256 && stored.sha256 !== expectedSha256) {
-    throw new Error(`downloaded ${key} does not match the checksum encode recorded; run framefarm run again to fetch it`);
-  }
-  await rename(partial, file);
-}
 
 /** Copies the video and poster to `<out>/<runId>/`, writes the report, and sums the run up. */
 export async function finishRun(
@@ -35,32 +23,21 @@ export async function finishRun(
   if (options.succeeded) {
     video = join(dir, 'video.mp4');
     poster = join(dir, 'poster.png');
-    await download(clients, state.record?.video?.key ?? videoKey(request.runId), video, state.record?.video?.sha256);
-    await download(clients, state.record?.posterKey ?? posterKey(request.runId), poster);
+    await downloadArtifact(clients.store.objects, state.record?.video?.key ?? videoKey(request.runId), video, state.record?.video?.sha256);
+    await downloadArtifact(clients.store.objects, state.record?.posterKey ?? posterKey(request.runId), poster);
   }
   // A succeeded run's last poll read every job in its final state; a failed run's other jobs may
   // have moved on since (a dependent job cancelled), so they are read again.
   const run = options.succeeded ? await withRenderChildren(clients, state) : await loadRunJobs(clients, request.runId, { planJobId: state.plan?.jobId });
-  const jobs = { plan: run.plan, renderArray: run.render, renderChildren: run.renderChildren, encode: run.encode };
-  const cost = await runCostOf(clients, run);
+  const input = await runReportInput(clients.batch, { runId: request.runId, status: options.succeeded ? 'SUCCEEDED' : 'FAILED', settings: request, jobs: run });
+  const { jobs, cost } = input;
   const renderJobs = jobs.renderChildren.length > 0 ? jobs.renderChildren : jobs.renderArray ? [jobs.renderArray] : [];
   const report = await writeRunReport({
     outFile: join(dir, 'report.html'),
-    run: {
-      runId: request.runId,
-      status: options.succeeded ? 'SUCCEEDED' : 'FAILED',
-      sketch: request.sketch,
-      width: request.width,
-      height: request.height,
-      fps: request.fps,
-      totalFrames: request.totalFrames,
-      framesPerRenderJob: request.framesPerRenderJob,
-    },
-    jobs,
+    ...input,
     spanSource: options.stateDir ? traceStoreSpanSource(options.stateDir) : undefined,
     posterPath: poster,
     videoPath: video,
-    cost,
   });
   const timingsMs = stageTimings(state.plan ?? {}, renderJobs, state.encode);
   const shown = (p?: string) => (p ? relative(process.cwd(), p) || p : undefined);

@@ -2,7 +2,7 @@ import { formatUsd, pricesNote } from '@framefarm/cost/format';
 import { formatDuration } from '../ui/format';
 import { StageTimings } from './stage-timings';
 
-/** What `framefarm run` reports at the end; with --json it is the last line printed. */
+/** What `framefarm run` reports at the end; with --json it is the JSON document on stdout. */
 export interface RunSummary {
   runId: string;
   status: 'SUCCEEDED' | 'FAILED';

@@ -1,11 +1,9 @@
 import type { EvaluateOnExit, JobTimeout, KeyValuePair, ResourceRequirement, RetryStrategy } from '@aws-sdk/client-batch';
+import { MAX_ARRAY_SIZE, MAX_DEPENDENCIES, MAX_DESCRIBE_JOBS } from '@framefarm/job-specs';
 import { ClientException } from './errors';
 import { type Body, oneOf, optionalInteger, optionalObjectList, optionalString, requiredString } from './request-fields';
 
-export const MAX_DEPENDENCIES = 20;
-export const MAX_DESCRIBE_JOBS = 100;
 export const MIN_ARRAY_SIZE = 2;
-export const MAX_ARRAY_SIZE = 10_000;
 export const MAX_SUBMIT_PAYLOAD_BYTES = 30 * 1024;
 export const AWS_MINIMUM_TIMEOUT_SECONDS = 60;
 

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gunzipSync, inflateSync } from 'node:zlib';
+import { appendStoredSpans } from '@framefarm/tracing';
 import { readBody, RequestTooLargeError } from '../edge/read-body';
 import { flattenSpans, InvalidTraceRequestError } from './flatten-spans';
 import { decodeTraceRequest } from './otlp-protobuf';
 import type { OtlpTraceRequest } from './otlp-types';
 import { ProtobufDecodeError } from './protobuf-reader';
-import { appendSpans, InvalidTraceIdError } from './trace-store';
 
 function decompress(body: Buffer, encoding: string | undefined): Buffer {
   switch ((encoding ?? 'identity').toLowerCase()) {
@@ -24,10 +24,11 @@ function decompress(body: Buffer, encoding: string | undefined): Buffer {
 /**
  * The OTLP/HTTP trace receiver (`POST /v1/traces`): JSON (`application/json`) or protobuf
  * (`application/x-protobuf`), optionally gzip-compressed. Each span becomes one JSON line in
- * `<tracesDir>/<traceId>.jsonl`. Answers as the OTLP spec says: an empty ExportTraceServiceResponse
- * in the request's encoding, or HTTP 400 with a google.rpc.Status.
+ * the stack's trace store (`<stateDir>/traces/<traceId>.jsonl`, @framefarm/tracing's). Answers as the
+ * OTLP spec says: an empty ExportTraceServiceResponse in the request's encoding, or HTTP 400 with a
+ * google.rpc.Status.
  */
-export function createOtlpReceiver(options: { tracesDir: string }) {
+export function createOtlpReceiver(options: { stateDir: string }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     const protobuf = contentType === 'application/x-protobuf';
@@ -52,10 +53,10 @@ export function createOtlpReceiver(options: { tracesDir: string }) {
           throw new InvalidTraceRequestError('the body is not valid JSON');
         }
       }
-      appendSpans(options.tracesDir, flattenSpans(request));
+      await appendStoredSpans(options.stateDir, flattenSpans(request));
       reply(200, { partialSuccess: {} });
     } catch (err) {
-      const known = err instanceof InvalidTraceRequestError || err instanceof ProtobufDecodeError || err instanceof InvalidTraceIdError || err instanceof RequestTooLargeError;
+      const known = err instanceof InvalidTraceRequestError || err instanceof ProtobufDecodeError || err instanceof RequestTooLargeError;
       const message = err instanceof Error ? err.message : String(err);
       if (known || (err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('Z_'))) {
         reply(400, { code: 3, message: `invalid OTLP trace request: ${message}` });

@@ -1,4 +1,5 @@
 import type { AttemptDetail, JobDependency, JobDetail, JobSummary } from '@aws-sdk/client-batch';
+import { childJobId } from '@framefarm/job-specs';
 import { effectiveCommand, effectiveEnvironment, effectiveParameters } from '../attempt-launch';
 import type { AttemptRecord, JobRecord, JobSubmission } from '../model';
 import type { ApiContext } from './context';
@@ -21,8 +22,8 @@ function renderAttempt(attempt: AttemptRecord): AttemptDetail {
 function childDependencies(job: JobRecord, submission: JobSubmission): JobDependency[] {
   const index = job.index as number;
   return submission.dependsOn.flatMap((dep): JobDependency[] => {
-    if (dep.type === 'N_TO_N') return [{ jobId: `${dep.jobId}:${index}`, type: 'N_TO_N' }];
-    if (dep.type === 'SEQUENTIAL') return index > 0 ? [{ jobId: `${job.parentId}:${index - 1}`, type: 'SEQUENTIAL' }] : [];
+    if (dep.type === 'N_TO_N') return [{ jobId: childJobId(dep.jobId as string, index), type: 'N_TO_N' }];
+    if (dep.type === 'SEQUENTIAL') return index > 0 ? [{ jobId: childJobId(job.parentId as string, index - 1), type: 'SEQUENTIAL' }] : [];
     return [];
   });
 }
