@@ -5,7 +5,6 @@ import { Readable, Writable } from 'node:stream';
 import { keyToSegments, SafeObjectStore, segmentsToKey } from './object-store';
 
 // The module object itself (not an import copy), so a spy reaches the store's calls.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fs: typeof import('node:fs') = require('node:fs');
 
 const read = async (store: SafeObjectStore, key: string): Promise<string | null> => {
