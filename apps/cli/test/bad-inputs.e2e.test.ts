@@ -109,6 +109,7 @@ describe('bad input across the CLI, the plan environment and every local service
     { area: 'cli', input: 'up on a port in use', expected: { exit: 2 }, act: async () => cli('up', '--port', String(stack.port), '--state-dir', join(dir, 'up-busy'))() },
     { area: 'cli', input: 'up --state-dir /etc/passwd (a file)', expected: { exit: 2 }, act: cli('up', '--port', '0', '--state-dir', '/etc/passwd') },
     { area: 'cli', input: 'up --state-dir /proc/nope (cannot be created)', expected: { exit: 2 }, act: cli('up', '--port', '0', '--state-dir', '/proc/nope') },
+    { area: 'cli', input: 'run --state-dir /etc/passwd (a file)', expected: { exit: 2 }, act: cli('run', '--frames', '4', '--state-dir', '/etc/passwd') },
     { area: 'cli', input: 'an unknown command', expected: { exit: 2 }, act: cliIn(tmpdir(), 'no-such-command') },
     // the plan environment: the plan job fails with exit code 2 (InvalidEnvironmentError)
     { area: 'plan environment', input: 'TOTAL_FRAMES=0', expected: { exit: 2 }, act: plan({ TOTAL_FRAMES: '0' }) },

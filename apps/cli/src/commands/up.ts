@@ -40,7 +40,6 @@ export function registerUp(program: Command): void {
       const stack = await startProvisionedStack({ stateDir: flags.stateDir, host: flags.host, port, quiet: true, acceptAnyCredentials: flags.acceptAnyCredentials }).catch(
         (error: NodeJS.ErrnoException) => {
           if (error.code === 'EADDRINUSE' || error.name === 'PortInUseError') throw new UsageError(`port ${port} is in use: is another framefarm up running? Stop it, or choose another --port.`);
-          if (error.name === 'StateDirError' || error.name === 'StateDirInUseError') throw new UsageError(`--state-dir ${flags.stateDir}: ${error.message}`);
           throw error;
         },
       );

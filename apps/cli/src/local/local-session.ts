@@ -50,6 +50,10 @@ export async function startProvisionedStack(options: StartOptions): Promise<Loca
     imageTable: localImageTable(repoRoot()),
     quiet: options.quiet,
     acceptAnyCredentials: options.acceptAnyCredentials,
+  }).catch((error: Error) => {
+    // A state directory the stack cannot use is the user's input, for `up` and `run` alike.
+    if (error.name === 'StateDirError' || error.name === 'StateDirInUseError') throw new UsageError(`--state-dir ${options.stateDir}: ${error.message}`);
+    throw error;
   });
   try {
     await provisionLocalStack(stack.endpoint, { region, credentials: stack.credentials });
