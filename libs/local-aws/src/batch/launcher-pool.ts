@@ -34,15 +34,16 @@ const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * whole command text, which holds the job's environment. A process stopped by SIGSTOP has not
  * ended (a container is paused, not gone), but with job control on `wait` returns 147 for it:
  * `-f` (`$__wait_until_exit`, bash 5.1 and later) waits for the end instead, and as even `wait -f`
- * can answer 147 when the stop comes as it starts, the loop waits while the process exists (once
- * a second without `-f`) and the last `wait` gives the status bash saved when it reaped it.
+ * can answer 147 when the stop comes as it starts, it waits again while the answer is 147 (once a
+ * second without `-f`). Every pass blocks or sleeps, and ends when bash has no record of the
+ * process (127): a loop on `kill -0` instead spun at full CPU in a launcher that bash no longer
+ * let wait for its reaped job.
  */
 const AFTER_START = [
   '</dev/null >&3 2>&4 3>&- 4>&- &',
   '__pid=$!',
   'echo "S $__pid"',
-  '{ wait $__wait_until_exit $__pid; while kill -0 $__pid; do [ -n "$__wait_until_exit" ] || sleep 1; wait $__wait_until_exit $__pid; done; wait $__pid; } 2>/dev/null',
-  '__code=$?',
+  '{ wait $__wait_until_exit $__pid; __code=$?; while [ $__code -eq 147 ]; do [ -n "$__wait_until_exit" ] || sleep 1; wait $__wait_until_exit $__pid; __next=$?; [ $__next -eq 127 ] && break; __code=$__next; done; } 2>/dev/null',
   'kill -9 -$__pid 2>/dev/null',
   `printf '%s\\n' "$__marker" >&3`,
   `printf '%s\\n' "$__marker" >&4`,
