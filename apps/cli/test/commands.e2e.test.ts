@@ -100,9 +100,10 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
   });
 
   it('cancel stops a running run; status then says FAILED with the reason', async () => {
-    // draw() never returns from frame 2 on, so the run is rendering when it is cancelled, however slow the machine
+    // draw() never returns from frame 12 on, so the run is rendering when it is cancelled, however slow the machine
     const sketch = join(__dirname, 'fixtures', 'blocking-sketch.js');
-    const submitted = await cli('submit', ...SMALL, '--sketch', sketch, '--run-id', 'cmd-cancel', '--json');
+    const blocking = ['--frames', '40', '--frames-per-job', '20', '--width', '64', '--height', '36', '--fps', '8', '--sketch', sketch];
+    const submitted = await cli('submit', ...blocking, '--run-id', 'cmd-cancel', '--json');
     expect({ code: submitted.code, stderr: submitted.stderr }).toMatchObject({ code: 0 });
     await waitForStatus('cmd-cancel', (s) => s.progress.framesDone > 0);
     const cancelled = await cli('cancel', 'cmd-cancel', '--reason', 'test says stop', '--json');
