@@ -1,5 +1,5 @@
 import type { PagesHandler } from './edge/edge-server';
-import { createBatchEngine, type BatchEngineOptions } from './batch';
+import { checkImagesOutside, createBatchEngine, type BatchEngineOptions } from './batch';
 import { sandboxSupport } from './batch/sandbox';
 import { machineCapacity, type Capacity } from './capacity';
 import { startCoreServices, stateLayout } from './core-services';
@@ -72,6 +72,8 @@ function sendBatchError(res: ServerResponse, type: string, message: string): voi
 export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack> {
   const region = o.region ?? DEFAULT_REGION;
   const roles = localJobRoles(region, LOCAL_ACCOUNT_ID);
+  // A state directory the jobs' programs live in is refused before anything is written into it.
+  checkImagesOutside(o.imageTable ?? {}, [o.stateDir], o.batch?.sandbox);
   const core = await startCoreServices({
     stateDir: o.stateDir,
     host: o.host ?? '127.0.0.1',

@@ -101,8 +101,13 @@ function acquireLock(stateDir: string): () => void {
   };
 }
 
-/** Sandboxed jobs do not see the state directories, so an image must not run anything inside them. */
-function checkImagesOutside(imageTable: Record<string, ImageTableEntry>, stackDirs: string[]): void {
+/**
+ * Sandboxed jobs do not see the state directories, so an image must not run anything inside them.
+ * The stack calls this before it writes anything there, the engine again for its own directory.
+ */
+export function checkImagesOutside(imageTable: Record<string, ImageTableEntry>, stateDirs: string[], sandbox?: boolean): void {
+  if (sandbox === false || !sandboxSupport().available) return;
+  const stackDirs = stateDirs.map(realPath);
   for (const [image, entry] of Object.entries(imageTable)) {
     const paths = [...entry.entrypoint.filter((arg) => isAbsolute(arg)), ...(entry.cwd ? [entry.cwd] : [])].map(realPath);
     const found = hiddenFromItsJobs(paths, stackDirs);
@@ -114,7 +119,7 @@ function checkImagesOutside(imageTable: Record<string, ImageTableEntry>, stackDi
 
 export async function createBatchEngine(options: BatchEngineOptions): Promise<BatchEngine> {
   mkdirSync(options.stateDir, { recursive: true });
-  if (options.sandbox !== false && sandboxSupport().available) checkImagesOutside(options.imageTable, stackDirsOf(options));
+  checkImagesOutside(options.imageTable, stackDirsOf(options), options.sandbox);
   const unlock = acquireLock(options.stateDir);
   try {
     return openEngine(options, unlock);

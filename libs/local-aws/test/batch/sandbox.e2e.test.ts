@@ -5,6 +5,7 @@ import { RegisterJobDefinitionCommand, SubmitJobCommand } from '@aws-sdk/client-
 import { createBatchEngine } from '../../src/batch';
 import { sandboxSupport } from '../../src/batch/sandbox';
 import { LogStore } from '../../src/logs/log-store';
+import { startLocalStack } from '../../src/stack';
 import { StateDirError } from '../../src/state-dir';
 import { createQueue, type Harness, shellDefinition, startHarness, waitFinished } from './harness';
 
@@ -184,6 +185,18 @@ describe('the stack’s state directory, seen from a sandboxed job', () => {
       await expect(engine).rejects.toThrow(`holds ${project}, which image local/project runs`);
     } finally {
       rmSync(logs, { recursive: true, force: true });
+    }
+  });
+
+  it('is refused by the whole stack before anything is written into that directory', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'stack-refused-'));
+    try {
+      writeFileSync(join(repo, 'job.sh'), 'true\n');
+      const stack = startLocalStack({ stateDir: repo, port: 0, quiet: true, imageTable: { 'local/repo': { entrypoint: ['/bin/sh', join(repo, 'job.sh')] } } });
+      await expect(stack).rejects.toThrow(StateDirError);
+      expect(readdirSync(repo)).toEqual(['job.sh']);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
     }
   });
 });
