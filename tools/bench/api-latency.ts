@@ -2,7 +2,7 @@ import { BatchClient, DescribeJobsCommand, ListJobsCommand, RegisterJobDefinitio
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { provisionLocalStack, startLocalStack } from '../../libs/local-aws/src';
+import { provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
 import { percentile } from './measure';
 import type { Section } from './report';
 import { WHY_MISSED } from './why-missed';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveFfmpeg } from '../../libs/media/src/binaries';
+import { resolveFfmpeg } from '@framefarm/media';
 import { CPU_TIME, measure, readCpuReport } from './measure';
 import type { RenderSize } from './framefarm-run';
 import { ROOT } from './sketches';

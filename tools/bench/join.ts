@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { frameTimestamps, joinSegments, probeVideo, resolveFfmpeg, startSegmentEncoder, timestampGaps } from '../../libs/media/src';
+import { frameTimestamps, joinSegments, probeVideo, resolveFfmpeg, startSegmentEncoder, timestampGaps } from '@framefarm/media';
 import { fmt, stats } from './measure';
 import type { Section } from './report';
 import { CPU_TIME, measure } from './measure';

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveFfmpeg } from '../../libs/media/src/binaries';
+import { resolveFfmpeg } from '@framefarm/media';
 import { apiLatency } from './api-latency';
 import { chunkSizing } from './chunk-sizing';
 import { endToEndSection, measureSideBySide, sketchSweep } from './end-to-end';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startProvisionedStack } from '../../apps/cli/src/local/local-session';
 import { clientsFor, destroyClients } from '../../apps/cli/src/aws/clients';
 import { localTarget } from '../../apps/cli/src/aws/target';
-import { readRunState } from '../../libs/runs/src';
+import { readRunState } from '@framefarm/runs';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { loadSketch, createFrameRenderer, previewJpeg } from '../../libs/sketch/src';
+import { loadSketch, createFrameRenderer, previewJpeg } from '@framefarm/sketch';
 import { PREVIEW_EVERY_MS } from '../../apps/render/src/preview-publisher';
 import { fmt, stats } from './measure';
 import type { Section } from './report';

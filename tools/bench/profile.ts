@@ -10,11 +10,11 @@ import { BatchClient, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allJobSpecs, defaultFramesPerJob, ENV, jobDefinitionEnvironment, LOCAL_RESOURCES } from '../../libs/job-specs/src';
+import { allJobSpecs, defaultFramesPerJob, ENV, jobDefinitionEnvironment, LOCAL_RESOURCES } from '@framefarm/job-specs';
 import { fillCodeCache, jobStartScript } from '../../apps/cli/src/local/code-cache';
-import { jobNodeExecutable, localEndpointEnvironment, machineCapacity, provisionLocalStack, startLocalStack } from '../../libs/local-aws/src';
-import { RunStore, uploadSketchSource } from '../../libs/run-store/src';
-import { bundleSketch } from '../../libs/sketch/src';
+import { jobNodeExecutable, localEndpointEnvironment, machineCapacity, provisionLocalStack, startLocalStack } from '@framefarm/local-aws';
+import { RunStore, uploadSketchSource } from '@framefarm/run-store';
+import { bundleSketch } from '@framefarm/sketch';
 import { markdownTable } from './report';
 import { CIRCLES, ROOT } from './sketches';
 

@@ -4,7 +4,7 @@
  * tools/bench-batch/engine-server.ts: it sends `{ port, credentials }` (the stack's admin keys,
  * which the clients sign with), and answers `report` with its peak RSS and the requests it served.
  */
-import { startLocalStack } from '../../libs/local-aws/src/stack';
+import { startLocalStack } from '@framefarm/local-aws';
 import { recordServed } from '../bench-batch/served';
 
 async function main(): Promise<void> {
