@@ -6,6 +6,7 @@ export * from './settings';
 export * from './render';
 export * from './frame-checksum';
 export * from './load';
+export * from './declarations';
 export * from './source-map';
 export * from './bundle';
 export { BUILTIN_SKETCHES, DEFAULT_SKETCH } from './builtins';

@@ -30,8 +30,8 @@ export function loadSketch(ref: SketchRef): Sketch<any> {
 }
 
 /** What the loader puts before a bundle's first line: columns on that line shift by its length. */
-const COMMONJS_WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
-const DEFAULT_FILENAME = 'sketch.cjs';
+export const COMMONJS_WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
+export const DEFAULT_FILENAME = 'sketch.cjs';
 
 /**
  * Maps a stack from a sketch's code to the user's files and lines (the source map bundleSketch
@@ -60,7 +60,8 @@ function evaluateCommonJs(ref: SketchSource): unknown {
   return module.exports;
 }
 
-function validateSketch(exported: unknown, filename: string): Sketch<any> {
+/** Checks what a sketch exports: a draw function, positive whole numbers, setup a function. */
+export function validateSketch(exported: unknown, filename: string): Sketch<any> {
   const candidate = (exported as { default?: unknown })?.default ?? exported;
   const sketch = candidate as Partial<Sketch<any>> | undefined;
   if (!sketch || typeof sketch.draw !== 'function') {

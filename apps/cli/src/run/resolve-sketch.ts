@@ -1,5 +1,6 @@
 import { uploadSketchSource, RunStore } from '@framefarm/run-store';
-import { builtinSketchNames, bundleSketch, InvalidSketchError, loadSketch, SketchBundleError } from '@framefarm/sketch';
+import { RUN_SETTINGS_DEFAULTS } from '@framefarm/run-store';
+import { builtinSketchNames, bundleSketch, InvalidSketchError, loadSketch, readSketchDeclarations, SketchBundleError, SketchExitError, SketchTimeoutError } from '@framefarm/sketch';
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../errors';
@@ -34,10 +35,17 @@ export async function readSketch(given: string): Promise<LocalSketch> {
     throw new UsageError(`no built-in sketch "${given}"; choose one of ${builtinSketchNames().join(', ')}, or give a .ts/.js file`);
   }
   try {
-    const sketch = loadSketch(source === undefined ? given : { source, filename: basename(given) });
-    return { given, source, defaults: { width: sketch.width, height: sketch.height, fps: sketch.fps, frames: sketch.frames } };
+    // A user's sketch is untrusted code: it is loaded in a thread of its own, never in this one.
+    const declared =
+      source === undefined
+        ? loadSketch(given)
+        : await readSketchDeclarations({ source, filename: basename(given) }, { timeoutSeconds: RUN_SETTINGS_DEFAULTS.frameTimeoutSeconds });
+    return { given, source, defaults: { width: declared.width, height: declared.height, fps: declared.fps, frames: declared.frames } };
   } catch (error) {
-    if (error instanceof InvalidSketchError) throw new UsageError(error.message);
+    if (error instanceof SketchTimeoutError) {
+      throw new UsageError(`sketch ${given} did not finish loading within ${error.limitSeconds} s: its top-level code may never return`);
+    }
+    if (error instanceof InvalidSketchError || error instanceof SketchExitError) throw new UsageError(error.message);
     throw error;
   }
 }
