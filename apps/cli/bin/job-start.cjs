@@ -77,6 +77,8 @@ if (require.main === module) {
   }
   const source = readFileSync(bundle);
   process.argv.splice(1, 2, bundle);
+  // So a job can start its worker threads through this loader too (the render job's sketch thread).
+  process.env.FRAMEFARM_JOB_LOADER = __filename;
   run(bundle, compile(bundle, source, cachedDataFor(bundle, source)));
 } else {
   module.exports = { fill, cacheHeader, HEADER_BYTES };

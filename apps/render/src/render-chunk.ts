@@ -34,6 +34,7 @@ async function finishedManifest(store: RunStore, config: RenderJobConfig, hash: 
 export interface RenderChunkOptions {
   /** The render bundle (main.ts): the sketch runs in a worker thread started from it. */
   sketchThreadScript: string;
+  sketchThreadArgv?: string[];
   span?: StageSpan;
 }
 
@@ -69,6 +70,7 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
     const thread = await span('render.load-sketch', { sketch: settings.sketch }, async () =>
       SketchThread.start({
         script: options.sketchThreadScript,
+        argv: options.sketchThreadArgv,
         sketch: await runSketchRef(store.objects, settings.sketch),
         settings: frameSettingsOf(settings),
         start: chunk.start,

@@ -5,6 +5,8 @@ import { FromSketchThread, SKETCH_THREAD_ROLE, SketchFailure, SketchThreadInit }
 export interface SketchThreadOptions {
   /** The script that calls runSketchThread when started as a worker: the render bundle itself. */
   script: string;
+  /** Arguments of that script (the bundle, when the script is the loader that started the job). */
+  argv?: string[];
   sketch: SketchRef;
   settings: FrameSettings;
   /** The frames to draw, in order: [start, end). */
@@ -44,7 +46,7 @@ export class SketchThread {
     this.limitMs = options.frameTimeoutSeconds * 1000;
     this.nextIndex = options.start;
     const workerData: SketchThreadInit = { role: SKETCH_THREAD_ROLE, sketch: options.sketch, settings: options.settings };
-    this.worker = new Worker(options.script, { workerData });
+    this.worker = new Worker(options.script, { workerData, argv: options.argv });
     this.worker.on('message', (message: FromSketchThread) => this.received(message));
     // An error the thread could not report itself (out of memory, a broken script).
     this.worker.on('error', (error) => this.fail(new SketchRuntimeError(this.phase, { name: error.name, message: error.message })));
