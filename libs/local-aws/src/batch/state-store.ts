@@ -1,3 +1,4 @@
+import { childJobId } from '@framefarm/job-specs';
 import { canTransition, emptyStatusCounts, isFinished, type StatusCounts } from './job-states';
 import type { Journal, LoadedState } from './journal';
 import type {
@@ -195,7 +196,7 @@ export class StateStore {
     if (size === undefined) return;
     const children: JobRecord[] = new Array(size);
     for (let index = 0; index < size; index++) {
-      const child: JobRecord = { jobId: `${job.jobId}:${index}`, parentId: job.jobId, index, status: 'SUBMITTED', createdAt: job.createdAt, attempts: [] };
+      const child: JobRecord = { jobId: childJobId(job.jobId, index), parentId: job.jobId, index, status: 'SUBMITTED', createdAt: job.createdAt, attempts: [] };
       children[index] = child;
       this.jobs.set(child.jobId, child);
     }
