@@ -1,28 +1,9 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobNodeExecutable } from '@framefarm/local-aws';
 
 const ROOT = join(__dirname, '..', '..', '..');
-
-/**
- * Builds the render app as its build target does (an Nx cache hit when unchanged) and copies the
- * bundle to `dir`: dist/ is shared, and another build may empty it while a test runs.
- */
-export function buildRenderJob(dir: string): string {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      execFileSync('npx', ['nx', 'run', 'render:build', '--output-style=static'], { cwd: ROOT, env: { ...process.env, NX_DAEMON: 'false' }, stdio: 'pipe' });
-      const copy = join(dir, 'render.cjs');
-      copyFileSync(join(ROOT, 'dist', 'apps', 'render', 'main.cjs'), copy);
-      return copy;
-    } catch (error) {
-      if (attempt < 3) continue;
-      const output = (error as { stdout?: Buffer }).stdout?.toString() ?? (error as Error).message;
-      throw new Error(`building the render bundle failed:\n${output.slice(-4000)}`);
-    }
-  }
-}
 
 export interface RenderJobExit {
   exitCode: number | null;

@@ -5,7 +5,8 @@ import { join, relative } from 'node:path';
 import { runSettingsEnvironment, RunSettings, RunStore, uploadSketchSource } from '@framefarm/run-store';
 import { LocalServices, startLocalServices } from '@framefarm/run-store/testing';
 import { bundleSketch } from '@framefarm/sketch';
-import { buildRenderJob, childProcesses, isRunning, RenderJobExit, startRenderJob } from './render-job';
+import { buildRenderBundle } from './render-bundle';
+import { childProcesses, isRunning, RenderJobExit, startRenderJob } from './render-job';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const FIXTURE = join(__dirname, 'fixtures', 'faulty-sketch.ts');
@@ -18,12 +19,15 @@ const FIXTURE = join(__dirname, 'fixtures', 'faulty-sketch.ts');
 describe('sketch faults in the render job', () => {
   let dir: string;
   let bundle: string;
+  let removeBundle: (() => void) | undefined;
   let services: LocalServices;
   let store: RunStore;
   let sketch: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'framefarm-sketch-faults-'));
-    bundle = buildRenderJob(dir);
+    // Bundled by esbuild as the build target does, into a directory of its own: a nested `nx run`
+    // inside the workspace's own test run failed now and then on a fresh clone.
+    ({ script: bundle, remove: removeBundle } = await buildRenderBundle());
     services = await startLocalServices();
     services.env.OTEL_TRACES_EXPORTER = 'none';
     store = RunStore.fromEnv(services.env);
@@ -31,6 +35,7 @@ describe('sketch faults in the render job', () => {
   }, 300_000);
   afterAll(async () => {
     await services?.stop();
+    removeBundle?.();
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, NotFound, S3Client } from '@aws-sdk/client-s3';
 import { RUNS_BY_TIME_INDEX, tableKeySchema } from '@framefarm/job-specs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export async function ensureBucket(s3: S3Client, bucket: string): Promise<'created' | 'unchanged'> {
   try {
@@ -34,11 +35,33 @@ export async function ensureTable(dynamodb: DynamoDBClient, table: string): Prom
     if (!(err instanceof ResourceNotFoundException)) throw err;
   }
   await createTable(dynamodb, table);
+  await waitForTable(dynamodb, table, 'ACTIVE');
   return 'created';
 }
 
 const createTable = (dynamodb: DynamoDBClient, table: string) =>
   dynamodb.send(new CreateTableCommand({ TableName: table, BillingMode: 'PAY_PER_REQUEST', ...tableKeySchema() }));
+
+/** How often and how many times to look whether a table has gone or become ACTIVE. */
+const TABLE_POLL = { everyMs: 50, times: 600 };
+
+/**
+ * Deleting and creating a table finish after the call returns (DELETING, CREATING), in dynalite
+ * as in DynamoDB: the next step waits until the table is gone, or ACTIVE.
+ */
+async function waitForTable(dynamodb: DynamoDBClient, table: string, wanted: 'gone' | 'ACTIVE'): Promise<void> {
+  for (let i = 0; i < TABLE_POLL.times; i++) {
+    try {
+      const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: table }));
+      if (wanted === 'ACTIVE' && Table?.TableStatus === 'ACTIVE') return;
+    } catch (err) {
+      if (!(err instanceof ResourceNotFoundException)) throw err;
+      if (wanted === 'gone') return;
+    }
+    await sleep(TABLE_POLL.everyMs);
+  }
+  throw new Error(`table ${table} did not become ${wanted === 'gone' ? 'deleted' : 'ACTIVE'} within ${(TABLE_POLL.everyMs * TABLE_POLL.times) / 1000} s`);
+}
 
 /**
  * A table from a state directory older than the runs-by-time index. DynamoDB would add the index
@@ -54,7 +77,9 @@ async function recreateWithIndex(dynamodb: DynamoDBClient, table: string): Promi
     start = page.LastEvaluatedKey;
   } while (start);
   await dynamodb.send(new DeleteTableCommand({ TableName: table }));
+  await waitForTable(dynamodb, table, 'gone');
   await createTable(dynamodb, table);
+  await waitForTable(dynamodb, table, 'ACTIVE');
   for (let i = 0; i < items.length; i += 25) {
     let pending: Record<string, AttributeValue>[] = items.slice(i, i + 25);
     while (pending.length > 0) {
