@@ -51,7 +51,10 @@ async function main(): Promise<void> {
       const proc = readProc(pid);
       if (!proc) continue;
       if (tree.has(proc.ppid)) tree.add(pid);
-      if (tree.has(pid)) seen.set(pid, { name: proc.name, cpu: Math.max(proc.cpu, seen.get(pid)?.cpu ?? 0) });
+      // An exited process (a zombie) has no argv left: keep the name it had while it ran.
+      const before = seen.get(pid);
+      const name = proc.name === '?' && before ? before.name : proc.name;
+      if (tree.has(pid)) seen.set(pid, { name, cpu: Math.max(proc.cpu, before?.cpu ?? 0) });
     }
   };
   const timer = setInterval(sample, 50);
