@@ -28,7 +28,7 @@ function readProc(pid: number): { ppid: number; cpu: number; name: string } | un
 function label(argv: string[]): string {
   const line = argv.join(' ');
   if (/dist\/apps\/(\w+)\/main\.cjs/.test(line)) return `node ${/dist\/apps\/(\w+)\/main\.cjs/.exec(line)![1]}${/dist\/apps\/cli/.test(line) ? ' (CLI + local stack)' : ''}`;
-  if (/ffmpeg/.test(argv[0] ?? '')) return /-f rawvideo|pipe:0 .*libx264|libx264/.test(line) && line.includes('rawvideo') ? 'ffmpeg (render: x264)' : line.includes('framecrc') ? 'ffmpeg (packet check)' : line.includes('select=') ? 'ffmpeg (poster)' : line.includes('-c copy') ? 'ffmpeg (join)' : 'ffmpeg (other)';
+  if (/ffmpeg/.test(argv[0] ?? '')) return /-f rawvideo|pipe:0 .*libx264|libx264/.test(line) && line.includes('rawvideo') ? 'ffmpeg (render: x264)' : line.includes('framecrc') ? 'ffmpeg (packet check)' : /poster\.(png|jpe?g)/.test(line) ? 'ffmpeg (poster)' : line.includes('-c copy') ? 'ffmpeg (join)' : 'ffmpeg (other)';
   if (/ffprobe/.test(argv[0] ?? '')) return 'ffprobe';
   if (/bash/.test(argv[0] ?? '')) return 'bash (job launcher)';
   return (argv[0] ?? '?').split('/').pop() ?? '?';

@@ -96,13 +96,16 @@ export async function encodeRun(store: RunStore, config: EncodeJobConfig, log: J
     const videoPath = join(workDir, 'video.mp4');
     await span('encode.join', { segments: segments.length }, () => joinSegments(segments, videoPath));
     const posterPath = join(workDir, 'poster.png');
-    const posterFrame = posterFrameIndex(settings.totalFrames);
-    // Both only read the joined file: the poster is cut while the packets are checked.
+    const posterFrame = posterFrameIndex(settings.totalFrames, chunks.map((chunk) => chunk.start));
+    // At a chunk's first frame the poster is that segment's first frame: nothing before it is decoded.
+    const posterChunk = chunks.findIndex((chunk) => chunk.start === posterFrame);
+    const posterSource = posterChunk >= 0 ? { video: segments[posterChunk], frame: 0 } : { video: videoPath, frame: posterFrame };
+    // Both only read what is written: the poster is cut while the packets are checked.
     const [probe] = await Promise.all([
       span('encode.verify', { frames: settings.totalFrames }, () =>
         verifyVideo(videoPath, { frames: settings.totalFrames, fps: settings.fps, width: settings.width, height: settings.height }),
       ),
-      span('encode.poster', { frame: posterFrame }, () => extractPoster(videoPath, posterPath, posterFrame, settings.fps)),
+      span('encode.poster', { frame: posterFrame }, () => extractPoster(posterSource.video, posterPath, posterSource.frame, settings.fps)),
     ]);
 
     const storedVideo = await span('encode.upload', {}, async () => {

@@ -31,9 +31,11 @@ describe('posters', () => {
     expect(posterFrameIndex(30)).toBe(15);
     // The middle, a segment's first frame (a keyframe), the frames beside it, the first and the last.
     const cases = [[15, 'poster.png', 3], [15, 'poster.jpg', 6], [12, 'a.png', 3], [11, 'b.png', 3], [13, 'c.png', 3], [0, 'd.png', 3], [29, 'e.png', 3]] as const;
-    for (const [frame, name, tolerance] of cases) {
+    // The second segment's first frame, cut from the segment itself (what encode does at a chunk start).
+    const fromSegment = [[12, 'segment.png', 3, segments[1]]] as const;
+    for (const [frame, name, tolerance, source] of [...cases.map(([f, n, t]) => [f, n, t, undefined] as const), ...fromSegment]) {
       const poster = join(dir, name);
-      await extractPoster(video, poster, frame, format.fps);
+      await extractPoster(source ?? video, poster, source ? 0 : frame, format.fps);
       const image = await loadImage(poster);
       expect([image.width, image.height]).toEqual([64, 48]);
       const ctx = createCanvas(64, 48).getContext('2d');
@@ -43,6 +45,17 @@ describe('posters', () => {
       expect(Math.abs(green - 128)).toBeLessThanOrEqual(tolerance);
       expect(Math.abs(blue - 64)).toBeLessThanOrEqual(tolerance);
     }
+  });
+
+  it('puts the poster at the chunk start nearest the middle, if one is in the middle half', () => {
+    expect(posterFrameIndex(240, [0, 120])).toBe(120);
+    expect(posterFrameIndex(240, [0, 60, 120, 180])).toBe(120);
+    expect(posterFrameIndex(100, [0, 34, 67])).toBe(34);
+    expect(posterFrameIndex(1800, [0, 800, 1000])).toBe(800);
+    // One chunk, or chunk starts far from the middle: the middle frame.
+    expect(posterFrameIndex(240, [0])).toBe(120);
+    expect(posterFrameIndex(100, [0, 90])).toBe(50);
+    expect(posterFrameIndex(1, [0])).toBe(0);
   });
 
   it('rejects formats it cannot write', async () => {

@@ -23,5 +23,17 @@ export async function extractPoster(video: string, output: string, frameIndex: n
   );
 }
 
-/** The frame a poster shows: the middle of the video. */
-export const posterFrameIndex = (totalFrames: number): number => Math.floor(totalFrames / 2);
+/**
+ * The frame a poster shows: near the middle of the video, at the first frame of a chunk where
+ * one starts there. A chunk's segment starts with its first frame, so a poster cut from the
+ * segment decodes that one frame; one cut in the middle of a 240-frame segment decodes from the
+ * keyframe before it, 120 frames and 0.6 s of CPU at 1280×720 (and seeking the joined MP4 to a
+ * keyframe does not help: ffmpeg seeks B-frame video 3/23 s early, to the keyframe before).
+ * `chunkStarts` are the chunks' first frames; the one nearest the middle is taken if it lies in
+ * the middle half of the video, otherwise (one chunk, or none near the middle) the middle frame.
+ */
+export function posterFrameIndex(totalFrames: number, chunkStarts: readonly number[] = []): number {
+  const middle = Math.floor(totalFrames / 2);
+  const nearMiddle = chunkStarts.filter((frame) => frame >= totalFrames / 4 && frame <= (3 * totalFrames) / 4);
+  return nearMiddle.reduce((best, frame) => (Math.abs(frame - middle) < Math.abs(best - middle) ? frame : best), nearMiddle[0] ?? middle);
+}
