@@ -3,7 +3,11 @@
  * set in about a minute on a quiet machine. Prints every table and writes docs/benchmarks.md
  * with an SVG chart per benchmark in docs/benchmarks/.
  *
- *   npm run bench [-- --quick] [--only end-to-end,sketches,chunk-sizing,engine-overhead,join,api-latency,previews] [--out FILE]
+ *   npm run bench [-- --quick] [--only end-to-end,sketches,chunk-sizing,engine-overhead,join,api-latency,previews] [--reps N] [--out FILE]
+ *
+ * --reps N repeats every measurement N times instead of each benchmark's default (e.g. the full
+ * sizes once each, where the default repetitions take over an hour). The charts of FILE go to a
+ * folder named like it (docs/benchmarks/ for docs/benchmarks.md).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +30,7 @@ import { previewCost } from './previews';
 const BENCHMARKS = ['end-to-end', 'sketches', 'chunk-sizing', 'engine-overhead', 'join', 'api-latency', 'previews'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
-function parseArgs(argv: string[]): { quick: boolean; only: Benchmark[]; out: string } {
+function parseArgs(argv: string[]): { quick: boolean; only: Benchmark[]; reps?: number; out: string } {
   const quick = argv.includes('--quick');
   const at = argv.indexOf('--only');
   const only = at >= 0 ? (argv[at + 1] ?? '').split(',') : [...BENCHMARKS];
@@ -35,14 +39,27 @@ function parseArgs(argv: string[]): { quick: boolean; only: Benchmark[]; out: st
     console.error(`--only takes a comma-separated list of ${BENCHMARKS.join(', ')}; unknown: ${bad.join(', ')}`);
     process.exit(2);
   }
+  const repsAt = argv.indexOf('--reps');
+  const reps = repsAt >= 0 ? Number(argv[repsAt + 1]) : undefined;
+  if (reps !== undefined && !(Number.isInteger(reps) && reps >= 1 && reps <= 20)) {
+    console.error(`--reps takes a whole number from 1 to 20; got ${argv[repsAt + 1] ?? 'nothing'}`);
+    process.exit(2);
+  }
   const outAt = argv.indexOf('--out');
-  return { quick, only: only as Benchmark[], out: outAt >= 0 ? argv[outAt + 1] : join(ROOT, 'docs', 'benchmarks.md') };
+  return { quick, only: only as Benchmark[], reps, out: outAt >= 0 ? argv[outAt + 1] : join(ROOT, 'docs', 'benchmarks.md') };
 }
 
 const HD = { width: 1280, height: 720, fps: 30 };
 
+/** How the doc says it was measured: the command and its options, but not where it was written. */
+function commandLine(argv: string[]): string {
+  const options = argv.filter((arg, i) => arg !== '--out' && argv[i - 1] !== '--out');
+  return ['npm run bench', ...(options.length > 0 ? ['--', ...options] : [])].join(' ');
+}
+
 async function main(): Promise<void> {
-  const { quick, only, out } = parseArgs(process.argv.slice(2));
+  const { quick, only, reps: repsOverride, out } = parseArgs(process.argv.slice(2));
+  const reps = (fallback: number) => repsOverride ?? fallback;
   const cores = cpus().length;
   const loadBefore = load();
   const dir = mkdtempSync(join(tmpdir(), 'bench-sketches-'));
@@ -64,20 +81,20 @@ async function main(): Promise<void> {
       const runs = [];
       for (const p of plan) {
         const size: RenderSize = { frames: p.frames, ...HD };
-        runs.push({ size, reps: await measureSideBySide(circles, size, p.reps, cores, p.naive) });
+        runs.push({ size, reps: await measureSideBySide(circles, size, reps(p.reps), cores, p.naive) });
       }
       done(endToEndSection(runs, circles));
     }
     if (only.includes('sketches')) {
       const sketches = [...BUILTINS.map((name) => bundleSketch(name, dir)), bundleSketch(USER_SKETCH, dir)];
-      done(await sketchSweep(sketches, { frames: quick ? 90 : 240, ...HD }, quick ? 1 : 3, cores));
+      done(await sketchSweep(sketches, { frames: quick ? 90 : 240, ...HD }, reps(quick ? 1 : 3), cores));
     }
     if (only.includes('chunk-sizing')) {
       const sizes = quick ? [{ frames: 60, ...HD }] : [{ frames: 240, ...HD }, { frames: 1800, ...HD }];
-      done(await chunkSizing(CIRCLES, sizes, quick ? [1, 2, 4, 8] : [1, 2, 4, 8, 16, 30], quick ? 1 : 2));
+      done(await chunkSizing(CIRCLES, sizes, quick ? [1, 2, 4, 8] : [1, 2, 4, 8, 16, 30], reps(quick ? 1 : 2)));
     }
     if (only.includes('engine-overhead')) done(await engineOverhead(quick ? 500 : 10_000));
-    if (only.includes('join')) done(await joinBench(quick ? { frames: 120, segments: 4, ...HD, reps: 3 } : { frames: 1800, segments: 30, ...HD, reps: 3 }));
+    if (only.includes('join')) done(await joinBench(quick ? { frames: 120, segments: 4, ...HD, reps: reps(3) } : { frames: 1800, segments: 30, ...HD, reps: reps(3) }));
     if (only.includes('previews')) done(await previewCost(quick ? { frames: 30, previews: 5 } : { frames: 120, previews: 20 }));
     if (only.includes('api-latency')) done(await apiLatency(quick ? { submits: 200, describes: 20, lists: 5, arraySize: 10_000 } : { submits: 1000, describes: 100, lists: 20, arraySize: 10_000 }));
   } finally {
@@ -86,7 +103,7 @@ async function main(): Promise<void> {
   const ffmpeg = execFileSync(resolveFfmpeg(), ['-version'], { encoding: 'utf8' }).split('\n')[0].replace(/ Copyright.*$/, '');
   writeBenchmarksDoc(out, {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-    mode: quick ? 'quick' : 'full',
+    command: commandLine(process.argv.slice(2)),
     cores,
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',
     node: process.version,

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 
 export interface Table {
   headers: string[];
@@ -87,7 +87,8 @@ export function svgChart(title: string, chart: Chart): string {
 
 export interface Environment {
   date: string;
-  mode: string;
+  /** The command that measured it, as a reader would type it. */
+  command: string;
   cores: number;
   cpuModel: string;
   node: string;
@@ -98,7 +99,7 @@ export interface Environment {
 
 /** docs/benchmarks.md and one SVG per benchmark beside it, in docs/benchmarks/. */
 export function writeBenchmarksDoc(file: string, env: Environment, sections: Section[], preface: string, appendix = ''): void {
-  const svgDir = join(dirname(file), 'benchmarks');
+  const svgDir = join(dirname(file), basename(file, '.md'));
   mkdirSync(svgDir, { recursive: true });
   const out: string[] = [
     '# Benchmarks',
@@ -107,7 +108,7 @@ export function writeBenchmarksDoc(file: string, env: Environment, sections: Sec
     '',
     preface,
     '',
-    `Measured ${env.date} with \`npm run bench${env.mode === 'quick' ? ' -- --quick' : ''}\` on ${env.cores} cores (${env.cpuModel}), Node ${env.node}, ${env.ffmpeg}.`,
+    `Measured ${env.date} with \`${env.command}\` on ${env.cores} cores (${env.cpuModel}), Node ${env.node}, ${env.ffmpeg}.`,
     `Load average (1, 5, 15 min) before: ${env.loadBefore}; after: ${env.loadAfter}.`,
     '',
   ];
