@@ -123,7 +123,8 @@ async function renderFrames(store: RunStore, config: RenderJobConfig, log: JobLo
         const pixels = await thread.next();
         checksums.push(frameChecksum(pixels));
         previews.offer(pixels);
-        await encoder.write(pixels);
+        // Once in ffmpeg's pipe, the frame's buffer goes back to the sketch thread for a later frame.
+        await encoder.write(pixels, () => thread.release(pixels));
         const rendered = index - chunk.start + 1;
         if (rendered % every === 0 && rendered < frames) {
           await store.records.updateChunk(runId, chunk.index, { framesDone: rendered });

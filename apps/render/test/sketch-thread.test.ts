@@ -42,6 +42,28 @@ describe('a sketch in its own thread', () => {
     expect(frames.map(frameChecksum)).toEqual(Array.from({ length: 8 }, (_, i) => frameChecksum(here.rgba(i))));
   });
 
+  it('draws later frames into the buffers given back, and their pixels stay right', async () => {
+    const thread = await start('reuse');
+    const checksums: string[] = [];
+    let lent = 0;
+    try {
+      let previous: Buffer | undefined;
+      for (let i = 0; i < 8; i++) {
+        const pixels = await thread.next();
+        checksums.push(frameChecksum(pixels));
+        // A buffer lent to the thread for a later frame is no longer this side's: it reads empty.
+        if (previous?.byteLength === 0) lent++;
+        thread.release(pixels);
+        previous = pixels;
+      }
+    } finally {
+      await thread.stop();
+    }
+    const here = createFrameRenderer(loadSketch({ source: faulty }), settings('reuse'));
+    expect(checksums).toEqual(Array.from({ length: 8 }, (_, i) => frameChecksum(here.rgba(i))));
+    expect(lent).toBeGreaterThan(0);
+  });
+
   it('draws a built-in by name, from a later start', async () => {
     const thread = await SketchThread.start({ script, sketch: 'truchet', settings: settings('b'), start: 5, end: 8, frameTimeoutSeconds: 600 });
     const { frames } = await drain(thread, 3);
