@@ -10,7 +10,7 @@ import type { RenderJobConfig } from './env';
 import { PreviewPublisher } from './preview-publisher';
 import { progressEvery } from './progress';
 import { frameSettingsOf, runSketchRef } from './run-sketch';
-import { SketchThread } from './sketch-thread';
+import { SketchThread, SketchThreadCode } from './sketch-thread';
 
 /**
  * x264 threads: the render job's vCPUs (its job spec), not the machine's cores. Drawing runs in
@@ -32,8 +32,8 @@ async function finishedManifest(store: RunStore, config: RenderJobConfig, hash: 
 }
 
 export interface RenderChunkOptions {
-  /** The render bundle (main.ts): the sketch runs in a worker thread started from it. */
-  sketchThreadScript: string;
+  /** What the sketch's worker thread runs: its own code, or the render bundle (main.ts). */
+  sketchThreadScript: string | SketchThreadCode;
   sketchThreadArgv?: string[];
   span?: StageSpan;
 }

@@ -2,10 +2,19 @@ import { Worker } from 'node:worker_threads';
 import { InvalidSketchError, SketchExitError, SketchPhase, SketchRuntimeError, SketchTimeoutError, FrameSettings, SketchRef } from '@framefarm/sketch';
 import { FromSketchThread, SKETCH_THREAD_ROLE, SketchFailure, SketchThreadInit, ToSketchThread } from './sketch-protocol';
 
+/** The sketch thread's own bundle (sketch-thread-entry.ts) as code; `require` in it resolves from the file `requireFrom`. */
+export interface SketchThreadCode {
+  code: string;
+  requireFrom: string;
+}
+
 export interface SketchThreadOptions {
-  /** The script that calls runSketchThread when started as a worker: the render bundle itself. */
-  script: string;
-  /** Arguments of that script (the bundle, when the script is the loader that started the job). */
+  /**
+   * What the worker runs: the sketch thread's own code, or the file of a script that calls
+   * runSketchThread when started as a worker (the render bundle itself).
+   */
+  script: string | SketchThreadCode;
+  /** Arguments of a script file (the bundle, when the script is the loader that started the job). */
   argv?: string[];
   sketch: SketchRef;
   settings: FrameSettings;
@@ -57,7 +66,11 @@ export class SketchThread {
     this.nextIndex = options.start;
     this.frameBytes = options.settings.width * options.settings.height * 4;
     const workerData: SketchThreadInit = { role: SKETCH_THREAD_ROLE, sketch: options.sketch, settings: options.settings };
-    this.worker = new Worker(options.script, { workerData, argv: options.argv });
+    const { script } = options;
+    this.worker =
+      typeof script === 'string'
+        ? new Worker(script, { workerData, argv: options.argv })
+        : new Worker(`(function (require) {\n${script.code}\n})(require('node:module').createRequire(${JSON.stringify(script.requireFrom)}));`, { eval: true, workerData });
     this.worker.on('message', (message: FromSketchThread) => this.received(message));
     // An error the thread could not report itself (out of memory, a broken script).
     this.worker.on('error', (error) => this.fail(new SketchRuntimeError(this.phase, { name: error.name, message: error.message })));

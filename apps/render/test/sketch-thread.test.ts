@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { StoppedBySignalError } from '@framefarm/run-store';
 import { bundleSketch, createFrameRenderer, frameChecksum, FrameSettings, InvalidSketchError, loadSketch, SketchExitError, SketchRuntimeError, SketchTimeoutError } from '@framefarm/sketch';
-import { SketchThread, SketchThreadOptions } from '../src/sketch-thread';
+import { SketchThread, SketchThreadCode, SketchThreadOptions } from '../src/sketch-thread';
 import { buildRenderBundle } from './render-bundle';
 
 const fixture = (name: string) => join(__dirname, 'fixtures', name);
@@ -24,11 +24,12 @@ async function drain(thread: SketchThread, count: number): Promise<{ frames: Buf
 }
 
 describe('a sketch in its own thread', () => {
-  let script: string;
+  // The thread as the render bundle starts it: its own code.
+  let script: SketchThreadCode;
   let remove = (): void => undefined;
   let faulty: string;
   beforeAll(async () => {
-    ({ script, remove } = await buildRenderBundle());
+    ({ threadCode: script, remove } = await buildRenderBundle());
     faulty = await bundleSketch(fixture('faulty-sketch.ts'));
   });
   afterAll(() => remove());
