@@ -18,8 +18,11 @@ export interface SketchThreadInit {
 
 export const isSketchThreadInit = (data: unknown): data is SketchThreadInit => (data as Partial<SketchThreadInit> | null)?.role === SKETCH_THREAD_ROLE;
 
-/** `pixels`: width × height × 4 bytes for the frame's RGBA pixels, transferred to the thread. */
-export type ToSketchThread = { type: 'draw'; index: number; pixels: ArrayBuffer };
+/**
+ * `pixels`: width × height × 4 bytes for the frame's RGBA pixels, transferred to the thread;
+ * `preview`: make a preview JPEG of this frame too (straight from the canvas it is drawn on).
+ */
+export type ToSketchThread = { type: 'draw'; index: number; pixels: ArrayBuffer; preview?: boolean };
 
 /** Why the sketch failed, as the thread saw it: positions already mapped to the user's files. */
 export type SketchFailure =
@@ -32,7 +35,7 @@ export type FromSketchThread =
   | { type: 'begun'; phase: SketchPhase }
   /** Loaded, and setup() has run. */
   | { type: 'ready' }
-  | { type: 'frame'; index: number; pixels: ArrayBuffer }
+  | { type: 'frame'; index: number; pixels: ArrayBuffer; preview?: Uint8Array }
   | { type: 'failed'; phase: SketchPhase; failure: SketchFailure }
   /** The sketch called process.exit(code); the thread ends next. */
   | { type: 'exit-called'; phase: SketchPhase; code: number };

@@ -25,6 +25,11 @@ export interface SketchThreadOptions {
   frameTimeoutSeconds: number;
   /** Aborting stops the thread at once; what is awaited then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Previews: asked as each frame is requested whether that frame should come with a preview
+   * JPEG (made in the thread, from the frame's canvas), which is handed to `made` as it arrives.
+   */
+  previews?: { due(): boolean; made(jpeg: Buffer): void };
 }
 
 /** Buffers kept for later frames: the frames a caller holds at once (two in ffmpeg's pipe, one drawn), and some. */
@@ -141,6 +146,7 @@ export class SketchThread {
       case 'frame': {
         this.clearPending();
         this.arrived = { index: message.index, pixels: Buffer.from(message.pixels, 0, message.pixels.byteLength) };
+        if (message.preview) this.options.previews?.made(Buffer.from(message.preview.buffer, message.preview.byteOffset, message.preview.byteLength));
         return this.deliver();
       }
       case 'failed':
@@ -167,7 +173,8 @@ export class SketchThread {
   private request(index: number): void {
     this.expect({ kind: 'draw', frame: index });
     const pixels = this.spare.pop() ?? new ArrayBuffer(this.frameBytes);
-    this.worker.postMessage({ type: 'draw', index, pixels } satisfies ToSketchThread, [pixels]);
+    const preview = this.options.previews?.due() === true;
+    this.worker.postMessage({ type: 'draw', index, pixels, ...(preview ? { preview } : {}) } satisfies ToSketchThread, [pixels]);
   }
 
   private expect(phase: SketchPhase): void {

@@ -65,6 +65,17 @@ describe('a sketch in its own thread', () => {
     expect(lent).toBeGreaterThan(0);
   });
 
+  it('makes a preview JPEG of the frames it is asked to, from the frame it drew', async () => {
+    const made: Buffer[] = [];
+    const asked = [true, false, false, true, false, false, false, false];
+    let request = 0;
+    const thread = await start('previews', { previews: { due: () => asked[request++] ?? false, made: (jpeg) => made.push(jpeg) } });
+    const { frames } = await drain(thread, 8);
+    expect(frames).toHaveLength(8);
+    expect(made).toHaveLength(2);
+    for (const jpeg of made) expect(jpeg.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+  });
+
   it('draws a built-in by name, from a later start', async () => {
     const thread = await SketchThread.start({ script, sketch: 'truchet', settings: settings('b'), start: 5, end: 8, frameTimeoutSeconds: 600 });
     const { frames } = await drain(thread, 3);
