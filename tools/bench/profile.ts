@@ -74,7 +74,8 @@ async function main(): Promise<void> {
       return [spec.image, { entrypoint: [jobNode, '--cpu-prof', '--cpu-prof-dir', join(profiles, spec.step), jobStartScript(ROOT), bundle], cwd: ROOT }];
     }),
   );
-  const stack = await startLocalStack({ stateDir: join(dir, 'state'), port: 0, quiet: true, imageTable });
+  // No sandbox: a sandboxed job sees the file system read-only and could not write its profile.
+  const stack = await startLocalStack({ stateDir: join(dir, 'state'), port: 0, quiet: true, imageTable, batch: { sandbox: false } });
   try {
     const { outputs } = await provisionLocalStack(stack.endpoint, { region: stack.region, credentials: stack.credentials });
     const env = { ...localEndpointEnvironment(stack.endpoint, stack.region, stack.credentials), ...jobDefinitionEnvironment(LOCAL_RESOURCES) };

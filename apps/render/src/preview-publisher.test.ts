@@ -38,6 +38,22 @@ describe('PreviewPublisher', () => {
     expect(published).toEqual([0, 2]);
   });
 
+  it('says when a preview made ahead would be published, once until it is offered', async () => {
+    let now = 0;
+    const published: number[] = [];
+    const previews = new PreviewPublisher(async (rgba) => void published.push(rgba[0]), () => undefined, 3000, () => now);
+    expect([previews.due(), previews.due()]).toEqual([true, false]);
+    previews.offer(frame(0));
+    await previews.settle();
+    now = 2999;
+    expect(previews.due()).toBe(false);
+    now = 3000;
+    expect(previews.due()).toBe(true);
+    previews.offer(frame(1));
+    await previews.settle();
+    expect(published).toEqual([0, 1]);
+  });
+
   it('reports a failed upload and goes on', async () => {
     let now = 0;
     const failures: number[] = [];

@@ -5,12 +5,12 @@ import { performance } from 'node:perf_hooks';
 import { jobSpec } from '@framefarm/job-specs';
 import { startSegmentEncoder, verifySegment } from '@framefarm/media';
 import { ChunkManifest, errorFields, frameTimeoutSecondsOf, JobLog, RunStore, settingsHash, StageSpan, StoppedBySignalError, untraced } from '@framefarm/run-store';
-import { frameChecksum, previewJpeg, SketchRuntimeError } from '@framefarm/sketch';
+import { frameChecksum, SketchRuntimeError } from '@framefarm/sketch';
 import type { RenderJobConfig } from './env';
 import { PreviewPublisher } from './preview-publisher';
 import { progressEvery } from './progress';
 import { frameSettingsOf, runSketchRef } from './run-sketch';
-import { SketchThread } from './sketch-thread';
+import { SketchThread, SketchThreadCode } from './sketch-thread';
 
 /**
  * x264 threads: the render job's vCPUs (its job spec), not the machine's cores. Drawing runs in
@@ -32,8 +32,8 @@ async function finishedManifest(store: RunStore, config: RenderJobConfig, hash: 
 }
 
 export interface RenderChunkOptions {
-  /** The render bundle (main.ts): the sketch runs in a worker thread started from it. */
-  sketchThreadScript: string;
+  /** What the sketch's worker thread runs: its own code, or the render bundle (main.ts). */
+  sketchThreadScript: string | SketchThreadCode;
   sketchThreadArgv?: string[];
   span?: StageSpan;
 }
@@ -65,6 +65,13 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
   const stop = new AbortController();
   const onTerminate = (signal: NodeJS.Signals): void => stop.abort(new StoppedBySignalError(signal));
   process.on('SIGTERM', onTerminate);
+  // The sketch thread makes each preview JPEG from the canvas it drew the frame on.
+  const previews = new PreviewPublisher(
+    async (jpeg) => store.writeChunkPreview(runId, chunk.index, jpeg),
+    (error, failures) => {
+      if (failures === 1) log('preview-failed', { ...errorFields(error), note: 'previews are skipped; the chunk goes on' });
+    },
+  );
   try {
     // Everything that can reject the input (the sketch's loading and setup among it) happens before the first write.
     const thread = await span('render.load-sketch', { sketch: settings.sketch }, async () =>
@@ -77,10 +84,11 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
         end: chunk.end,
         frameTimeoutSeconds: frameTimeoutSecondsOf(settings),
         signal: stop.signal,
+        previews: { due: () => previews.due(), made: (jpeg) => previews.offer(jpeg) },
       }),
     );
     try {
-      return await renderFrames(store, config, log, span, thread, stop.signal, hash);
+      return await renderFrames(store, config, log, span, { thread, previews }, stop.signal, hash);
     } finally {
       await thread.stop();
     }
@@ -92,7 +100,15 @@ export async function renderChunk(store: RunStore, config: RenderJobConfig, log:
   }
 }
 
-async function renderFrames(store: RunStore, config: RenderJobConfig, log: JobLog, span: StageSpan, thread: SketchThread, stopped: AbortSignal, hash: string): Promise<RenderOutcome> {
+async function renderFrames(
+  store: RunStore,
+  config: RenderJobConfig,
+  log: JobLog,
+  span: StageSpan,
+  { thread, previews }: { thread: SketchThread; previews: PreviewPublisher },
+  stopped: AbortSignal,
+  hash: string,
+): Promise<RenderOutcome> {
   const { settings, chunk, jobId, attempt } = config;
   const { runId } = settings;
   const frames = chunk.end - chunk.start;
@@ -108,12 +124,6 @@ async function renderFrames(store: RunStore, config: RenderJobConfig, log: JobLo
   });
   const abortEncoder = (): void => encoder.abort();
   stopped.addEventListener('abort', abortEncoder, { once: true });
-  const previews = new PreviewPublisher(
-    async (rgba) => store.writeChunkPreview(runId, chunk.index, await previewJpeg(rgba, settings)),
-    (error, failures) => {
-      if (failures === 1) log('preview-failed', { ...errorFields(error), note: 'previews are skipped; the chunk goes on' });
-    },
-  );
   try {
     const renderStart = performance.now();
     const checksums: string[] = [];
@@ -122,8 +132,8 @@ async function renderFrames(store: RunStore, config: RenderJobConfig, log: JobLo
       for (let index = chunk.start; index < chunk.end; index++) {
         const pixels = await thread.next();
         checksums.push(frameChecksum(pixels));
-        previews.offer(pixels);
-        await encoder.write(pixels);
+        // Once in ffmpeg's pipe, the frame's buffer goes back to the sketch thread for a later frame.
+        await encoder.write(pixels, () => thread.release(pixels));
         const rendered = index - chunk.start + 1;
         if (rendered % every === 0 && rendered < frames) {
           await store.records.updateChunk(runId, chunk.index, { framesDone: rendered });

@@ -2,13 +2,17 @@ import { createJobLog, jobLogContext, RunStore, runJobMain } from '@framefarm/ru
 import { jobIdentityFromEnv, traceJob } from '@framefarm/tracing';
 import { readRenderEnv } from './env';
 import { renderChunk } from './render-chunk';
+import type { SketchThreadCode } from './sketch-thread';
+import { SKETCH_THREAD_CODE } from './sketch-thread-code';
 
 /**
- * The sketch thread runs this same bundle (see main.ts). A job started by the local loader
- * (apps/cli/bin/job-start.cjs, which names itself in FRAMEFARM_JOB_LOADER) starts its thread the
- * same way, so the thread too compiles the bundle from its code cache.
+ * The sketch thread runs its own code, which the build puts into this bundle (sketch-thread-code.ts);
+ * its require() resolves from here, as this bundle's does. Without that code the thread runs this
+ * same bundle (see main.ts); a job started by the local loader (apps/cli/bin/job-start.cjs, which
+ * names itself in FRAMEFARM_JOB_LOADER) then starts its thread the same way, from the code cache.
  */
-function sketchThreadStart(): { sketchThreadScript: string; sketchThreadArgv?: string[] } {
+function sketchThreadStart(): { sketchThreadScript: string | SketchThreadCode; sketchThreadArgv?: string[] } {
+  if (SKETCH_THREAD_CODE !== undefined) return { sketchThreadScript: { code: SKETCH_THREAD_CODE, requireFrom: __filename } };
   const loader = process.env.FRAMEFARM_JOB_LOADER;
   return loader ? { sketchThreadScript: loader, sketchThreadArgv: [__filename] } : { sketchThreadScript: __filename };
 }

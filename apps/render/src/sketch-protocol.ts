@@ -2,8 +2,9 @@ import type { FrameSettings, SketchPhase, SketchRef } from '@framefarm/sketch';
 
 /**
  * The messages between the render job's main thread and the thread that runs the sketch. The
- * sketch thread draws only what it is asked for, one frame at a time, and hands each frame's
- * pixels over (transferred, not copied).
+ * sketch thread draws only what it is asked for, one frame at a time, into the buffer that comes
+ * with the request, and hands that buffer back with the frame's pixels (transferred both ways,
+ * never copied): a handful of buffers serve a whole chunk, and only one side holds each at a time.
  */
 
 /** Marks workerData as a sketch thread's: the render bundle is both the job and the thread's script. */
@@ -17,7 +18,11 @@ export interface SketchThreadInit {
 
 export const isSketchThreadInit = (data: unknown): data is SketchThreadInit => (data as Partial<SketchThreadInit> | null)?.role === SKETCH_THREAD_ROLE;
 
-export type ToSketchThread = { type: 'draw'; index: number };
+/**
+ * `pixels`: width × height × 4 bytes for the frame's RGBA pixels, transferred to the thread;
+ * `preview`: make a preview JPEG of this frame too (straight from the canvas it is drawn on).
+ */
+export type ToSketchThread = { type: 'draw'; index: number; pixels: ArrayBuffer; preview?: boolean };
 
 /** Why the sketch failed, as the thread saw it: positions already mapped to the user's files. */
 export type SketchFailure =
@@ -30,7 +35,7 @@ export type FromSketchThread =
   | { type: 'begun'; phase: SketchPhase }
   /** Loaded, and setup() has run. */
   | { type: 'ready' }
-  | { type: 'frame'; index: number; pixels: ArrayBuffer }
+  | { type: 'frame'; index: number; pixels: ArrayBuffer; preview?: Uint8Array }
   | { type: 'failed'; phase: SketchPhase; failure: SketchFailure }
   /** The sketch called process.exit(code); the thread ends next. */
   | { type: 'exit-called'; phase: SketchPhase; code: number };

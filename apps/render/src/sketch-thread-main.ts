@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { createFrameRenderer, FrameRenderer, InvalidSketchError, loadSketch, SketchPhase, sketchStackMapper } from '@framefarm/sketch';
+import { canvasRgba, createFrameRenderer, FrameRenderer, InvalidSketchError, loadSketch, previewJpegOfCanvas, SketchPhase, sketchStackMapper } from '@framefarm/sketch';
 import type { FromSketchThread, SketchFailure, SketchThreadInit, ToSketchThread } from './sketch-protocol';
 
 /**
@@ -41,16 +41,17 @@ export function runSketchThread(init: SketchThreadInit): void {
     failed(error);
     return;
   }
-  port.on('message', ({ index }: ToSketchThread) => {
+  port.on('message', ({ index, pixels: target, preview }: ToSketchThread) => {
     phase = { kind: 'draw', frame: index };
     try {
-      const pixels = renderer.rgba(index);
+      const canvas = renderer.canvas(index);
+      const pixels = canvasRgba(canvas);
       // The canvas's pixels live in the native module's memory, which cannot be transferred: one
-      // copy into memory of this thread's own, then the main thread takes it over without a copy.
-      // (allocUnsafeSlow: memory of its own, not from the pool, and not zeroed first.)
-      const owned = Buffer.allocUnsafeSlow(pixels.byteLength);
-      pixels.copy(owned);
-      send({ type: 'frame', index, pixels: owned.buffer }, [owned.buffer]);
+      // copy into the buffer the main thread lent for this frame, which goes back without a copy.
+      // (A buffer reused for every few frames: no fresh memory per frame to fault in and collect.)
+      if (pixels.byteLength !== target.byteLength) throw new Error(`frame ${index} has ${pixels.byteLength} bytes, its buffer ${target.byteLength}`);
+      new Uint8Array(target).set(pixels);
+      send({ type: 'frame', index, pixels: target, ...(preview ? { preview: previewJpegOfCanvas(canvas) } : {}) }, [target]);
     } catch (error) {
       failed(error);
     }

@@ -1,11 +1,20 @@
 import { Worker } from 'node:worker_threads';
 import { InvalidSketchError, SketchExitError, SketchPhase, SketchRuntimeError, SketchTimeoutError, FrameSettings, SketchRef } from '@framefarm/sketch';
-import { FromSketchThread, SKETCH_THREAD_ROLE, SketchFailure, SketchThreadInit } from './sketch-protocol';
+import { FromSketchThread, SKETCH_THREAD_ROLE, SketchFailure, SketchThreadInit, ToSketchThread } from './sketch-protocol';
+
+/** The sketch thread's own bundle (sketch-thread-entry.ts) as code; `require` in it resolves from the file `requireFrom`. */
+export interface SketchThreadCode {
+  code: string;
+  requireFrom: string;
+}
 
 export interface SketchThreadOptions {
-  /** The script that calls runSketchThread when started as a worker: the render bundle itself. */
-  script: string;
-  /** Arguments of that script (the bundle, when the script is the loader that started the job). */
+  /**
+   * What the worker runs: the sketch thread's own code, or the file of a script that calls
+   * runSketchThread when started as a worker (the render bundle itself).
+   */
+  script: string | SketchThreadCode;
+  /** Arguments of a script file (the bundle, when the script is the loader that started the job). */
   argv?: string[];
   sketch: SketchRef;
   settings: FrameSettings;
@@ -16,7 +25,15 @@ export interface SketchThreadOptions {
   frameTimeoutSeconds: number;
   /** Aborting stops the thread at once; what is awaited then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Previews: asked as each frame is requested whether that frame should come with a preview
+   * JPEG (made in the thread, from the frame's canvas), which is handed to `made` as it arrives.
+   */
+  previews?: { due(): boolean; made(jpeg: Buffer): void };
 }
+
+/** Buffers kept for later frames: the frames a caller holds at once (two in ffmpeg's pipe, one drawn), and some. */
+const MAX_SPARE = 4;
 
 const errorOf = (phase: SketchPhase, failure: SketchFailure): Error =>
   failure.kind === 'invalid' ? new InvalidSketchError(failure.message) : new SketchRuntimeError(phase, failure, failure.location, failure.stack);
@@ -26,6 +43,10 @@ const errorOf = (phase: SketchPhase, failure: SketchFailure): Error =>
  * frame that takes too long, a SIGTERM or a sketch that ends its thread stops the worker at once
  * (worker.terminate() interrupts even an endless loop) and fails what is awaited. While the caller
  * handles frame N, the thread draws N+1: at most one frame waits here.
+ *
+ * Each frame is drawn into a buffer lent to the thread with its request; a caller that gives a
+ * frame's buffer back (release) once it is done with it has the next frames drawn into it, so a
+ * chunk needs a few buffers rather than one per frame.
  */
 export class SketchThread {
   private readonly worker: Worker;
@@ -37,6 +58,9 @@ export class SketchThread {
   /** The timer of what the thread was asked for and has not finished. */
   private pending: NodeJS.Timeout | undefined;
   private arrived: { index: number; pixels: Buffer } | undefined;
+  /** Buffers given back by the caller, for the frames to come. */
+  private readonly spare: ArrayBuffer[] = [];
+  private readonly frameBytes: number;
   private exitCalled: number | undefined;
   private waiter: { resolve: (pixels: Buffer) => void; reject: (error: Error) => void } | undefined;
   private ready: { resolve: () => void; reject: (error: Error) => void } | undefined;
@@ -45,8 +69,13 @@ export class SketchThread {
   private constructor(private readonly options: SketchThreadOptions) {
     this.limitMs = options.frameTimeoutSeconds * 1000;
     this.nextIndex = options.start;
+    this.frameBytes = options.settings.width * options.settings.height * 4;
     const workerData: SketchThreadInit = { role: SKETCH_THREAD_ROLE, sketch: options.sketch, settings: options.settings };
-    this.worker = new Worker(options.script, { workerData, argv: options.argv });
+    const { script } = options;
+    this.worker =
+      typeof script === 'string'
+        ? new Worker(script, { workerData, argv: options.argv })
+        : new Worker(`(function (require) {\n${script.code}\n})(require('node:module').createRequire(${JSON.stringify(script.requireFrom)}));`, { eval: true, workerData });
     this.worker.on('message', (message: FromSketchThread) => this.received(message));
     // An error the thread could not report itself (out of memory, a broken script).
     this.worker.on('error', (error) => this.fail(new SketchRuntimeError(this.phase, { name: error.name, message: error.message })));
@@ -67,7 +96,7 @@ export class SketchThread {
     return thread;
   }
 
-  /** The next frame's RGBA pixels (start first), a buffer of its own. */
+  /** The next frame's RGBA pixels (start first), in a buffer that is the caller's until it calls release(). */
   next(): Promise<Buffer> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.nextIndex >= this.options.end) return Promise.reject(new Error(`frames ${this.options.start}…${this.options.end - 1} were all given`));
@@ -76,6 +105,17 @@ export class SketchThread {
       this.waiter = { resolve, reject };
       this.deliver();
     });
+  }
+
+  /**
+   * Gives back the buffer of a frame from next() once nothing reads it any more: a later frame is
+   * drawn into it. A frame never given back is simply the caller's to keep.
+   */
+  release(pixels: Buffer): void {
+    const { buffer } = pixels;
+    if (buffer instanceof ArrayBuffer && pixels.byteOffset === 0 && buffer.byteLength === this.frameBytes && this.spare.length < MAX_SPARE && !this.spare.includes(buffer)) {
+      this.spare.push(buffer);
+    }
   }
 
   /** Ends the thread (done, or after a failure elsewhere). */
@@ -105,7 +145,8 @@ export class SketchThread {
       }
       case 'frame': {
         this.clearPending();
-        this.arrived = { index: message.index, pixels: Buffer.from(message.pixels) };
+        this.arrived = { index: message.index, pixels: Buffer.from(message.pixels, 0, message.pixels.byteLength) };
+        if (message.preview) this.options.previews?.made(Buffer.from(message.preview.buffer, message.preview.byteOffset, message.preview.byteLength));
         return this.deliver();
       }
       case 'failed':
@@ -131,7 +172,9 @@ export class SketchThread {
 
   private request(index: number): void {
     this.expect({ kind: 'draw', frame: index });
-    this.worker.postMessage({ type: 'draw', index });
+    const pixels = this.spare.pop() ?? new ArrayBuffer(this.frameBytes);
+    const preview = this.options.previews?.due() === true;
+    this.worker.postMessage({ type: 'draw', index, pixels, ...(preview ? { preview } : {}) } satisfies ToSketchThread, [pixels]);
   }
 
   private expect(phase: SketchPhase): void {

@@ -1,14 +1,22 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SketchThreadCode } from '../src/sketch-thread';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { sketchThreadCode, bundleSketchThread } = require('../sketch-thread-code.esbuild.cjs') as {
+  sketchThreadCode(options: BundleOptions): import('esbuild').Plugin;
+  bundleSketchThread(options: BundleOptions): Promise<{ code: string }>;
+};
+type BundleOptions = { external: string[]; target: string };
 
 const ROOT = join(__dirname, '..', '..', '..');
 
 /**
- * The render app bundled as its build target bundles it (same entry, same externals), for tests
- * that run renderChunk in-process: its sketch thread starts from this file. Written under
+ * The render app bundled as its build target bundles it (same entry, same externals, the sketch
+ * thread's code inside), for tests that run renderChunk in-process: their sketch thread starts
+ * from this file, or from the thread's own code (threadCode) as the bundle starts it. Written under
  * node_modules/.cache so the bundle finds its external packages the way dist/ does.
  */
-export async function buildRenderBundle(): Promise<{ script: string; remove(): void }> {
+export async function buildRenderBundle(): Promise<{ script: string; threadCode: SketchThreadCode; remove(): void }> {
   const { build } = await import('esbuild');
   const project = JSON.parse(readFileSync(join(__dirname, '..', 'project.json'), 'utf8')) as { targets: { build: { options: { external: string[] } } } };
   const parent = join(ROOT, 'node_modules', '.cache', 'framefarm-render-test');
@@ -25,6 +33,11 @@ export async function buildRenderBundle(): Promise<{ script: string; remove(): v
     external: project.targets.build.options.external,
     outfile,
     logLevel: 'silent',
+    // As the build target's esbuild.config.cjs: the sketch thread's own code inside the bundle.
+    plugins: [sketchThreadCode({ external: project.targets.build.options.external, target: 'node20' })],
   });
-  return { script: outfile, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const { code } = await bundleSketchThread({ external: project.targets.build.options.external, target: 'node20' });
+  // The sketch thread's own code, as the bundle starts it: its require() resolves from the bundle.
+  const threadCode = { code, requireFrom: outfile };
+  return { script: outfile, threadCode, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { StoppedBySignalError } from '@framefarm/run-store';
 import { bundleSketch, createFrameRenderer, frameChecksum, FrameSettings, InvalidSketchError, loadSketch, SketchExitError, SketchRuntimeError, SketchTimeoutError } from '@framefarm/sketch';
-import { SketchThread, SketchThreadOptions } from '../src/sketch-thread';
+import { SketchThread, SketchThreadCode, SketchThreadOptions } from '../src/sketch-thread';
 import { buildRenderBundle } from './render-bundle';
 
 const fixture = (name: string) => join(__dirname, 'fixtures', name);
@@ -24,11 +24,12 @@ async function drain(thread: SketchThread, count: number): Promise<{ frames: Buf
 }
 
 describe('a sketch in its own thread', () => {
-  let script: string;
+  // The thread as the render bundle starts it: its own code.
+  let script: SketchThreadCode;
   let remove = (): void => undefined;
   let faulty: string;
   beforeAll(async () => {
-    ({ script, remove } = await buildRenderBundle());
+    ({ threadCode: script, remove } = await buildRenderBundle());
     faulty = await bundleSketch(fixture('faulty-sketch.ts'));
   });
   afterAll(() => remove());
@@ -40,6 +41,39 @@ describe('a sketch in its own thread', () => {
     expect(error).toBeUndefined();
     const here = createFrameRenderer(loadSketch({ source: faulty }), settings('fine'));
     expect(frames.map(frameChecksum)).toEqual(Array.from({ length: 8 }, (_, i) => frameChecksum(here.rgba(i))));
+  });
+
+  it('draws later frames into the buffers given back, and their pixels stay right', async () => {
+    const thread = await start('reuse');
+    const checksums: string[] = [];
+    let lent = 0;
+    try {
+      let previous: Buffer | undefined;
+      for (let i = 0; i < 8; i++) {
+        const pixels = await thread.next();
+        checksums.push(frameChecksum(pixels));
+        // A buffer lent to the thread for a later frame is no longer this side's: it reads empty.
+        if (previous?.byteLength === 0) lent++;
+        thread.release(pixels);
+        previous = pixels;
+      }
+    } finally {
+      await thread.stop();
+    }
+    const here = createFrameRenderer(loadSketch({ source: faulty }), settings('reuse'));
+    expect(checksums).toEqual(Array.from({ length: 8 }, (_, i) => frameChecksum(here.rgba(i))));
+    expect(lent).toBeGreaterThan(0);
+  });
+
+  it('makes a preview JPEG of the frames it is asked to, from the frame it drew', async () => {
+    const made: Buffer[] = [];
+    const asked = [true, false, false, true, false, false, false, false];
+    let request = 0;
+    const thread = await start('previews', { previews: { due: () => asked[request++] ?? false, made: (jpeg) => made.push(jpeg) } });
+    const { frames } = await drain(thread, 8);
+    expect(frames).toHaveLength(8);
+    expect(made).toHaveLength(2);
+    for (const jpeg of made) expect(jpeg.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
   });
 
   it('draws a built-in by name, from a later start', async () => {

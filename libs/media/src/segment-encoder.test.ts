@@ -71,6 +71,18 @@ describe('segments', () => {
     await expect(outOfOrder).rejects.toThrow(VideoVerificationError);
   });
 
+  it('says when the pipe has taken each frame, so its buffer can take a later frame', async () => {
+    const encoder = startSegmentEncoder({ ...format, startFrame: 0, output: join(dir, 'reused.ts') });
+    const taken: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await encoder.write(syntheticFrame(i), () => taken.push(i));
+      // write() returns once the frame before is in the pipe: that one's buffer is free.
+      if (i > 0) expect(taken).toContain(i - 1);
+    }
+    await encoder.finish();
+    expect(taken).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it('checks a segment against the frames written to it, by its packets', async () => {
     const segment = await encodeChunk(dir, 6, 12);
     await expect(verifySegment(segment, { frames: 6, fps: 24 })).resolves.toBeUndefined();

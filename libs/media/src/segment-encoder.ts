@@ -28,10 +28,12 @@ export interface EncodedSegment {
 /**
  * Pipes raw RGBA frames into ffmpeg. write() hands the frame's own buffer to the pipe (no copy)
  * and returns while at most one more frame waits in front of ffmpeg, so the next frame is drawn
- * while ffmpeg encodes this one; the caller must not change a frame's buffer after writing it.
+ * while ffmpeg encodes this one; the caller must not change a frame's buffer until `taken` is
+ * called (once the pipe holds all of the frame's bytes, or the pipe has failed): then the buffer
+ * may take another frame.
  */
 export interface SegmentEncoder {
-  write(frame: Buffer): Promise<void>;
+  write(frame: Buffer, taken?: () => void): Promise<void>;
   finish(): Promise<EncodedSegment>;
   /** Stops ffmpeg after a failure elsewhere; the output must not be used. */
   abort(): void;
@@ -73,16 +75,21 @@ export function startSegmentEncoder(options: SegmentOptions): SegmentEncoder {
   tool.exited.catch((error) => (failure = error));
 
   return {
-    async write(frame) {
+    async write(frame, taken) {
       if (frame.length !== frameBytes) {
         throw new InvalidMediaInputError(`frame ${frames} has ${frame.length} bytes; ${options.width}x${options.height} RGBA needs ${frameBytes}`);
       }
       if (failure) throw failure;
       frames++;
       // Resolved once the pipe has taken all of this frame (or failed: then ffmpeg's exit says why).
-      const taken = new Promise<void>((resolve) => stdin.write(frame, () => resolve()));
+      const inPipe = new Promise<void>((resolve) =>
+        stdin.write(frame, () => {
+          taken?.();
+          resolve();
+        }),
+      );
       const before = previous;
-      previous = taken;
+      previous = inPipe;
       await Promise.race([before, tool.exited]);
       if (failure) throw failure;
     },

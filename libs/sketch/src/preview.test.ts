@@ -1,5 +1,5 @@
 import { createFrameRenderer } from './render';
-import { previewJpeg } from './preview';
+import { previewJpeg, previewJpegOfCanvas } from './preview';
 import type { Sketch } from './types';
 
 const halves: Sketch = {
@@ -28,6 +28,19 @@ describe('previewJpeg', () => {
     expect(b1).toBeLessThan(60);
     expect(b2).toBeGreaterThan(200);
     expect(r2).toBeLessThan(60);
+  });
+
+  it('makes the same small JPEG straight from the canvas a frame was drawn on', async () => {
+    const settings = { width: 1280, height: 720, fps: 30, totalFrames: 1, seed: 's' };
+    const jpeg = previewJpegOfCanvas(createFrameRenderer(halves, settings).canvas(0));
+    const { loadImage, createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+    const image = await loadImage(jpeg);
+    expect([image.width, image.height]).toEqual([320, 180]);
+    const ctx = createCanvas(320, 180).getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const [r1, , b1] = ctx.getImageData(40, 90, 1, 1).data;
+    const [r2, , b2] = ctx.getImageData(280, 90, 1, 1).data;
+    expect([r1 > 200, b1 < 60, b2 > 200, r2 < 60]).toEqual([true, true, true, true]);
   });
 
   it('copies the pixels at once, so the caller can reuse its buffer', async () => {

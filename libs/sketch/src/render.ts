@@ -54,12 +54,15 @@ export function createFrameRenderer<State>(sketch: Sketch<State>, settings: Fram
     return frameCanvas;
   };
 
-  const rgba = (index: number): Buffer => {
-    const data = canvas(index).getContext('2d').getImageData(0, 0, width, height).data;
-    return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  };
+  const rgba = (index: number): Buffer => canvasRgba(canvas(index));
 
   return { settings, canvas, rgba, setup: () => void setupState() };
+}
+
+/** Raw RGBA pixels of a canvas, width × height × 4 bytes, row by row: a buffer of its own. */
+export function canvasRgba(canvas: Canvas): Buffer {
+  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
 const renderers = new WeakMap<Sketch<any>, Map<string, FrameRenderer>>();
