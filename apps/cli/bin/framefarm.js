@@ -22,11 +22,22 @@ function newestSource(dir) {
   return newest;
 }
 
+// A project's build settings beside its src/: project.json, tsconfig*.json, esbuild configs and plugins.
+const BUILD_SETTING = /^(project\.json|tsconfig.*\.json|.*\.cjs)$/;
+
+function newestBuildSetting(dir) {
+  const settings = fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile() && BUILD_SETTING.test(entry.name));
+  return Math.max(0, ...settings.map((entry) => fs.statSync(path.join(dir, entry.name)).mtimeMs));
+}
+
 function bundlesAreStale() {
-  const sources = ['apps', 'libs'].flatMap((top) =>
-    fs.readdirSync(path.join(root, top)).map((p) => path.join(root, top, p, 'src')).filter((p) => fs.existsSync(p)),
+  const projects = ['apps', 'libs'].flatMap((top) => fs.readdirSync(path.join(root, top)).map((p) => path.join(root, top, p)));
+  const sources = projects.map((p) => path.join(p, 'src')).filter((p) => fs.existsSync(p));
+  const newestInput = Math.max(
+    ...sources.map(newestSource),
+    ...projects.filter((p) => fs.statSync(p).isDirectory()).map(newestBuildSetting),
+    fs.statSync(path.join(root, 'package-lock.json')).mtimeMs,
   );
-  const newestInput = Math.max(...sources.map(newestSource), fs.statSync(path.join(root, 'package-lock.json')).mtimeMs);
   return apps.some((app) => !fs.existsSync(bundle(app)) || fs.statSync(bundle(app)).mtimeMs < newestInput);
 }
 
