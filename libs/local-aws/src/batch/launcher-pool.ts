@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sandboxSupport, sandboxWords, type SandboxSupport } from './sandbox';
@@ -116,6 +116,43 @@ function removeIfEmpty(dir: string): boolean {
   }
 }
 
+/**
+ * Fresh, empty scratch directories (0700) for the launches, one made ahead off the event loop for
+ * each launch that takes one, so a freed slot does not wait for a mkdir (a journaled file system
+ * op, slow when the disk is busy). Never reused: a job could leave something on its directory itself.
+ */
+class ScratchDirs {
+  private readonly ready: string[] = [];
+  private making = 0;
+  constructor(
+    private readonly root: string,
+    /** How many to keep ready: one per launcher, as every launcher may need one next. */
+    private readonly wanted: () => number,
+  ) {}
+
+  take(): string {
+    let dir = this.ready.pop();
+    if (dir === undefined) {
+      dir = join(this.root, randomHex());
+      mkdirSync(dir, { mode: 0o700 });
+    }
+    while (this.ready.length + this.making < this.wanted()) this.makeOne();
+    return dir;
+  }
+
+  private makeOne(): void {
+    const dir = join(this.root, randomHex());
+    this.making++;
+    mkdir(dir, { mode: 0o700 }).then(
+      () => {
+        this.making--;
+        this.ready.push(dir);
+      },
+      () => this.making--, // the pool is closing; take() makes one itself otherwise
+    );
+  }
+}
+
 /** Reads one output pipe of a launcher and cuts it at each launch's end marker. */
 class OutputReader {
   private decoder = new StringDecoder('utf8');
@@ -172,7 +209,7 @@ class Launcher {
     private readonly scripts: ScriptFiles,
     private readonly sandbox: SandboxSupport,
     private readonly hidden: readonly string[],
-    private readonly scratchRoot: string,
+    private readonly scratch: ScratchDirs,
     private readonly onIdle: (launcher: Launcher) => void,
     private readonly onDead: (launcher: Launcher) => void,
   ) {
@@ -193,8 +230,7 @@ class Launcher {
     const parts = launchParts(request, this.sandbox, this.hidden);
     const script = parts ? this.scripts.shared(parts.script) : this.scripts.oneOff(oneOffScript(request, this.sandbox, this.hidden));
     // The launch's private /tmp in the sandbox: the only place it can write; removed with the launch.
-    const scratch = this.sandbox.available ? join(this.scratchRoot, randomHex()) : undefined;
-    if (scratch) mkdirSync(scratch, { mode: 0o700 });
+    const scratch = this.sandbox.available ? this.scratch.take() : undefined;
     const launch = (this.current = {
       callbacks: {
         ...callbacks,
@@ -342,7 +378,7 @@ function isAlive(pid: number): boolean {
  */
 export class LauncherPool {
   private readonly dir: string;
-  private readonly scratchRoot: string;
+  private readonly scratch: ScratchDirs;
   private readonly scripts: ScriptFiles;
   private readonly idle: Launcher[] = [];
   private readonly all = new Set<Launcher>();
@@ -355,8 +391,9 @@ export class LauncherPool {
     sweepAbandonedPools(tmpdir());
     this.dir = mkdtempSync(join(tmpdir(), POOL_PREFIX)); // short: every launch names a file in it; mode 0700
     writeFileSync(join(this.dir, OWNER_FILE), String(process.pid), { mode: 0o600 });
-    this.scratchRoot = join(this.dir, 'scratch');
-    mkdirSync(this.scratchRoot, { mode: 0o700 });
+    const scratchRoot = join(this.dir, 'scratch');
+    mkdirSync(scratchRoot, { mode: 0o700 });
+    this.scratch = new ScratchDirs(scratchRoot, () => this.all.size);
     this.scripts = new ScriptFiles(this.dir);
     this.sandbox = options.sandbox ?? sandboxSupport();
     // the pool's own directory too: it is in /tmp (hidden anyway) unless TMPDIR points elsewhere
@@ -371,7 +408,7 @@ export class LauncherPool {
         this.scripts,
         this.sandbox,
         this.hidden,
-        this.scratchRoot,
+        this.scratch,
         (l) => this.idle.push(l),
         (l) => this.all.delete(l),
       );
@@ -385,6 +422,10 @@ export class LauncherPool {
     for (const launcher of this.all) launcher.kill();
     this.all.clear();
     this.idle.length = 0;
-    rmSync(this.dir, { recursive: true, force: true });
+    try {
+      rmSync(this.dir, { recursive: true, force: true });
+    } catch {
+      // a spare scratch directory made meanwhile: the next pool sweeps what is left (see sweepAbandonedPools)
+    }
   }
 }
