@@ -3,6 +3,7 @@
  * an IPC channel: it sends `{port}`, and answers `report` with its resource usage and the time it
  * took to serve each request, then exits.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LogStore } from '../../libs/local-aws/src/logs/log-store';
@@ -26,13 +27,40 @@ async function main(): Promise<void> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => void engine.handle(req, res, Buffer.concat(chunks)));
   });
-  server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
+  let cpuAtStart = process.cpuUsage(); // the engine's CPU is counted from here: not its start-up (module loading, replay)
+  server.listen(0, '127.0.0.1', () => {
+    cpuAtStart = process.cpuUsage();
+    process.send?.({ port: (server.address() as AddressInfo).port });
+  });
   process.on('message', (message) => {
     if (message !== 'report') return;
+    const launchersCpuMs = childrenCpuMs(); // before stop(), which kills the launchers
     void engine.stop().then(() => {
-      process.send?.({ maxRssKiB: process.resourceUsage().maxRSS, served }, () => process.exit(0));
+      const { user, system } = process.cpuUsage(cpuAtStart);
+      process.send?.({ maxRssKiB: process.resourceUsage().maxRSS, served, engineCpuMs: (user + system) / 1000, launchersCpuMs }, () => process.exit(0));
     });
   });
+}
+
+/**
+ * CPU of this process's live children (the launcher shells) and of everything they have reaped
+ * (the jobs and the subshells that started them), from /proc/<pid>/stat: utime, stime, cutime and
+ * cstime, in clock ticks of 10 ms (Linux's USER_HZ).
+ */
+function childrenCpuMs(): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== process.pid) continue;
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks * 10;
 }
 
 void main();

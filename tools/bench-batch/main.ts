@@ -41,9 +41,16 @@ function startEngine(stateDir: string, logDir: string, cores: number, options: {
   });
 }
 
-function engineReport(child: ChildProcess): Promise<number> {
+interface EngineReport {
+  maxRssKiB: number;
+  /** CPU of the engine process, and of its launcher shells with the jobs they started. */
+  engineCpuMs: number;
+  launchersCpuMs: number;
+}
+
+function engineReport(child: ChildProcess): Promise<EngineReport> {
   return new Promise((resolve) => {
-    child.once('message', (message) => resolve((message as { maxRssKiB: number }).maxRssKiB));
+    child.once('message', (message) => resolve(message as EngineReport));
     child.send('report');
   });
 }
@@ -74,11 +81,22 @@ async function runArrays(client: BatchClient, size: number): Promise<{ seconds: 
   }
 }
 
-/** `xargs -P <cores>` starting `count` processes: `true`, or `true` inside the given command prefix. */
+/**
+ * `xargs -P <cores>` starting `count` processes: `true`, or `true` inside the given command prefix.
+ * Returns its wall time, and the CPU of xargs and all it started (the shell's `times`).
+ */
 function runXargs(count: number, cores: number, prefix: string[] = []): number {
+  return timeXargs(count, cores, prefix).seconds;
+}
+
+function timeXargs(count: number, cores: number, prefix: string[] = []): { seconds: number; cpuMs: number } {
   const started = process.hrtime.bigint();
-  execFileSync('sh', ['-c', `seq ${count} | xargs -n 1 -P ${cores} "$@" true`, 'sh', ...prefix], { stdio: 'ignore' });
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  const out = execFileSync('sh', ['-c', `seq ${count} | xargs -n 1 -P ${cores} "$@" true; times`, 'sh', ...prefix], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // the second line of `times`: user and system time of the shell's children, e.g. "0m0.68s 0m0.21s"
+  const children = out.trim().split('\n').at(-1) ?? '';
+  const cpuMs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + (Number(m[1]) * 60 + Number(m[2])) * 1000, 0);
+  return { seconds, cpuMs };
 }
 
 /**
@@ -115,6 +133,8 @@ export interface BatchBenchResult {
   xargsBefore: number;
   xargsAfter: number;
   ratio: number;
+  /** CPU per job: the engine process, its launcher shells with the jobs, and xargs with its processes (before and after, mean). */
+  cpuPerJobMs: { engine: number; launchersAndJobs: number; xargs: number };
   maxRssMiB: number;
   restartSeconds: number;
   restartRssMiB: number;
@@ -146,23 +166,31 @@ export async function benchBatch(size: number): Promise<BatchBenchResult> {
     const scratch = join(dir, 'scratch');
     mkdirSync(scratch);
     const sandbox = sandboxPrefix(scratch);
-    const xargsBefore = runXargs(2 * size, cores);
+    const bareBefore = timeXargs(2 * size, cores);
+    const xargsBefore = bareBefore.seconds;
     const sandboxedBefore = sandbox && runXargs(2 * size, cores, sandbox);
     const engine = await runArrays(client, size);
-    const maxRssKiB = await engineReport(child);
+    const report = await engineReport(child);
+    const maxRssKiB = report.maxRssKiB;
     // the same engine without the sandbox, against bare xargs: the engine's own overhead
     const engineOff = sandbox && (await runUnsandboxed(join(dir, 'off'), size, cores));
     // a restart replays the snapshot and journal of every job above before it serves again
     const restartStarted = process.hrtime.bigint();
     const restarted = await startEngine(join(dir, 'state'), join(dir, 'logs'), cores);
     const restartSeconds = Number(process.hrtime.bigint() - restartStarted) / 1e9;
-    const restartRssKiB = await engineReport(restarted.child);
+    const restartRssKiB = (await engineReport(restarted.child)).maxRssKiB;
     const sandboxedAfter = sandbox && runXargs(2 * size, cores, sandbox);
-    const xargsAfter = runXargs(2 * size, cores);
+    const bareAfter = timeXargs(2 * size, cores);
+    const xargsAfter = bareAfter.seconds;
+    const cpuPerJobMs = {
+      engine: report.engineCpuMs / (2 * size),
+      launchersAndJobs: report.launchersCpuMs / (2 * size),
+      xargs: (bareBefore.cpuMs + bareAfter.cpuMs) / 2 / (2 * size),
+    };
     const xargs = (xargsBefore + xargsAfter) / 2;
     const sandboxedXargs = sandboxedBefore && sandboxedAfter ? (sandboxedBefore + sandboxedAfter) / 2 : undefined;
     return {
-      size, cores, engineSeconds: engine.seconds, xargsSeconds: xargs, xargsBefore, xargsAfter, ratio: engine.seconds / xargs,
+      size, cores, engineSeconds: engine.seconds, xargsSeconds: xargs, xargsBefore, xargsAfter, ratio: engine.seconds / xargs, cpuPerJobMs,
       maxRssMiB: maxRssKiB / 1024, restartSeconds, restartRssMiB: restartRssKiB / 1024, statuses: engine.statuses,
       sandboxed: sandboxedXargs && sandboxedBefore && sandboxedAfter && engineOff
         ? { xargsSeconds: sandboxedXargs, xargsBefore: sandboxedBefore, xargsAfter: sandboxedAfter, ratio: engine.seconds / sandboxedXargs, engineOffSeconds: engineOff, ratioOff: engineOff / xargs }
@@ -189,6 +217,8 @@ async function main(): Promise<void> {
     console.log(`ratio, both sandboxed: ${s.ratio.toFixed(2)}x`);
     console.log(`engine, sandbox off: ${s.engineOffSeconds.toFixed(2)} s, ${s.ratioOff.toFixed(2)}x bare xargs`);
   }
+  const cpu = r.cpuPerJobMs;
+  console.log(`CPU per job:      engine ${cpu.engine.toFixed(2)} ms + launchers and jobs ${cpu.launchersAndJobs.toFixed(2)} ms; xargs and its processes ${cpu.xargs.toFixed(2)} ms (bare)`);
   console.log(`engine peak RSS:  ${r.maxRssMiB.toFixed(0)} MiB`);
   console.log(`restart:          ${r.restartSeconds.toFixed(2)} s to serve again with ${2 * size + 2} jobs on disk (peak RSS ${r.restartRssMiB.toFixed(0)} MiB)`);
 }

@@ -12,8 +12,15 @@ export async function engineOverhead(size: number): Promise<Section> {
     intro: `Two arrays of ${size.toLocaleString('en')} no-op children, the second N_TO_N on the first, through the local Batch engine and the SDK, against \`xargs -P ${r.cores}\` starting the same ${(2 * size).toLocaleString('en')} processes (timed before and after the engine; their mean is the baseline). The engine starts every job in a bubblewrap sandbox (libs/local-aws/src/batch/sandbox.ts) and bare \`true\` pays nothing of it, so where the sandbox is available the second table puts the same work on both sides: xargs starting each \`true\` through the engine's own bwrap command, and the engine with the sandbox off against bare xargs. See tools/bench-batch/README.md.`,
     tables: [
       {
-        headers: ['engine', `xargs -P ${r.cores} (before / after)`, 'ratio', 'engine peak RSS', 'restart'],
-        rows: [[`${r.engineSeconds.toFixed(2)} s`, `${r.xargsSeconds.toFixed(2)} s (${r.xargsBefore.toFixed(2)} / ${r.xargsAfter.toFixed(2)})`, `${r.ratio.toFixed(2)}×`, `${r.maxRssMiB.toFixed(0)} MiB`, `${r.restartSeconds.toFixed(2)} s`]],
+        headers: ['engine', `xargs -P ${r.cores} (before / after)`, 'ratio', 'CPU per job: engine + launchers and jobs / xargs', 'engine peak RSS', 'restart'],
+        rows: [[
+          `${r.engineSeconds.toFixed(2)} s`,
+          `${r.xargsSeconds.toFixed(2)} s (${r.xargsBefore.toFixed(2)} / ${r.xargsAfter.toFixed(2)})`,
+          `${r.ratio.toFixed(2)}×`,
+          `${r.cpuPerJobMs.engine.toFixed(2)} + ${r.cpuPerJobMs.launchersAndJobs.toFixed(2)} ms / ${r.cpuPerJobMs.xargs.toFixed(2)} ms`,
+          `${r.maxRssMiB.toFixed(0)} MiB`,
+          `${r.restartSeconds.toFixed(2)} s`,
+        ]],
       },
       ...(s
         ? [{

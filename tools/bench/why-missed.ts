@@ -30,8 +30,9 @@ export const WHY_MISSED = {
     'several times its whole drawing. The column framefarm − ideal shows that cost is the same whatever the sketch.',
   engine:
     'At the quick size (500 children) the engine\'s fixed costs (an engine process, the SDK, the queue and definition set-up) weigh more than at 10,000, ' +
-    'and under load xargs, a C loop, keeps its speed better than a Node event loop that shares the cores. tools/bench-batch/README.md has the profile: the ' +
-    'engine idles about 90% of the time; what is left is starting a process through a launcher shell.',
+    'and under load xargs, a C loop, keeps its speed better than a Node event loop that shares the cores. On 2 cores the engine is CPU-bound, not idle: ' +
+    'the CPU-per-job column shows the engine process and its launcher shells spending more per job than xargs and its process together, spread thin over ' +
+    'the launch line, the pipe reads, the journal and the scheduling pass (tools/bench-batch/README.md). Closing it means less Node work per job, not a faster process start.',
   engineSandbox:
     'The engine starts every job in a bubblewrap sandbox (a read-only root, its own PID, IPC and mount namespaces, its own /proc, /dev and /tmp), ' +
     'and bare `true` pays nothing of that: creating and tearing down those namespaces costs each process several milliseconds, mostly in the kernel ' +

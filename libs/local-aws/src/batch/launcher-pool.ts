@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sandboxSupport, sandboxWords, type SandboxSupport } from './sandbox';
@@ -91,6 +91,68 @@ function sandboxPrefix(request: LaunchRequest, sandbox: SandboxSupport, hidden: 
   return sandbox.available && sandbox.bwrap ? `${sandboxWords(sandbox.bwrap, request.argv, request.cwd, quote, hidden)} ` : '';
 }
 
+/** 16 random hex digits, from a pool of random bytes (one randomBytes call per 512 launches, not two per launch). */
+const entropy = { bytes: Buffer.alloc(0), used: 0 };
+function randomHex(): string {
+  if (entropy.used + 8 > entropy.bytes.length) {
+    entropy.bytes = randomBytes(4096);
+    entropy.used = 0;
+  }
+  entropy.used += 8;
+  return entropy.bytes.toString('hex', entropy.used - 8, entropy.used);
+}
+
+/**
+ * Removes a launch's scratch directory if the job left it empty (most do): one rmdir on the event
+ * loop, so the slot goes to the next job at once. Anything else is removed recursively off the
+ * event loop (the recursive rm is several threadpool round trips, which held up every short job).
+ */
+function removeIfEmpty(dir: string): boolean {
+  try {
+    rmdirSync(dir);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
+/**
+ * Fresh, empty scratch directories (0700) for the launches, one made ahead off the event loop for
+ * each launch that takes one, so a freed slot does not wait for a mkdir (a journaled file system
+ * op, slow when the disk is busy). Never reused: a job could leave something on its directory itself.
+ */
+class ScratchDirs {
+  private readonly ready: string[] = [];
+  private making = 0;
+  constructor(
+    private readonly root: string,
+    /** How many to keep ready: one per launcher, as every launcher may need one next. */
+    private readonly wanted: () => number,
+  ) {}
+
+  take(): string {
+    let dir = this.ready.pop();
+    if (dir === undefined) {
+      dir = join(this.root, randomHex());
+      mkdirSync(dir, { mode: 0o700 });
+    }
+    while (this.ready.length + this.making < this.wanted()) this.makeOne();
+    return dir;
+  }
+
+  private makeOne(): void {
+    const dir = join(this.root, randomHex());
+    this.making++;
+    mkdir(dir, { mode: 0o700 }).then(
+      () => {
+        this.making--;
+        this.ready.push(dir);
+      },
+      () => this.making--, // the pool is closing; take() makes one itself otherwise
+    );
+  }
+}
+
 /** Reads one output pipe of a launcher and cuts it at each launch's end marker. */
 class OutputReader {
   private decoder = new StringDecoder('utf8');
@@ -147,7 +209,7 @@ class Launcher {
     private readonly scripts: ScriptFiles,
     private readonly sandbox: SandboxSupport,
     private readonly hidden: readonly string[],
-    private readonly scratchRoot: string,
+    private readonly scratch: ScratchDirs,
     private readonly onIdle: (launcher: Launcher) => void,
     private readonly onDead: (launcher: Launcher) => void,
   ) {
@@ -164,21 +226,21 @@ class Launcher {
   }
 
   run(request: LaunchRequest, callbacks: LaunchCallbacks): void {
-    const marker = `--framefarm-end-${randomBytes(8).toString('hex')}--`;
+    const marker = `--framefarm-end-${randomHex()}--`;
     const parts = launchParts(request, this.sandbox, this.hidden);
     const script = parts ? this.scripts.shared(parts.script) : this.scripts.oneOff(oneOffScript(request, this.sandbox, this.hidden));
-    // The launch's private /tmp in the sandbox: the only place it can write; removed with the launch,
-    // off the event loop (a recursive rm took about a millisecond under load; a mkdir a tenth of that).
-    const scratch = this.sandbox.available ? join(this.scratchRoot, randomBytes(8).toString('hex')) : undefined;
-    if (scratch) mkdirSync(scratch, { mode: 0o700 });
+    // The launch's private /tmp in the sandbox: the only place it can write; removed with the launch.
+    const scratch = this.sandbox.available ? this.scratch.take() : undefined;
     const launch = (this.current = {
       callbacks: {
         ...callbacks,
         // the attempt ends once its scratch directory (all it wrote) is gone
         onFinished: (exitCode: number | undefined, launcherError?: string) => {
           this.scripts.release(script);
-          const removed = scratch ? rm(scratch, { recursive: true, force: true }).catch(() => undefined) : Promise.resolve();
-          void removed.then(() => callbacks.onFinished(exitCode, launcherError));
+          if (!scratch || removeIfEmpty(scratch)) return callbacks.onFinished(exitCode, launcherError);
+          void rm(scratch, { recursive: true, force: true })
+            .catch(() => undefined)
+            .then(() => callbacks.onFinished(exitCode, launcherError));
         },
       },
       exited: false,
@@ -316,7 +378,7 @@ function isAlive(pid: number): boolean {
  */
 export class LauncherPool {
   private readonly dir: string;
-  private readonly scratchRoot: string;
+  private readonly scratch: ScratchDirs;
   private readonly scripts: ScriptFiles;
   private readonly idle: Launcher[] = [];
   private readonly all = new Set<Launcher>();
@@ -329,8 +391,9 @@ export class LauncherPool {
     sweepAbandonedPools(tmpdir());
     this.dir = mkdtempSync(join(tmpdir(), POOL_PREFIX)); // short: every launch names a file in it; mode 0700
     writeFileSync(join(this.dir, OWNER_FILE), String(process.pid), { mode: 0o600 });
-    this.scratchRoot = join(this.dir, 'scratch');
-    mkdirSync(this.scratchRoot, { mode: 0o700 });
+    const scratchRoot = join(this.dir, 'scratch');
+    mkdirSync(scratchRoot, { mode: 0o700 });
+    this.scratch = new ScratchDirs(scratchRoot, () => this.all.size);
     this.scripts = new ScriptFiles(this.dir);
     this.sandbox = options.sandbox ?? sandboxSupport();
     // the pool's own directory too: it is in /tmp (hidden anyway) unless TMPDIR points elsewhere
@@ -345,7 +408,7 @@ export class LauncherPool {
         this.scripts,
         this.sandbox,
         this.hidden,
-        this.scratchRoot,
+        this.scratch,
         (l) => this.idle.push(l),
         (l) => this.all.delete(l),
       );
@@ -359,6 +422,10 @@ export class LauncherPool {
     for (const launcher of this.all) launcher.kill();
     this.all.clear();
     this.idle.length = 0;
-    rmSync(this.dir, { recursive: true, force: true });
+    try {
+      rmSync(this.dir, { recursive: true, force: true });
+    } catch {
+      // a spare scratch directory made meanwhile: the next pool sweeps what is left (see sweepAbandonedPools)
+    }
   }
 }
