@@ -1,3 +1,5 @@
+// First: the compile cache must be in place before any package is required.
+import './startup/compile-cache';
 import { buildProgram } from './program';
 import { commands } from './commands';
 import { askedForJson, Output } from './ui/output';
