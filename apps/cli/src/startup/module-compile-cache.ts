@@ -131,7 +131,9 @@ export function installModuleCompileCache(cacheFile: string): ModuleCompileCache
   const internals = Module as unknown as ModuleInternals;
   const original = internals.prototype._compile;
   const cached = readModuleCache(cacheFile);
-  const compiled = new Map<string, { crc: number; length: number; script: Script; data?: Buffer }>();
+  // Fresh data of the files compiled afresh; the files read from the cache keep their entries.
+  const fresh = new Map<string, Entry>();
+  const used = new Set<string>();
   const stats = { hits: 0, misses: 0 };
   let saved = false;
 
@@ -146,10 +148,15 @@ export function installModuleCompileCache(cacheFile: string): ModuleCompileCache
     } catch {
       return original.call(this, content, filename, ...rest);
     }
-    const hit = cachedData !== undefined && !script.cachedDataRejected;
-    if (hit) stats.hits++;
-    else stats.misses++;
-    compiled.set(filename, { crc, length: content.length, script, data: hit ? cachedData : undefined });
+    used.add(filename);
+    if (cachedData !== undefined && !script.cachedDataRejected) {
+      stats.hits++;
+    } else {
+      stats.misses++;
+      // Made at once, before the module runs (the top-level code and what V8 compiles eagerly):
+      // nothing has to be kept until exit, and a start never materialises functions it does not call.
+      fresh.set(filename, { crc, length: content.length, data: script.createCachedData() });
+    }
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, dirname(filename));
   };
@@ -158,15 +165,12 @@ export function installModuleCompileCache(cacheFile: string): ModuleCompileCache
     if (saved || stats.misses === 0) return;
     saved = true;
     try {
-      const entries = new Map<string, Entry>();
+      const entries = new Map<string, Entry>(fresh);
       let bytes = 0;
-      for (const [filename, { crc, length, script, data }] of compiled) {
-        // Made after the module ran, the data holds the functions it compiled lazily, too.
-        const fresh = data ?? script.createCachedData();
-        entries.set(filename, { crc, length, data: fresh });
-        bytes += fresh.length;
-      }
-      for (const [filename, entry] of cached) {
+      for (const entry of fresh.values()) bytes += entry.data.length;
+      // Entries of files this process used first, then those of files other commands load.
+      const kept = [...cached].sort(([a], [b]) => Number(used.has(b)) - Number(used.has(a)));
+      for (const [filename, entry] of kept) {
         if (entries.has(filename) || bytes + entry.data.length > MAX_CACHE_BYTES) continue;
         entries.set(filename, entry);
         bytes += entry.data.length;
