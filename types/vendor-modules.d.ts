@@ -21,6 +21,8 @@ declare module 's3rver' {
     /** The object store; replaceable before run(). */
     store: unknown;
     context: { store: unknown };
+    /** Koa's middleware, in order; composed by run(). */
+    middleware: Array<{ name: string }>;
   }
   export = S3rver;
 }

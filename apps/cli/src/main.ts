@@ -1,3 +1,6 @@
+// First: the compile cache must be in place before any package is required.
+import './startup/compile-cache';
+import './startup/heap-growth';
 import { buildProgram } from './program';
 import { commands } from './commands';
 import { askedForJson, Output } from './ui/output';

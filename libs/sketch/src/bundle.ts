@@ -14,7 +14,9 @@ export async function bundleSketch(path: string): Promise<string> {
     throw new SketchBundleError(`sketch file ${path} does not exist: pass the path of a .ts or .js file that exports draw(ctx, frame)`);
   }
   // Loaded on demand: the render job loads sketches but never bundles, and ships without esbuild.
-  const { build } = await import('esbuild');
+  // require, not import(): a dynamic import of the CommonJS package goes through the ES module
+  // loader, which scans esbuild's whole main file for its export names on every CLI start.
+  const { build } = require('esbuild') as typeof import('esbuild');
   try {
     const result = await build({
       entryPoints: [path],

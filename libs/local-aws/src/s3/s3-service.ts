@@ -80,6 +80,9 @@ export async function startS3Service(options: { directory: string; spoolDirector
   // Keys become file names only through SafeObjectStore (see there why s3rver's own store is replaced).
   const store = new SafeObjectStore(options.directory);
   server.store = server.context.store = store;
+  // s3rver's first middleware is koa-logger feeding a logger that `silent` mutes: for nothing, it
+  // formats two lines per request and pipes every streamed body through a byte counter.
+  if (server.middleware[0]?.name === 'logger') server.middleware.shift();
   const { port } = await server.run();
   const target = { host: '127.0.0.1', port };
 
