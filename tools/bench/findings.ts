@@ -123,4 +123,71 @@ engine took 7.79 s against 1.43 s for bare xargs (5.46×), but 6.36 s for xargs 
 the engine's own bwrap command (1.22×); without the sandbox the engine took 1.99 s (1.39× bare xargs).
 Starting a sandbox is namespaces and mounts made and torn down in the kernel, several milliseconds per
 process of wall time and little CPU.
+
+## Third round: the render loop, the CLI, the poster, the engine (issue 11, continued)
+
+Measured 2026-11-30 while three changes were made at once on the shared machine (load average 3–13), so
+each is measured against the same base (349e29b) in the same run, and CPU is the figure to read.
+
+**The render jobs' Node, per frame** (0aaa967, 70f37b4, b8b328e). Measured with
+CPU checkpoints per thread (\`process.threadCpuUsage\`, a throw-away instrumentation) rather than
+\`--cpu-prof\`, whose samples on a loaded machine inflate whatever runs long (the checksum looked 10× its
+0.25 ms a frame). Three things cost more than the frames: (1) a fresh 3.7 MB buffer per frame for the
+copy out of the canvas, which the main thread then received and collected (garbage collection was the
+largest item of its profile after the checksum) — now a few buffers are lent back and forth between the threads (transferred both ways,
+one side at a time; the segment encoder's \`write(frame, taken)\` says when ffmpeg's pipe holds a frame);
+(2) the sketch thread ran the whole 3.3 MB render bundle: a 13 MB heap that the readback's
+external buffers pushed into 19–25 major GCs per 120 frames, against 6–7 for a plain script — it now runs
+its own 18 KB bundle, embedded in main.cjs as code (\`apps/render/sketch-thread-code.esbuild.cjs\`,
+started with \`eval\`, so the image still ships one file): 4.7 MB heap, 4–5 major GCs, start-up 80 ms
+instead of 170 ms; (3) previews made in the main thread from a copy of the frame (loading the canvas
+module there, a full-size canvas per preview) — the sketch thread now makes them from the canvas it
+drew on. Every frame still gets its checksum in the main thread and every segment its packet check.
+
+| 240 frames, 2 render jobs, \`cpu-breakdown.ts\`: the render jobs' Node | base (349e29b) | b8b328e |
+| --- | --- | --- |
+| circles (median of 5) | 5.07 s (4.94–5.67) | 3.54 s (3.36–3.81) |
+| aurora | 11.79 s | 9.61 s |
+| flow-field | 8.13 s | 6.79 s |
+| truchet | 5.29 s | 4.25 s |
+| user sketch (ripples.ts) | 3.99 s | 2.50 s |
+
+Side by side (\`compare.ts --frames 240 --reps 3\`, load 9–10), the whole run: 16.76 s (15.91–16.95) →
+15.64 s (15.53–15.74) of CPU, 1.68× (1.53–1.68) → 1.55× (1.51–1.56) the ideal.
+
+**The CLI process itself** (169d339, 593180d, fe538a9, 92526db, 03c4c4c). \`--cpu-prof\` of the CLI at 2 and 240 frames: compiling the ~900
+node_modules files the bundle requires was the largest single cost (V8 \`wrapSafe\` 522 ms self at load 7), then
+module resolution (~80 ms of CPU, 5,500 \`statx\`), the ES module loader that \`import('esbuild')\` started to scan
+esbuild's main file for export names, the IAM simulator (85 decisions per 240-frame run, 46 of them repeats), and,
+at the end of a run, garbage collection: after the idle render phase V8 sometimes grew the old generation only
+~10% past the ~40 MB live heap, so the encode's streams and the report ran 7–9 full mark-compacts (\`--trace-gc\`).
+Changes: a V8 code cache for the CLI's node_modules (\`apps/cli/src/startup/module-compile-cache.ts\`; Node 20 has
+no \`module.enableCompileCache\`), the IAM decision cache (\`libs/local-aws/src/iam/decision-cache.ts\`), \`require\`
+instead of \`import()\` for esbuild, s3rver's request logger removed, \`--heap-growing-percent=100\` set at start-up
+(3 mark-compacts per run instead of 2–9). The CLI process's own CPU (\`process.cpuUsage()\` at exit), base 349e29b
+against 03c4c4c, 3 interleaved runs each, load average 3–4:
+
+| CLI process CPU | 2 frames | 240 frames |
+| --- | --- | --- |
+| base (349e29b) | 1.41 s (1.38–1.48) | 2.02 s (1.94–2.12) |
+| these changes (03c4c4c) | 1.35 s (1.30–1.39) | 2.08 s (1.96–2.17) |
+| the same, module cache off | 1.46 s (1.42–1.63) | 1.97 s (1.94–2.11) |
+
+At load 5–11 the same comparison at 2 frames gave 1.51 s → 1.22 s (5 runs each); the cache saves compile work that
+costs more on a busy machine. At 240 frames the difference is inside the noise: the start-up saving is ~0.1 s and
+the run's other ~0.7 s (serving the segments and the video through the edge, spool and s3rver, polls, the report)
+is unchanged. \`compare.ts --frames 240 --reps 3\` (whole run): base 16.24 s (16.23–16.27) CPU, 1.65×; these
+changes 15.85 s (15.71–17.78), 1.62×; wall 9.5 s both.
+
+**The poster** (fbbe445). \`cpu-breakdown.ts\` showed an ffmpeg of 0.56–0.75 s of CPU at 240 frames that was
+neither x264 nor a check: the poster. It was cut from the middle of the joined MP4 (frame 120), and ffmpeg
+decodes from the keyframe before it, which was frame 0: seeking the MP4 to a later keyframe does not help either,
+because ffmpeg seeks B-frame video 3/23 s early and lands on the keyframe before. The poster is now the first frame
+of the chunk nearest the middle (when one starts in the middle half of the video; else the middle frame as
+before), cut from that chunk's own segment, which starts with it: 0.05–0.08 s of CPU.
+
+**The engine against xargs** (d927ed5, 7f3a51b): tools/bench-batch/README.md has the profile and the numbers. A
+sandboxed job's scratch /tmp is removed with one \`rmdir\` when empty and made ahead off the event loop, so a
+freed slot gets its next job at once: against xargs starting the same processes in the same sandbox, 1.24× →
+1.05× (median of 3 interleaved, size 500).
 `;

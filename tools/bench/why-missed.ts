@@ -5,17 +5,17 @@
  */
 export const WHY_MISSED = {
   cpu:
-    'What is left above the ideal is mostly a fixed cost per run, not per frame: `framefarm run` starts the local stack in its own process ' +
-    '(about 0.6 s of CPU to load its modules and start: s3rver still routes S3 requests and loads koa, winston and lodash; dynalite opens LevelDB; ' +
-    'the IAM simulator; then 0.8 s or more serving and polling the run), and each job is a Node process that loads a 3.3 MB bundle with the AWS SDK ' +
-    'and OpenTelemetry (about 0.25 s each with the V8 code cache the CLI fills: plan, encode and one per render job). ' +
-    'Per frame, framefarm adds about 5 ms of CPU to the ideal\'s 39 ms (cpu-breakdown.ts at 600 frames: the render jobs\' Node 15.5 ms a frame against 11.4 ms ' +
-    'for drawing alone, and x264 29 ms against 27.5 ms); of that the frame checksum is 0.8 ms and handing the frame to ffmpeg 0.35 ms (a socket pair with a ' +
-    '208 KB buffer, not a 64 KB pipe), so most of it is in the render loop. Each poll of the CLI costs it about 12 ms (once a second while frames render). ' +
-    'So the ratio falls with the frame count but levels off (the sketch table: framefarm − ideal is about the same for every sketch). What would close it: ' +
-    'a stack that outlives the run (`framefarm up`, which `framefarm run` joins), an S3 service of our own instead of s3rver, the CLI on the job Node ' +
-    '(Node 24 starts and serves the same CLI about 0.3 s cheaper than Node 20 here), a watcher the stack notifies instead of one that polls, and the ' +
-    'per-frame work of the render loop (drawing in a worker thread overlaps it; it does not remove it).',
+    'What is left above the ideal is mostly a fixed cost per run, not per frame (measured with cpu-breakdown.ts at 2 and 240 frames, 2026-11-30): ' +
+    '`framefarm run` starts the local stack in its own process, about 1.3 s of CPU with a 2-frame run and 2 s at 240 frames (loading its modules, ' +
+    'now from a V8 code cache; serving the run through the edge, whose SigV4 and IAM checks run per request; streaming the segments and the video ' +
+    'through the edge and s3rver; about 12 ms per poll of the run; the report, which embeds a video under 8 MB as base64), and each job is a Node ' +
+    'process that loads a 3.3 MB bundle with the AWS SDK and OpenTelemetry (about 0.15 s of CPU to start with the code cache the CLI fills, about ' +
+    '0.3 s in all for a render job: plan, encode and one per render job). Per frame, the render job\'s main thread spends about 3 ms beside the ' +
+    'drawing (the frame checksum, the copy out of the canvas, the pipe to ffmpeg, messages between the threads). So the ratio falls with the frame ' +
+    'count (the sketch table: framefarm − ideal is about the same for every sketch). What would close it further: a stack that outlives the run ' +
+    '(`framefarm up`, which `framefarm run` joins), the CLI on the job Node (Node 24 starts and serves the same CLI cheaper than Node 20, and has ' +
+    '`module.enableCompileCache`), segments that go from the render jobs to the store without a second hop inside the stack, a watcher the stack ' +
+    'notifies instead of one that polls.',
   wall:
     'The ideal\'s wall time is its CPU time spread over every core with nothing else running. On a shared machine (see the load average above) ' +
     'every process gets a fraction of a core, so wall ratios against it say more about the other tenants than about framefarm; the CPU ratio is ' +
