@@ -190,4 +190,10 @@ before), cut from that chunk's own segment, which starts with it: 0.05–0.08 s 
 sandboxed job's scratch /tmp is removed with one \`rmdir\` when empty and made ahead off the event loop, so a
 freed slot gets its next job at once: against xargs starting the same processes in the same sandbox, 1.24× →
 1.05× (median of 3 interleaved, size 500).
+
+**All of it together**, against the commit before this round (ded87e7), side by side with \`compare.ts\` on a
+quiet machine (load average 2–4): at 240 frames (3 repetitions) 16.38 s (16.38–19.64) → 14.06 s (13.08–16.38)
+of CPU, 1.51× → 1.24× the ideal, wall 9.7 s → 8.1 s; at 1,800 frames (once) 85.9 s → 77.4 s of CPU, 1.10× →
+0.99× the ideal, wall 45.4 s → 40.6 s. The render jobs now use less CPU than the ideal's drawing in places
+because the ideal reads every frame into a fresh buffer (see the note on the one-pipe script above).
 `;

@@ -17,14 +17,21 @@ export const WHY_MISSED = {
     '`module.enableCompileCache`), segments that go from the render jobs to the store without a second hop inside the stack, a watcher the stack ' +
     'notifies instead of one that polls.',
   wall:
-    'The ideal\'s wall time is its CPU time spread over every core with nothing else running. On a shared machine (see the load average above) ' +
-    'every process gets a fraction of a core, so wall ratios against it say more about the other tenants than about framefarm; the CPU ratio is ' +
-    'the one to trust there. On a quiet machine the same fixed costs as for CPU (stack start, job start-up, the 400 ms CLI poll, the report) ' +
-    'set a floor of a few seconds, which the 1,800-frame run amortizes.',
+    'The ideal\'s wall time is its CPU time spread over every core with nothing else running, so a run\'s fixed wall time counts in full against it: ' +
+    'about 0.7 s before the plan job is submitted (the CLI loading its modules on Node 20, about 0.4 s, then starting the stack), the plan job (0.35 s), ' +
+    'the encode job after the last chunk (0.5–0.6 s at 240 frames), up to one 400 ms poll before the CLI sees the end, and the report. Against 4.7 s ' +
+    'at 240 frames that is 40%; at 960 and 1,800 frames the wall target is met. On a shared machine every process gets a fraction of a core, so read ' +
+    'wall ratios there with the load average above; the CPU ratio is the one to trust.',
   pipe:
-    'The one-pipe script is one process with no stack, no jobs and no checks; framefarm beats it only once the frames outweigh its fixed start-up ' +
-    'and both cores draw in parallel. Under heavy load the parallel half of that advantage shrinks.',
-  naive: 'The naive baseline spends its time writing and reading PNGs; the ratio depends on how long framefarm\'s fixed costs are against that, see the CPU note.',
+    'The one-pipe script uses less CPU than the ideal (see its CPU ÷ ideal): the ideal\'s drawing is measured flat out in a process of its own, ' +
+    'and most of what it costs beyond the drawing is system time for the 3.7 MB buffer every pixel readback allocates (getImageData; page faults, ' +
+    '0.1–1.3 s per 240 frames on this machine, varying from run to run), which the script, throttled by x264, pays less of. framefarm\'s render jobs ' +
+    'pay the same readback in the sketch thread (about 10 ms a frame of the thread\'s 15 ms in a profile, drawing included) plus about 3 ms a frame ' +
+    'in the main thread (the checksum, the copy into a buffer the main thread owns, the pipe) and the run\'s fixed costs. What would close it: ' +
+    'a readback into a reused buffer (@napi-rs/canvas 1.1.1 has none: getImageData and canvas.data() each allocate), then the fixed costs above.',
+  naive:
+    'At 240 frames the naive baseline takes about 16 s, so 3× faster means about 5.4 s: 1.15× the ideal\'s wall time, less than the ideal plus ' +
+    'the fixed wall time of a run (see the wall note). At 1,800 frames framefarm is about 3× faster than the naive baseline.',
   sketch:
     'Short runs of cheap sketches are all fixed cost (see the CPU note): truchet draws a 1280×720 frame in a few milliseconds, so a second of process start-up is ' +
     'several times its whole drawing. The column framefarm − ideal shows that cost is the same whatever the sketch.',
