@@ -1,4 +1,4 @@
-import { loadSketch, createFrameRenderer, previewJpeg } from '@framefarm/sketch';
+import { loadSketch, createFrameRenderer, previewJpegOfCanvas } from '@framefarm/sketch';
 import { PREVIEW_EVERY_MS } from '../../apps/render/src/preview-publisher';
 import { fmt, stats } from './measure';
 import type { Section } from './report';
@@ -10,7 +10,7 @@ const cpuMs = (): number => {
 
 /**
  * What the dashboard's chunk previews cost a render job: the CPU of one preview (a 320-pixel JPEG
- * of the latest frame, encoded in-process) against the CPU the job spends rendering between two
+ * of the latest frame, made from its canvas in the sketch thread, as the render job does) against the CPU the job spends rendering between two
  * previews (one every PREVIEW_EVERY_MS while it renders), for the built-in demo sketch at 1280×720.
  */
 export async function previewCost(options: { frames: number; previews: number }): Promise<Section> {
@@ -18,18 +18,19 @@ export async function previewCost(options: { frames: number; previews: number })
   const renderer = createFrameRenderer(await loadSketch('aurora'), size);
   const renderStart = cpuMs();
   const wallStart = performance.now();
-  let last: Buffer = Buffer.alloc(0);
-  for (let i = 0; i < options.frames; i++) last = renderer.rgba(i);
+  for (let i = 0; i < options.frames; i++) renderer.rgba(i);
   const renderCpuPerFrame = (cpuMs() - renderStart) / options.frames;
   const renderWallPerFrame = (performance.now() - wallStart) / options.frames;
+  // The canvas holds the last frame drawn: the one a preview shows.
+  const last = renderer.canvas(options.frames - 1);
   // The first preview of a job loads the JPEG encoder once; it is timed apart.
   const warmStart = cpuMs();
-  await previewJpeg(last, size);
+  previewJpegOfCanvas(last);
   const firstPreview = cpuMs() - warmStart;
   const perPreview: number[] = [];
   for (let i = 0; i < options.previews; i++) {
     const before = cpuMs();
-    await previewJpeg(last, size);
+    previewJpegOfCanvas(last);
     perPreview.push(cpuMs() - before);
   }
   // Between two previews a render job draws for PREVIEW_EVERY_MS of wall time (drawing is what

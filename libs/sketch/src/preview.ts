@@ -1,5 +1,4 @@
 import type { Canvas } from '@napi-rs/canvas';
-import type { FrameSettings } from './types';
 
 /** Width of a preview image: a tile in the dashboard's chunk grid. */
 export const PREVIEW_WIDTH = 320;
@@ -7,18 +6,7 @@ export const PREVIEW_WIDTH = 320;
 const canvasModule = (): typeof import('@napi-rs/canvas') => require('@napi-rs/canvas');
 
 /**
- * A small JPEG of one frame's RGBA pixels. The pixels are copied before this returns its promise,
- * so the caller may reuse the buffer for the next frame at once.
- */
-export function previewJpeg(rgba: Buffer, frame: Pick<FrameSettings, 'width' | 'height'>, width = PREVIEW_WIDTH): Promise<Buffer> {
-  const { createCanvas, ImageData } = canvasModule();
-  const full = createCanvas(frame.width, frame.height);
-  full.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.byteLength), frame.width, frame.height), 0, 0);
-  return scaledDown(full, width).encode('jpeg', 75);
-}
-
-/**
- * The same small JPEG made straight from the canvas a frame was drawn on (no copy of its pixels),
+ * A small JPEG of a frame, made straight from the canvas it was drawn on (no copy of its pixels),
  * at once: for the thread that draws the frames.
  */
 export function previewJpegOfCanvas(canvas: Canvas, width = PREVIEW_WIDTH): Buffer {
