@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SketchThreadCode } from '../src/sketch-thread';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { sketchThreadCode, bundleSketchThread } = require('../sketch-thread-code.esbuild.cjs') as {
   sketchThreadCode(options: BundleOptions): import('esbuild').Plugin;
   bundleSketchThread(options: BundleOptions): Promise<{ code: string }>;
