@@ -3,9 +3,9 @@
  * an IPC channel: it sends `{port}`, and answers `report` with its resource usage and the time it
  * took to serve each request, then exits.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CLOCK_TICKS_PER_SECOND, listProcStats } from '../../libs/local-aws/src/batch/proc-stat';
 import { LogStore } from '../../libs/local-aws/src/logs/log-store';
 import { createBatchEngine } from '../../libs/local-aws/src/batch';
 import { recordServed } from './served';
@@ -44,23 +44,13 @@ async function main(): Promise<void> {
 
 /**
  * CPU of this process's live children (the launcher shells) and of everything they have reaped
- * (the jobs and the subshells that started them), from /proc/<pid>/stat: utime, stime, cutime and
- * cstime, in clock ticks of 10 ms (Linux's USER_HZ).
+ * (the jobs and the subshells that started them).
  */
 function childrenCpuMs(): number {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) !== process.pid) continue;
-      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-    } catch {
-      // gone
-    }
-  }
-  return ticks * 10;
+  const ticks = listProcStats()
+    .filter((stat) => stat.ppid === process.pid)
+    .reduce((sum, stat) => sum + stat.cpuTicks + stat.childrenCpuTicks, 0);
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 void main();

@@ -9,17 +9,16 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLOCK_TICKS_PER_SECOND, readProcStat } from '@framefarm/local-aws';
 import { markdownTable } from './report';
 import { CIRCLES, ROOT } from './sketches';
 
-const TICKS = 100; // USER_HZ on Linux
-
 function readProc(pid: number): { ppid: number; cpu: number; name: string } | undefined {
+  const stat = readProcStat(pid);
+  if (!stat) return undefined;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-    return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / TICKS, name: label(argv) };
+    return { ppid: stat.ppid, cpu: stat.cpuTicks / CLOCK_TICKS_PER_SECOND, name: label(argv) };
   } catch {
     return undefined;
   }

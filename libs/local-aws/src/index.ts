@@ -9,6 +9,7 @@ export { jobRoleArn, jobRoleName, localJobRoles, type LocalRole } from './iam/lo
 export { machineCapacity, type Capacity } from './capacity';
 export { createBatchEngine, type BatchEngine, type BatchEngineOptions } from './batch';
 export { sandboxSupport, type SandboxSupport } from './batch/sandbox';
+export { CLOCK_TICKS_PER_SECOND, listProcStats, readProcStat, type ProcStat } from './batch/proc-stat';
 export { startCoreServices, stateLayout, PortInUseError, type CoreServices, type CoreServicesOptions } from './core-services';
 export { StateDirInUseError } from './dynamodb/dynamodb-service';
 export { StateDirError, prepareStateDir } from './state-dir';

@@ -1,9 +1,10 @@
-import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { LogEvent, LogStore } from '../logs/log-store';
 import type { LauncherPool } from './launcher-pool';
 import { LineSplitter } from './log-splitter';
 import { setLongTimeout } from './long-timeout';
+import { listProcStats } from './proc-stat';
 
 export interface AttemptLaunch {
   argv: string[];
@@ -211,18 +212,9 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Processes whose process group is `pgid`, with their parents (from /proc/<pid>/stat: the fields after the command name). */
+/** Processes whose process group is `pgid`, with their parents. */
 function groupMembers(pgid: number): { pid: number; ppid: number }[] {
-  const members: { pid: number; ppid: number }[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid) members.push({ pid: Number(entry), ppid: Number(fields[1]) });
-    } catch {
-      // gone
-    }
-  }
-  return members;
+  return listProcStats()
+    .filter((stat) => stat.pgid === pgid)
+    .map(({ pid, ppid }) => ({ pid, ppid }));
 }
