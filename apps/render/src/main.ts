@@ -5,4 +5,7 @@ import { isSketchThreadInit } from './sketch-protocol';
 // (render-chunk starts it). Each side requires only its own modules: the sketch thread starts
 // without the AWS SDK and tracing (a fifth of a second of CPU in every render job).
 if (!isMainThread && isSketchThreadInit(workerData)) (require('./sketch-thread-main') as typeof import('./sketch-thread-main')).runSketchThread(workerData);
-else (require('./render-job') as typeof import('./render-job')).runRenderJob();
+else {
+  (require('./canvas-memory') as typeof import('./canvas-memory')).keepCanvasMemory();
+  (require('./render-job') as typeof import('./render-job')).runRenderJob();
+}

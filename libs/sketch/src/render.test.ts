@@ -24,6 +24,20 @@ describe('rendering frames', () => {
     for (let i = 3; i < pixels.length; i += 4) expect(pixels[i]).toBe(255);
   });
 
+  it('gives what a pixel the sketch left partly transparent looks like over black', () => {
+    const sketch: Sketch = {
+      draw: (ctx) => {
+        ctx.clearRect(0, 0, 4, 4);
+        ctx.fillStyle = 'rgba(255, 0, 0, 0.5)';
+        ctx.fillRect(0, 0, 2, 4);
+      },
+    };
+    const pixels = renderFrame(sketch, 0, { width: 4, height: 4, fps: 1, totalFrames: 1, seed: 's' });
+    // Half-transparent red keeps half its red (a video drops alpha); cleared pixels are black.
+    expect([...pixels.subarray(0, 4)]).toEqual([128, 0, 0, 128]);
+    expect([...pixels.subarray(8, 12)]).toEqual([0, 0, 0, 0]);
+  });
+
   it('changes the pixels with the seed', () => {
     const sketch = BUILTIN_SKETCHES['flow-field'];
     const a = frameSha256(renderFrame(sketch, 5, settingsFor(sketch)));

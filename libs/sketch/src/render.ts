@@ -12,7 +12,7 @@ export interface FrameRenderer {
    * next call redraws it, so read or encode it before asking for another frame.
    */
   canvas(index: number): Canvas;
-  /** Raw RGBA pixels, width × height × 4 bytes, row by row: a buffer of its own, never reused. */
+  /** Raw RGBA pixels (premultiplied, see canvasRgba), width × height × 4 bytes, row by row: a buffer of its own, never reused. */
   rgba(index: number): Buffer;
   /** Runs the sketch's setup now, once; otherwise it runs before the first frame. */
   setup(): void;
@@ -59,10 +59,17 @@ export function createFrameRenderer<State>(sketch: Sketch<State>, settings: Fram
   return { settings, canvas, rgba, setup: () => void setupState() };
 }
 
-/** Raw RGBA pixels of a canvas, width × height × 4 bytes, row by row: a buffer of its own. */
+/**
+ * Raw RGBA pixels of a canvas, width × height × 4 bytes, row by row: a buffer of its own.
+ *
+ * The colours are premultiplied by alpha, as the canvas stores them: a pixel the sketch left partly
+ * transparent is what it looks like over black, which is what a video (no alpha) should show.
+ * getImageData would undo the premultiplication, and ffmpeg, dropping alpha, would then show a
+ * faint colour at full strength. Opaque pixels (every frame starts opaque black) are the same
+ * either way.
+ */
 export function canvasRgba(canvas: Canvas): Buffer {
-  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return canvas.data();
 }
 
 const renderers = new WeakMap<Sketch<any>, Map<string, FrameRenderer>>();

@@ -1,0 +1,13 @@
+/**
+ * @napi-rs/canvas allocates with its own mimalloc, which gives memory that was freed back to the
+ * kernel 10 ms later (its purge delay). A render job frees a 3.7 MB pixel readback every frame, so
+ * the readbacks kept landing on memory the kernel had to fault in and zero again, in 2 MB huge
+ * pages: about 1 ms of system time a frame on the benchmark machine, at times several. Kept, freed
+ * memory is reused by the frames that follow; a job's few readbacks in flight are all it holds.
+ *
+ * mimalloc reads its options from the environment when the native module loads, so this runs
+ * before the sketch thread starts. A value the job was given is left as it is.
+ */
+export function keepCanvasMemory(env: NodeJS.ProcessEnv = process.env): void {
+  env.MIMALLOC_PURGE_DELAY ??= '-1';
+}
