@@ -5,7 +5,8 @@
 //
 //   naive   draws every frame on a new canvas, writes PNGs, then runs one ffmpeg over them
 //   pipe    draws on one canvas and pipes raw RGBA frames into one ffmpeg (the 20-line script)
-//   draw    draws and reads the pixels, nothing else (the drawing half of the ideal)
+//   draw    draws and reads the pixels, nothing else (the drawing half of the ideal), the way
+//           the render jobs read them (canvas.data(), freed memory kept: see idealRun)
 // `ffmpeg` may be a wrapper command (the bench runs it under cpu-time.pl to count x264 alone).
 'use strict';
 const { spawn } = require('node:child_process');
@@ -67,7 +68,12 @@ async function main() {
   } else if (mode === 'draw') {
     const canvas = createCanvas(width, height);
     let sum = 0;
-    for (let i = 0; i < frames; i++) sum += paint(canvas, i).getImageData(0, 0, width, height).data[i % 4096];
+    for (let i = 0; i < frames; i++) {
+      paint(canvas, i);
+      sum += canvas.data()[i % 4096];
+      // As between a render job's frames: the event loop turns, so collected readbacks are freed.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (sum < 0) console.log(sum);
   } else {
     throw new Error(`unknown mode ${mode}`);
