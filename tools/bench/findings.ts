@@ -196,4 +196,30 @@ quiet machine (load average 2–4): at 240 frames (3 repetitions) 16.38 s (16.38
 of CPU, 1.51× → 1.24× the ideal, wall 9.7 s → 8.1 s; at 1,800 frames (once) 85.9 s → 77.4 s of CPU, 1.10× →
 0.99× the ideal, wall 45.4 s → 40.6 s. The render jobs now use less CPU than the ideal's drawing in places
 because the ideal reads every frame into a fresh buffer (see the note on the one-pipe script above).
+
+## Fourth round: the readback, and an honest ideal (issue 11, continued)
+
+Measured 2026-11-30 on a quiet machine (load average 1–3). \`perf record -a\` of a run showed 72% of a readback
+loop's time in the kernel zeroing pages (\`clear_page_erms\` under a huge-page fault), varying from 0.4 to 9 ms a
+frame between runs: each readback (getImageData, and canvas.data() alike) allocates 3.7 MB in @napi-rs/canvas's own
+mimalloc, which hands freed memory back to the kernel 10 ms after a free, and a loop that never lets the event loop
+turn never frees a readback at all (Node-API finalizers run between turns), so every frame lands on fresh memory.
+
+**Render jobs** (9f21445): the render job starts with \`MIMALLOC_PURGE_DELAY=-1\` (the allocator keeps freed
+memory; apps/render/src/canvas-memory.ts), and frames are read back with \`canvas.data()\`, premultiplied, which is
+also what a video without alpha should show of a partly transparent pixel (getImageData un-premultiplies, and
+ffmpeg, dropping alpha, showed such a pixel at full colour). Four interleaved pairs at 480 frames
+(\`cpu-breakdown.ts\`): render jobs' Node 5.15–5.55 s → 4.98–5.08 s of CPU.
+
+**The ideal** (b19052e): its drawing was measured in exactly such a loop, so it paid for fresh memory on every
+frame: 1.0–3.3 s of CPU for 240 frames of circles, 12.5 ms a frame in the last full run. Drawn and read back as the
+render jobs do it, the same frames take 0.88–0.92 s, steady from run to run. The ideal is now that: 7.6–8.2 s of
+CPU at 240 frames and 56.4 s at 1,800, against 9.65 s and 73.3 s before. framefarm's own CPU did not grow; its
+ratios did: at 240 frames 1.56–1.76× (3 runs), at 1,800 frames 1.26× (once), where the old ideal gave 1.24× and
+0.97×. Where the rest goes is in the note under the end-to-end table.
+
+Tried and measured, not kept: a native CRC-32 (\`zlib.crc32\`) for the frame checksum costs 0.73–0.94 ms for a
+frame against 0.6–0.86 ms for the current one; glibc malloc tunables for ffmpeg change nothing (its buffers are
+reused already); the CLI on the job Node (Node 24) costs the same CPU as on Node 20 for a 2-frame run; x264 costs
+the same alone or with a second x264 beside it on this machine, and the same in framefarm as in the ideal.
 `;

@@ -5,36 +5,36 @@
  */
 export const WHY_MISSED = {
   cpu:
-    'What is left above the ideal is mostly a fixed cost per run, not per frame (measured with cpu-breakdown.ts at 2 and 240 frames, 2026-11-30): ' +
-    '`framefarm run` starts the local stack in its own process, about 1.3 s of CPU with a 2-frame run and 2 s at 240 frames (loading its modules, ' +
-    'now from a V8 code cache; serving the run through the edge, whose SigV4 and IAM checks run per request; streaming the segments and the video ' +
-    'through the edge and s3rver; about 12 ms per poll of the run; the report, which embeds a video under 8 MB as base64), and each job is a Node ' +
-    'process that loads a 3.3 MB bundle with the AWS SDK and OpenTelemetry (about 0.15 s of CPU to start with the code cache the CLI fills, about ' +
-    '0.3 s in all for a render job: plan, encode and one per render job). Per frame, the render job\'s main thread spends about 3 ms beside the ' +
-    'drawing (the frame checksum, the copy out of the canvas, the pipe to ffmpeg, messages between the threads). So the ratio falls with the frame ' +
-    'count (the sketch table: framefarm − ideal is about the same for every sketch). What would close it further: a stack that outlives the run ' +
-    '(`framefarm up`, which `framefarm run` joins), the CLI on the job Node (Node 24 starts and serves the same CLI cheaper than Node 20, and has ' +
-    '`module.enableCompileCache`), segments that go from the render jobs to the store without a second hop inside the stack, a watcher the stack ' +
+    'What is left above the ideal, measured on 2026-11-30 (cpu-breakdown.ts at 2, 240 and 960 frames; perf of the job threads at 960): ' +
+    'per frame, the render jobs spend about 4.7 ms beside the ideal\'s 3.8 ms of drawing. In the sketch thread, about 2 ms: two 3.7 MB copies ' +
+    '(canvas.data() copies the pixels out of the canvas, then into the buffer the main thread lent, since the canvas\'s memory cannot be ' +
+    'transferred), the messages between the threads, and the drawing itself slowed by sharing the cores\' caches with x264. In the main thread, ' +
+    'about 2.7 ms: the frame checksum (0.86 ms; a native CRC-32 is no faster), the pipe to ffmpeg (0.4 ms in the kernel), the rest of the event loop. ' +
+    'Per run, a fixed cost: the CLI with its stack, about 1.3 s of CPU with a 2-frame run and some 40–60 ms more per second of a run (serving the ' +
+    'jobs\' requests through the edge, whose SigV4 and IAM checks run per request; a poll of the run, about 10 ms, every 0.4–1 s), and 0.2–0.3 s for ' +
+    'each job process (plan, encode and one per render job). x264 itself costs the same in framefarm as in the ideal (26.2–26.7 s against ' +
+    '25.2–26.9 s at 960 frames). So the ratio falls with the frame count. What would close it: a readback into a buffer the job owns (a canvas ' +
+    'API @napi-rs/canvas 1.1.1 does not have), a stack that outlives the run (`framefarm up`, which `framefarm run` joins), a watcher the stack ' +
     'notifies instead of one that polls.',
   wall:
     'The ideal\'s wall time is its CPU time spread over every core with nothing else running, so a run\'s fixed wall time counts in full against it: ' +
-    'about 0.7 s before the plan job is submitted (the CLI loading its modules on Node 20, about 0.4 s, then starting the stack), the plan job (0.35 s), ' +
-    'the encode job after the last chunk (0.5–0.6 s at 240 frames), up to one 400 ms poll before the CLI sees the end, and the report. Against 4.7 s ' +
-    'at 240 frames that is 40%; at 960 and 1,800 frames the wall target is met. On a shared machine every process gets a fraction of a core, so read ' +
-    'wall ratios there with the load average above; the CPU ratio is the one to trust.',
+    'about 0.7 s before the plan job is submitted (the CLI loading its modules on Node 20, about 0.4 s, then starting the stack), the plan job (0.3 s), ' +
+    'the encode job after the last chunk (0.5 s at 240 frames), up to one 400 ms poll before the CLI sees the end, and the report: about 1.7 s against ' +
+    'an ideal of about 4 s at 240 frames. The render jobs keep both cores busy, so the per-frame cost of the CPU note adds to the wall time as well. ' +
+    'On a shared machine every process gets a fraction of a core, so read wall ratios there with the load average above; the CPU ratio is the one to trust.',
   pipe:
-    'The one-pipe script uses less CPU than the ideal (see its CPU ÷ ideal): the ideal\'s drawing is measured flat out in a process of its own, ' +
-    'and most of what it costs beyond the drawing is system time for the 3.7 MB buffer every pixel readback allocates (getImageData; page faults, ' +
-    '0.1–1.3 s per 240 frames on this machine, varying from run to run), which the script, throttled by x264, pays less of. framefarm\'s render jobs ' +
-    'pay the same readback in the sketch thread (about 10 ms a frame of the thread\'s 15 ms in a profile, drawing included) plus about 3 ms a frame ' +
-    'in the main thread (the checksum, the copy into a buffer the main thread owns, the pipe) and the run\'s fixed costs. What would close it: ' +
-    'a readback into a reused buffer (@napi-rs/canvas 1.1.1 has none: getImageData and canvas.data() each allocate), then the fixed costs above.',
+    'On 2 cores a run can only be faster than the one-pipe script by using less CPU than it: the script keeps both cores busy (its Node process ' +
+    'draws while a multi-threaded x264 encodes) and pays for nothing else; see its CPU ÷ ideal, a little above 1. framefarm pays the per-frame ' +
+    'cost of the CPU note (the sketch in a thread of its own, issue 10; a checksum of every frame; two copies of every frame) and the fixed cost ' +
+    'of a run, about 20% more CPU than the script at 960 and 1,800 frames. Being faster would take a per-frame cost near zero, which a job that ' +
+    'keeps the sketch out of its main thread and checks every frame cannot have on this machine. What framefarm adds pays off where there are ' +
+    'more cores than one script keeps busy (render jobs across instances on AWS), which a 2-core machine cannot show.',
   naive:
-    'At 240 frames the naive baseline takes about 16 s, so 3× faster means about 5.4 s: 1.15× the ideal\'s wall time, less than the ideal plus ' +
-    'the fixed wall time of a run (see the wall note). At 1,800 frames framefarm is about 3× faster than the naive baseline.',
+    'At 240 frames the naive baseline takes about 16 s, so 3× faster means about 5.4 s: about 1.35× the ideal\'s wall time, less than the render ' +
+    'jobs\' busy cores plus the fixed wall time of a run (see the wall note). At 1,800 frames framefarm is more than 3× faster than the naive baseline.',
   sketch:
-    'Short runs of cheap sketches are all fixed cost (see the CPU note): truchet draws a 1280×720 frame in a few milliseconds, so a second of process start-up is ' +
-    'several times its whole drawing. The column framefarm − ideal shows that cost is the same whatever the sketch.',
+    'Short runs of cheap sketches are mostly fixed cost (see the CPU note): truchet draws a 1280×720 frame in a few milliseconds, so a second of ' +
+    'process start-up weighs more against its ideal than against aurora\'s. The column framefarm − ideal shows what framefarm adds for each sketch.',
   engine:
     'At the quick size (500 children) the engine\'s fixed costs (an engine process, the SDK, the queue and definition set-up) weigh more than at 10,000, ' +
     'and under load xargs, a C loop, keeps its speed better than a Node event loop that shares the cores. On 2 cores the engine is CPU-bound, not idle: ' +
