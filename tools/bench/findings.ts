@@ -209,7 +209,9 @@ turn never frees a readback at all (Node-API finalizers run between turns), so e
 memory; apps/render/src/canvas-memory.ts), and frames are read back with \`canvas.data()\`, premultiplied, which is
 also what a video without alpha should show of a partly transparent pixel (getImageData un-premultiplies, and
 ffmpeg, dropping alpha, showed such a pixel at full colour). Four interleaved pairs at 480 frames
-(\`cpu-breakdown.ts\`): render jobs' Node 5.15–5.55 s → 4.98–5.08 s of CPU.
+(\`cpu-breakdown.ts\`): render jobs' Node 5.15–5.55 s → 4.98–5.08 s of CPU. Whole runs at 240 frames do not show it
+(\`compare.ts --reps 4\` against 9fe1492: 12.55 s → 12.69 s of CPU, medians, inside the run-to-run noise): about 0.7 ms a
+frame is 0.15 s there.
 
 **The ideal** (b19052e): its drawing was measured in exactly such a loop, so it paid for fresh memory on every
 frame: 1.0–3.3 s of CPU for 240 frames of circles, 12.5 ms a frame in the last full run. Drawn and read back as the
