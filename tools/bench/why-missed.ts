@@ -19,25 +19,25 @@ export const WHY_MISSED = {
   wall:
     'The ideal\'s wall time is its CPU time spread over every core with nothing else running, so a run\'s fixed wall time counts in full against it: ' +
     'about 0.7 s before the plan job is submitted (the CLI loading its modules on Node 20, about 0.4 s, then starting the stack), the plan job (0.3 s), ' +
-    'the encode job after the last chunk (0.6 s at 240 frames), up to one 400 ms poll before the CLI sees the end, and the report: about 2 s against ' +
-    'an ideal of about 3.7 s at 240 frames. The render jobs keep both cores busy, so the per-frame cost of the CPU note adds to the wall time as well. ' +
+    'the encode job after the last chunk (0.6 s at 240 frames), up to one 400 ms poll before the CLI sees the end, and the report: about 1.8 s against ' +
+    'an ideal of about 3.5 s at 240 frames. The render jobs keep both cores busy, so the per-frame cost of the CPU note adds to the wall time as well. ' +
     'On a shared machine every process gets a fraction of a core, so read wall ratios there with the load average above; the CPU ratio is the one to trust.',
   pipe:
     'On 2 cores a run can only be faster than the one-pipe script by using less CPU than it: the script keeps both cores busy (its Node process ' +
-    'draws while a multi-threaded x264 encodes) and pays for nothing else; see its CPU ÷ ideal, 1.05–1.16×. framefarm pays the per-frame ' +
+    'draws while a multi-threaded x264 encodes) and pays for nothing else; see its CPU ÷ ideal, 1.04–1.10×. framefarm pays the per-frame ' +
     'cost of the CPU note (the sketch in a thread of its own, issue 10; a checksum of every frame; two copies of every frame) and the fixed cost ' +
-    'of a run: 7–23% more CPU than the script at 960 and 1,800 frames (the script\'s own cost varies from run to run: its ' +
-    'getImageData readback lands on fresh memory on some frames and not on others). Being faster would take a per-frame cost near zero, which a job that ' +
+    'of a run: 16–20% more CPU than the script at 960 and 1,800 frames (the script\'s own cost varies from run to run, ' +
+    'up to 13% at 1,800 frames: its getImageData readback lands on fresh memory on some frames and not on others). Being faster would take a per-frame cost near zero, which a job that ' +
     'keeps the sketch out of its main thread and checks every frame cannot have on this machine. What framefarm adds pays off where there are ' +
     'more cores than one script keeps busy (render jobs across instances on AWS), which a 2-core machine cannot show.',
   naive:
-    'At 240 frames the naive baseline takes about 16 s, so 3× faster means about 5.3 s: about 1.45× the ideal\'s wall time, less than the render ' +
+    'At 240 frames the naive baseline takes about 16 s, so 3× faster means about 5.2 s: about 1.5× the ideal\'s wall time, less than the render ' +
     'jobs\' busy cores plus the fixed wall time of a run (see the wall note). At 1,800 frames framefarm is more than 3× faster than the naive baseline.',
   sketch:
     'Short runs of cheap sketches are mostly fixed cost (see the CPU note): truchet draws a 1280×720 frame in a few milliseconds, so a second of ' +
     'process start-up weighs more against its ideal than against aurora\'s. The column framefarm − ideal shows what framefarm adds for each sketch: ' +
-    '4–6 s at 240 frames, about 3 s of it fixed (the CLI with its stack, four job processes) and the rest the per-frame cost of the CPU note; against ' +
-    'an ideal of 4.7–8.5 s that is more than the 1.5× allowed.',
+    '4–5.6 s at 240 frames, about 3 s of it fixed (the CLI with its stack, four job processes) and the rest the per-frame cost of the CPU note; against ' +
+    'an ideal of 4.7–8.7 s that is more than the 1.5× allowed.',
   engine:
     'At the quick size (500 children) the engine\'s fixed costs (an engine process, the SDK, the queue and definition set-up) weigh more than at 10,000, ' +
     'and under load xargs, a C loop, keeps its speed better than a Node event loop that shares the cores. On 2 cores the engine is CPU-bound, not idle: ' +
