@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { poolFiles } from '../../test/batch/pool-files';
 import { LauncherPool, type LaunchCallbacks } from './launcher-pool';
 
 interface Result {
@@ -118,21 +119,6 @@ describe('LauncherPool in the sandbox', () => {
   const pool = new LauncherPool();
   afterAll(() => pool.close());
 
-  /** Files named `name` under the launcher pools' directories of this machine (scratch directories included). */
-  const leftBehind = (name: string): string[] => {
-    const walk = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name === name ? [join(dir, e.name)] : []));
-    return readdirSync(tmpdir())
-      .filter((entry) => entry.startsWith('ffl-'))
-      .flatMap((entry) => {
-        try {
-          return walk(join(tmpdir(), entry));
-        } catch {
-          return [];
-        }
-      });
-  };
-
   it('gives every launch a fresh, empty /tmp and removes it with what the job wrote', async () => {
     expect(pool.sandbox.available).toBe(true); // CI installs bubblewrap (.ci/run)
     const name = `left-${process.pid}-${Date.now()}`;
@@ -141,6 +127,6 @@ describe('LauncherPool in the sandbox', () => {
     for (let i = 0; i < 4; i++) results.push(await launch(pool, ['/bin/sh', '-c', `ls -A /tmp; echo ${i} > /tmp/${name}; cat /tmp/${name}`]));
     expect(results.map((r) => r.stdout)).toEqual(['0\n', '1\n', '2\n', '3\n']);
     expect(results.map((r) => r.exitCode)).toEqual([0, 0, 0, 0]);
-    expect(leftBehind(name)).toEqual([]);
+    expect(poolFiles().filter((file) => basename(file) === name)).toEqual([]);
   });
 });

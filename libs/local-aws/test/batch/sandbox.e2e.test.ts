@@ -8,21 +8,7 @@ import { LogStore } from '../../src/logs/log-store';
 import { startLocalStack } from '../../src/stack';
 import { StateDirError } from '../../src/state-dir';
 import { createQueue, type Harness, shellDefinition, startHarness, waitFinished } from './harness';
-
-/** Files under the launcher pools' directories of this machine (scripts, scratch), recursively. */
-function poolFiles(): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-  return readdirSync(tmpdir())
-    .filter((name) => name.startsWith('ffl-'))
-    .flatMap((name) => {
-      try {
-        return walk(join(tmpdir(), name));
-      } catch {
-        return [];
-      }
-    });
-}
+import { poolFiles } from './pool-files';
 
 /**
  * A job sees what a container would: its own environment, its own processes, a private /tmp as
