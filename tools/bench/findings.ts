@@ -224,4 +224,31 @@ Tried and measured, not kept: a native CRC-32 (\`zlib.crc32\`) for the frame che
 frame against 0.6–0.86 ms for the current one; glibc malloc tunables for ffmpeg change nothing (its buffers are
 reused already); the CLI on the job Node (Node 24) costs the same CPU as on Node 20 for a 2-frame run; x264 costs
 the same alone or with a second x264 beside it on this machine, and the same in framefarm as in the ideal.
+
+## Fifth round: where a loop of the render job's shape stands (issue 11, continued)
+
+Measured 2026-11-30 on a quiet machine (load average 0.4–2). \`loop-floor.ts\` (new) runs loops with the render
+job's readback (\`canvas.data()\`, freed memory kept) and its exact ffmpeg command, without the job, the stack or the
+records around them, against the end-to-end ideal in the same run (480 frames of circles, 3 interleaved runs):
+
+| loop | CPU ÷ ideal |
+| --- | --- |
+| the one-pipe script's shape: draw, read back, write into ffmpeg's pipe | 1.06× (1.06–1.10) |
+| the same with the frame checksum | 1.09× (1.05–1.10) |
+| the render job's loop: the sketch in its own thread, buffers lent both ways, checksum and write in the main thread | 1.13× (1.12–1.15) |
+
+So most of what the render jobs spend beside the drawing is what any such loop pays here, and framefarm's own part
+is about 0.7 ms a frame for the checksum and about 1.2 ms for the sketch thread. \`cpu-breakdown.ts\` puts the rest
+of a run at about 2.35 s of fixed CPU (a 2-frame run: the CLI with its stack 1.25 s, each render job 0.29 s, encode
+0.25 s, plan 0.2 s) and about 40 ms a second in the CLI while a run lasts: 115 requests in a 240-frame run, a poll
+costing 7.5 ms once a second while rendering, the rest generic JavaScript in the edge and the services (perf of
+the CLI during rendering shows no hot spot). At 1,800 frames (67.7 s in one run) that is the loop's 1.13× plus
+about 0.1×. Nothing in the product changed this round; the notes under the end-to-end table now say this.
+
+Looked at, not kept: a render loop in which the sketch thread also checksums and writes into ffmpeg (a FIFO written
+with blocking writes, or an ffmpeg the thread starts itself) did not show a difference in single runs, and it
+would move the checksum into the thread that runs the sketch's code; a checksum fused into the copy into the lent
+buffer saves about 0.25 ms a frame (0.8 ms against 1.1 ms for copy then checksum, in cache) for the same reason not
+kept; four or eight FNV lanes instead of two (0.55–0.7 ms against 0.59–0.75 ms); glibc's trim and mmap thresholds
+for the render job (the page faults of \`canvas.data()\`'s buffer vary from run to run with or without them).
 `;

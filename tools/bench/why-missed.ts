@@ -5,17 +5,22 @@
  */
 export const WHY_MISSED = {
   cpu:
-    'What is left above the ideal, measured on 2026-11-30 (cpu-breakdown.ts at 2, 240 and 960 frames; perf of the job threads at 960): ' +
-    'per frame, the render jobs spend about 4.7 ms beside the ideal\'s 3.8 ms of drawing. In the sketch thread, about 2 ms: two 3.7 MB copies ' +
-    '(canvas.data() copies the pixels out of the canvas, then into the buffer the main thread lent, since the canvas\'s memory cannot be ' +
-    'transferred), the messages between the threads, and the drawing itself slowed by sharing the cores\' caches with x264. In the main thread, ' +
-    'about 2.7 ms: the frame checksum (0.86 ms; a native CRC-32 is no faster), the pipe to ffmpeg (0.4 ms in the kernel), the rest of the event loop. ' +
-    'Per run, a fixed cost: the CLI with its stack, about 1.3 s of CPU with a 2-frame run and some 40–60 ms more per second of a run (serving the ' +
-    'jobs\' requests through the edge, whose SigV4 and IAM checks run per request; a poll of the run, about 10 ms, every 0.4–1 s), and 0.2–0.3 s for ' +
-    'each job process (plan, encode and one per render job). x264 itself costs the same in framefarm as in the ideal (26.2–26.7 s against ' +
-    '25.2–26.9 s at 960 frames). So the ratio falls with the frame count. What would close it: a readback into a buffer the job owns (a canvas ' +
-    'API @napi-rs/canvas 1.1.1 does not have), a stack that outlives the run (`framefarm up`, which `framefarm run` joins), a watcher the stack ' +
-    'notifies instead of one that polls.',
+    'What is left above the ideal, measured on 2026-11-30 (cpu-breakdown.ts at 2, 240, 960 and 1,800 frames; loop-floor.ts). At 1,800 frames ' +
+    'one run used 67.7 s of CPU: x264 49.0 s (45.9–46.7 s in the ideal of the last full run), the render jobs\' Node 14.1 s (the ideal\'s drawing: ' +
+    '6.5 s), the CLI with its stack 3.1 s, encode 1.0 s, plan 0.2 s. Most of the per-frame cost is what a loop of the render job\'s shape costs on ' +
+    'this machine anyway: loop-floor.ts runs loops with the render job\'s readback and ffmpeg command, without the job around them, against the ' +
+    'ideal in the same run (480 frames, 3 interleaved runs): the one-pipe script\'s shape costs 1.06× (1.06–1.10) the ideal, since it draws while ' +
+    'x264 encodes and moves every frame through a pipe; with the frame checksum 1.09×; with the sketch in a thread of its own as well, which is the ' +
+    'render job\'s loop, 1.13× (1.12–1.15). So the checksum costs about 0.7 ms a frame and the sketch thread about 1.2 ms (the copy into the buffer ' +
+    'the main thread lent, the messages, the frame read on another core than the one that drew it). Per run, a fixed cost of about 2.35 s (a 2-frame ' +
+    'run: the CLI with its stack 1.25 s, each render job 0.29 s, encode 0.25 s, plan 0.2 s), and while a run lasts, about 40 ms of CPU a second in ' +
+    'the CLI serving the jobs\' requests and polling the run (a poll costs 7.5 ms, once a second while rendering), spread over generic JavaScript ' +
+    'in the edge and the services: about 0.1× at 1,800 frames, on top of the loop\'s 1.13×. What would close it: at 1,800 frames, a loop near ' +
+    'the script\'s 1.06×: a checksum that costs a fraction of a millisecond (WebAssembly over frames kept in shared memory) and a sketch thread ' +
+    'that hands frames over without a copy, plus a watcher the in-process stack notifies instead of one that polls through the edge. At 240 frames ' +
+    'the 1.5× allowance is 3.5 s above the ideal\'s 7.0 s; the fixed cost of a run (2.35 s) and the CLI during the run (about 0.6 s) leave ' +
+    '0.55 s, less than the loop alone costs above the ideal, so that target also needs fewer processes per run (a stack that outlives the run, ' +
+    'which `framefarm run` joins).',
   wall:
     'The ideal\'s wall time is its CPU time spread over every core with nothing else running, so a run\'s fixed wall time counts in full against it: ' +
     'about 0.7 s before the plan job is submitted (the CLI loading its modules on Node 20, about 0.4 s, then starting the stack), the plan job (0.3 s), ' +
@@ -25,10 +30,10 @@ export const WHY_MISSED = {
   pipe:
     'On 2 cores a run can only be faster than the one-pipe script by using less CPU than it: the script keeps both cores busy (its Node process ' +
     'draws while a multi-threaded x264 encodes) and pays for nothing else; see its CPU ÷ ideal, 1.04–1.10×. framefarm pays the per-frame ' +
-    'cost of the CPU note (the sketch in a thread of its own, issue 10; a checksum of every frame; two copies of every frame) and the fixed cost ' +
+    'cost of the CPU note (a checksum of every frame, the sketch in a thread of its own: about 2 ms a frame together) and the fixed cost ' +
     'of a run: 16–20% more CPU than the script at 960 and 1,800 frames (the script\'s own cost varies from run to run, ' +
-    'up to 13% at 1,800 frames: its getImageData readback lands on fresh memory on some frames and not on others). Being faster would take a per-frame cost near zero, which a job that ' +
-    'keeps the sketch out of its main thread and checks every frame cannot have on this machine. What framefarm adds pays off where there are ' +
+    'up to 13% at 1,800 frames: its getImageData readback lands on fresh memory on some frames and not on others). Being faster would take less CPU than the script itself, which a run ' +
+    'that checks every frame and starts a plan, render and encode job cannot use on this machine. What framefarm adds pays off where there are ' +
     'more cores than one script keeps busy (render jobs across instances on AWS), which a 2-core machine cannot show.',
   naive:
     'At 240 frames the naive baseline takes about 16 s, so 3× faster means about 5.2 s: about 1.5× the ideal\'s wall time, less than the render ' +
