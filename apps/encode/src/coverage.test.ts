@@ -4,7 +4,7 @@ import { checkCoverage, ChunkCoverageError } from './coverage';
 const settings: RunSettings = { runId: 'r', sketch: 'aurora', seed: 's', width: 64, height: 36, fps: 10, totalFrames: 10, framesPerRenderJob: 4 };
 const HASH = 'a'.repeat(64);
 const manifest = (index: number, start: number, end: number, hash = HASH): ChunkManifest => ({
-  version: 2, runId: 'r', index, start, end, settingsHash: hash,
+  version: 3, runId: 'r', index, start, end, settingsHash: hash,
   frameChecksums: Array.from({ length: end - start }, () => 'b'.repeat(16)),
   segment: { key: `runs/r/chunks/${index}.ts`, bytes: 1, sha256: 'c'.repeat(64) }, renderedAt: '2026-01-01T00:00:00.000Z', attempt: 1,
 });

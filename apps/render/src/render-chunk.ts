@@ -154,7 +154,7 @@ async function renderFrames(
       const stored = await store.uploadChunkSegment(runId, chunk.index, segment.path);
       stopped.throwIfAborted();
       const written: ChunkManifest = {
-        version: 2,
+        version: 3,
         runId,
         index: chunk.index,
         start: chunk.start,

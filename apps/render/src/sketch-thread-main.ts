@@ -9,7 +9,7 @@ import type { FromSketchThread, SketchFailure, SketchThreadInit, ToSketchThread 
 export function runSketchThread(init: SketchThreadInit): void {
   const port = parentPort;
   if (!port) throw new Error('runSketchThread runs in a worker thread');
-  const send = (message: FromSketchThread, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+  const send = (message: FromSketchThread): void => port.postMessage(message);
   const mapStack = sketchStackMapper(init.sketch);
   let phase: SketchPhase = { kind: 'load' };
 
@@ -46,12 +46,12 @@ export function runSketchThread(init: SketchThreadInit): void {
     try {
       const canvas = renderer.canvas(index);
       const pixels = canvasRgba(canvas);
-      // The canvas's pixels live in the native module's memory, which cannot be transferred: one
-      // copy into the buffer the main thread lent for this frame, which goes back without a copy.
+      // The canvas's pixels live in the native module's memory, which cannot be shared: one copy
+      // into the buffer the main thread lent for this frame, which it reads where it is.
       // (A buffer reused for every few frames: no fresh memory per frame to fault in and collect.)
       if (pixels.byteLength !== target.byteLength) throw new Error(`frame ${index} has ${pixels.byteLength} bytes, its buffer ${target.byteLength}`);
-      new Uint8Array(target).set(pixels);
-      send({ type: 'frame', index, pixels: target, ...(preview ? { preview: previewJpegOfCanvas(canvas) } : {}) }, [target]);
+      target.set(pixels);
+      send({ type: 'frame', index, ...(preview ? { preview: previewJpegOfCanvas(canvas) } : {}) });
     } catch (error) {
       failed(error);
     }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { InvalidSketchError, SketchExitError, SketchPhase, SketchRuntimeError, SketchTimeoutError, FrameSettings, SketchRef } from '@framefarm/sketch';
+import { allocateFrameBuffer, InvalidSketchError, SketchExitError, SketchPhase, SketchRuntimeError, SketchTimeoutError, FrameSettings, SketchRef } from '@framefarm/sketch';
 import { FromSketchThread, SKETCH_THREAD_ROLE, SketchFailure, SketchThreadInit, ToSketchThread } from './sketch-protocol';
 
 /** The sketch thread's own bundle (sketch-thread-entry.ts) as code; `require` in it resolves from the file `requireFrom`. */
@@ -44,9 +44,10 @@ const errorOf = (phase: SketchPhase, failure: SketchFailure): Error =>
  * (worker.terminate() interrupts even an endless loop) and fails what is awaited. While the caller
  * handles frame N, the thread draws N+1: at most one frame waits here.
  *
- * Each frame is drawn into a buffer lent to the thread with its request; a caller that gives a
- * frame's buffer back (release) once it is done with it has the next frames drawn into it, so a
- * chunk needs a few buffers rather than one per frame.
+ * Each frame is drawn into a buffer lent to the thread with its request: shared memory that
+ * frameChecksum reads in place (allocateFrameBuffer). A caller that gives a frame's buffer back
+ * (release) once it is done with it has the next frames drawn into it, so a chunk needs a few
+ * buffers rather than one per frame.
  */
 export class SketchThread {
   private readonly worker: Worker;
@@ -58,8 +59,12 @@ export class SketchThread {
   /** The timer of what the thread was asked for and has not finished. */
   private pending: NodeJS.Timeout | undefined;
   private arrived: { index: number; pixels: Buffer } | undefined;
+  /** The buffer the frame being drawn goes into. */
+  private lent: Buffer | undefined;
   /** Buffers given back by the caller, for the frames to come. */
-  private readonly spare: ArrayBuffer[] = [];
+  private readonly spare: Buffer[] = [];
+  /** Every buffer this thread has lent: release() takes back only these. */
+  private readonly own = new WeakSet<Buffer>();
   private readonly frameBytes: number;
   private exitCalled: number | undefined;
   private waiter: { resolve: (pixels: Buffer) => void; reject: (error: Error) => void } | undefined;
@@ -112,10 +117,7 @@ export class SketchThread {
    * drawn into it. A frame never given back is simply the caller's to keep.
    */
   release(pixels: Buffer): void {
-    const { buffer } = pixels;
-    if (buffer instanceof ArrayBuffer && pixels.byteOffset === 0 && buffer.byteLength === this.frameBytes && this.spare.length < MAX_SPARE && !this.spare.includes(buffer)) {
-      this.spare.push(buffer);
-    }
+    if (this.own.has(pixels) && this.spare.length < MAX_SPARE && !this.spare.includes(pixels)) this.spare.push(pixels);
   }
 
   /** Ends the thread (done, or after a failure elsewhere). */
@@ -145,7 +147,10 @@ export class SketchThread {
       }
       case 'frame': {
         this.clearPending();
-        this.arrived = { index: message.index, pixels: Buffer.from(message.pixels, 0, message.pixels.byteLength) };
+        const pixels = this.lent;
+        this.lent = undefined;
+        if (!pixels) return this.fail(new SketchRuntimeError(this.phase, { name: 'Error', message: `frame ${message.index} came without being asked for` }));
+        this.arrived = { index: message.index, pixels };
         if (message.preview) this.options.previews?.made(Buffer.from(message.preview.buffer, message.preview.byteOffset, message.preview.byteLength));
         return this.deliver();
       }
@@ -172,9 +177,16 @@ export class SketchThread {
 
   private request(index: number): void {
     this.expect({ kind: 'draw', frame: index });
-    const pixels = this.spare.pop() ?? new ArrayBuffer(this.frameBytes);
+    const pixels = this.spare.pop() ?? this.allocate();
+    this.lent = pixels;
     const preview = this.options.previews?.due() === true;
-    this.worker.postMessage({ type: 'draw', index, pixels, ...(preview ? { preview } : {}) } satisfies ToSketchThread, [pixels]);
+    this.worker.postMessage({ type: 'draw', index, pixels, ...(preview ? { preview } : {}) } satisfies ToSketchThread);
+  }
+
+  private allocate(): Buffer {
+    const pixels = allocateFrameBuffer(this.frameBytes);
+    this.own.add(pixels);
+    return pixels;
   }
 
   private expect(phase: SketchPhase): void {

@@ -25,7 +25,7 @@ describe('chunk objects are tagged as intermediate', () => {
     writeFileSync(segment, 'not really a segment');
     await store.uploadChunkSegment('r1', 3, segment);
     await store.writeChunkManifest({
-      version: 2,
+      version: 3,
       runId: 'r1',
       index: 3,
       start: 30,

@@ -24,8 +24,11 @@ export type RunManifest = z.infer<typeof RunManifestSchema>;
 /** `runs/<runId>/chunks/<index>.json`: what one render job produced. */
 export const ChunkManifestSchema = z
   .object({
-    /** 2: per-frame checksums are frameChecksum's 64-bit ones (1 had a SHA-256 per frame). */
-    version: z.literal(2),
+    /**
+     * What the per-frame checksums are: 3, frameChecksum's 16-lane ones; 2, its earlier two-lane
+     * ones (a run begun before resumes without rendering those chunks again); 1 had SHA-256.
+     */
+    version: z.union([z.literal(2), z.literal(3)]),
     runId,
     index: chunkIndex,
     /** First frame, inclusive. */

@@ -88,13 +88,16 @@ describe('RunStore against S3 and DynamoDB APIs', () => {
 
   it('round-trips chunk manifests and files, and rejects a malformed manifest', async () => {
     const manifest: ChunkManifest = {
-      version: 2, runId: 'run-1', index: 1, start: 4, end: 6, settingsHash: sha('a'), frameChecksums: ['b'.repeat(16), 'c'.repeat(16)],
+      version: 3, runId: 'run-1', index: 1, start: 4, end: 6, settingsHash: sha('a'), frameChecksums: ['b'.repeat(16), 'c'.repeat(16)],
       segment: { key: 'runs/run-1/chunks/00001.ts', bytes: 3, sha256: sha('d') }, renderedAt: new Date().toISOString(), attempt: 1,
     };
     await store.writeChunkManifest(manifest);
     expect(await store.readChunkManifest('run-1', 1)).toEqual(manifest);
     expect(await store.readChunkManifest('run-1', 0)).toBeUndefined();
     await expect(store.writeChunkManifest({ ...manifest, frameChecksums: ['b'.repeat(16)] })).rejects.toThrow(/one frame checksum per frame/);
+    // A chunk rendered before the checksum changed still counts: a run begun then resumes.
+    await store.writeChunkManifest({ ...manifest, version: 2 });
+    expect(await store.readChunkManifest('run-1', 1)).toEqual({ ...manifest, version: 2 });
 
     await store.objects.putText('runs/run-1/chunks/00002.json', '{"version":1}', 'application/json');
     await expect(store.listChunkManifests('run-1')).rejects.toThrow(InvalidManifestError);

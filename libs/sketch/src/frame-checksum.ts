@@ -1,25 +1,132 @@
+import { FRAME_CHECKSUM_WASM } from './frame-checksum-wasm';
+
 /**
- * A 64-bit checksum of a frame's raw pixels (16 hex digits): two FNV-1a-style lanes over the
- * 32-bit words, finished with a murmur3 mix. About 8× cheaper than SHA-256 of a 1280×720 frame,
- * and plenty to tell one rendered frame from another; it is not meant to resist a forger.
+ * A 64-bit checksum of a frame's raw pixels (16 hex digits), plenty to tell one rendered frame
+ * from another; it is not meant to resist a forger.
+ *
+ * What it is: 16 lanes of 32 bits; the bytes, zero-padded to whole 64-byte blocks, go word by
+ * word (little-endian) into lane `word index mod 16` with xxHash32's round; the lanes and the
+ * length are then folded into two words, each finished with murmur3's mix. The rounds run in
+ * WebAssembly with SIMD (frame-checksum.wat), four lanes an instruction: about a quarter of a
+ * millisecond for a 1280×720 frame, four times cheaper than two lanes in JavaScript.
+ *
+ * WebAssembly reads only its own memory. Pixels in a buffer from allocateFrameBuffer are read
+ * where they are; any other buffer is copied in, a megabyte at a time, to the same checksum.
  */
 export function frameChecksum(pixels: Uint8Array): string {
-  // A Uint32Array view needs 4-byte alignment; a pooled Buffer may start anywhere.
-  const aligned = pixels.byteOffset % 4 === 0 ? pixels : new Uint8Array(pixels); // a copy: Buffer#slice is a view
-  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >>> 2);
-  let a = 0x811c9dc5 | 0;
-  let b = 0x9e3779b9 | 0;
-  const pairs = words.length & ~1;
-  for (let i = 0; i < pairs; i += 2) {
-    a = Math.imul(a ^ words[i], 0x01000193);
-    b = Math.imul(b ^ words[i + 1], 0x85ebca6b);
-  }
-  if (pairs < words.length) a = Math.imul(a ^ words[pairs], 0x01000193);
-  // Bytes past the last whole word, then the length, so a cut-off frame checks differently.
-  for (let i = words.length * 4; i < pixels.byteLength; i++) b = Math.imul(b ^ pixels[i], 0x85ebca6b);
-  a = Math.imul(a ^ pixels.byteLength, 0x01000193);
-  return fmix(a, b).toString(16).padStart(8, '0') + fmix(b, a).toString(16).padStart(8, '0');
+  const own = inPlace.get(pixels.buffer);
+  if (own) return own.checksum(pixels.byteOffset, pixels.byteLength);
+  scratch ??= new Lanes(new wasm.Memory({ initial: Math.ceil((DATA + SCRATCH_BYTES) / PAGE), maximum: Math.ceil((DATA + SCRATCH_BYTES) / PAGE), shared: true }));
+  return scratch.checksumCopied(pixels);
 }
+
+/**
+ * A buffer for one frame's pixels that frameChecksum reads without a copy: WebAssembly memory of
+ * its own, shared, so a worker thread it is posted to (not transferred) writes into this memory.
+ */
+export function allocateFrameBuffer(bytes: number): Buffer {
+  if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_FRAME_BYTES) throw new RangeError(`a frame buffer has 1…${MAX_FRAME_BYTES} bytes, not ${bytes}`);
+  const pages = Math.ceil((DATA + bytes) / PAGE);
+  const memory = new wasm.Memory({ initial: pages, maximum: pages, shared: true });
+  inPlace.set(memory.buffer, new Lanes(memory));
+  return Buffer.from(memory.buffer, DATA, bytes);
+}
+
+/** The part of WebAssembly used here: its types come with lib.dom, and this project's lib is ES2022 alone. */
+interface WasmMemory {
+  readonly buffer: SharedArrayBuffer;
+}
+const wasm = (globalThis as unknown as {
+  WebAssembly: {
+    Memory: new (descriptor: { initial: number; maximum: number; shared: true }) => WasmMemory;
+    Module: new (bytes: Uint8Array) => object;
+    Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  };
+}).WebAssembly;
+
+const PAGE = 65536;
+/** Bytes a block: one 32-bit word for each of the 16 lanes. */
+const BLOCK = 64;
+/** Where a memory keeps the lanes (64 bytes), then the last partial block zero-padded, then the pixels. */
+const STATE = 0;
+const TAIL = STATE + BLOCK;
+const DATA = TAIL + BLOCK;
+const SCRATCH_BYTES = 1 << 20;
+const MAX_FRAME_BYTES = 65536 * PAGE - DATA;
+
+const PRIME1 = 0x9e3779b1 | 0;
+const PRIME2 = 0x85ebca77 | 0;
+const PRIME3 = 0xc2b2ae3d | 0;
+const SEED = 0x165667b1;
+
+let compiled: object | undefined;
+let scratch: Lanes | undefined;
+/** The checksum's instance over each frame buffer's memory, by that memory's buffer. */
+const inPlace = new WeakMap<ArrayBufferLike, Lanes>();
+
+/** The WebAssembly rounds over one memory, and the JavaScript around them. */
+class Lanes {
+  private readonly blocks: (p: number, end: number, state: number) => void;
+  private readonly bytes: Uint8Array;
+  private readonly lanes: Uint32Array;
+
+  constructor(memory: WasmMemory) {
+    compiled ??= new wasm.Module(Buffer.from(FRAME_CHECKSUM_WASM, 'base64'));
+    const instance = new wasm.Instance(compiled, { frame: { memory } });
+    this.blocks = instance.exports.blocks as (p: number, end: number, state: number) => void;
+    this.bytes = new Uint8Array(memory.buffer);
+    this.lanes = new Uint32Array(memory.buffer, STATE, 16);
+  }
+
+  /** The checksum of `length` bytes of this memory from `offset`. */
+  checksum(offset: number, length: number): string {
+    this.begin();
+    const whole = length - (length % BLOCK);
+    this.blocks(offset, offset + whole, STATE);
+    this.tail(this.bytes.subarray(offset + whole, offset + length));
+    return this.finish(length);
+  }
+
+  /** The checksum of bytes elsewhere, copied into this memory a megabyte (whole blocks) at a time. */
+  checksumCopied(pixels: Uint8Array): string {
+    this.begin();
+    let at = 0;
+    for (; pixels.byteLength - at >= BLOCK; ) {
+      const take = Math.min(SCRATCH_BYTES, pixels.byteLength - at - ((pixels.byteLength - at) % BLOCK));
+      this.bytes.set(pixels.subarray(at, at + take), DATA);
+      this.blocks(DATA, DATA + take, STATE);
+      at += take;
+    }
+    this.tail(pixels.subarray(at));
+    return this.finish(pixels.byteLength);
+  }
+
+  private begin(): void {
+    for (let lane = 0; lane < 16; lane++) this.lanes[lane] = Math.imul(lane + 1, PRIME1) ^ SEED;
+  }
+
+  /** Fewer than 64 bytes after the last whole block: one more block, zero-padded. */
+  private tail(rest: Uint8Array): void {
+    if (rest.byteLength === 0) return;
+    this.bytes.fill(0, TAIL, TAIL + BLOCK);
+    this.bytes.set(rest, TAIL);
+    this.blocks(TAIL, TAIL + BLOCK, STATE);
+  }
+
+  /** Lanes and length into 64 bits; the length tells a frame from the same frame cut short at a block's end. */
+  private finish(length: number): string {
+    let a = Math.imul(length | 0, PRIME3) ^ Math.floor(length / 2 ** 32);
+    let b = a ^ SEED;
+    for (let lane = 0; lane < 16; lane++) {
+      a = Math.imul(rotl(a ^ this.lanes[lane], 13), PRIME1);
+      b = Math.imul(rotl(b ^ this.lanes[15 - lane], 17), PRIME2);
+    }
+    return hex(fmix(a, b)) + hex(fmix(b, a));
+  }
+}
+
+const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r));
+const hex = (x: number): string => x.toString(16).padStart(8, '0');
 
 const fmix = (h: number, salt: number): number => {
   h ^= salt >>> 15;
