@@ -13,27 +13,17 @@ const { spawn } = require('node:child_process');
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { createCanvas } = require('@napi-rs/canvas');
+const { benchSketch } = require('./bench-sketch.cjs');
 
 const [mode, sketchPath, framesArg, widthArg, heightArg, fpsArg, out, ffmpegJson, threads] = process.argv.slice(2);
 const [frames, width, height, fps] = [framesArg, widthArg, heightArg, fpsArg].map(Number);
-const exported = require(sketchPath);
-const sketch = exported.default ?? exported;
-
-// A small seeded generator; the exact numbers do not matter to the benchmark, the work does.
-const seeded = (seed) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const state = sketch.setup ? sketch.setup({ width, height, fps, totalFrames: frames, seed: 'bench', random: seeded(1) }) : undefined;
-const frameInfo = (index) => ({ index, time: index / fps, totalFrames: frames, width, height, fps, random: seeded(index + 2) });
+const sketch = benchSketch(sketchPath, { frames, width, height, fps });
 const paint = (canvas, index) => {
   const ctx = canvas.getContext('2d');
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.fillStyle = '#000000';
   ctx.fillRect(0, 0, width, height);
-  sketch.draw(ctx, frameInfo(index), state);
+  sketch.draw(ctx, index);
   return ctx;
 };
 const x264 = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', ...(threads ? ['-threads', threads] : [])];

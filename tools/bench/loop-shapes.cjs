@@ -5,32 +5,24 @@
 //
 //   pipe              draws on the main thread and writes each frame into ffmpeg's pipe (the one-pipe script)
 //   pipe-checksum     the same, plus the render job's frame checksum of every frame
-//   thread-checksum   the render job's shape: a worker thread draws into buffers the main thread lends it
-//                     (transferred both ways); the main thread checksums each frame and writes it
+//   thread-checksum   the render job's shape: a worker thread draws into frame buffers the main thread
+//                     lends it (shared memory); the main thread checksums each frame where it is and writes it
 'use strict';
 const { spawn } = require('node:child_process');
 const { Worker, isMainThread, parentPort, workerData } = require('node:worker_threads');
-
-const seeded = (seed) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const { benchSketch } = require('./bench-sketch.cjs');
 
 /** Draws frame `index` on one canvas and reads it back as the render jobs do (canvas.data()). */
 function frameReader(sketchPath, frames, width, height, fps) {
   const { createCanvas } = require('@napi-rs/canvas');
-  const exported = require(sketchPath);
-  const sketch = exported.default ?? exported;
-  const state = sketch.setup ? sketch.setup({ width, height, fps, totalFrames: frames, seed: 'bench', random: seeded(1) }) : undefined;
+  const sketch = benchSketch(sketchPath, { frames, width, height, fps });
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   return (index) => {
     ctx.reset();
     ctx.fillStyle = '#000000';
     ctx.fillRect(0, 0, width, height);
-    sketch.draw(ctx, { index, time: index / fps, totalFrames: frames, width, height, fps, random: seeded(index + 2) }, state);
+    sketch.draw(ctx, index);
     return canvas.data();
   };
 }
@@ -39,8 +31,8 @@ if (!isMainThread) {
   const { sketchPath, frames, width, height, fps } = workerData;
   const read = frameReader(sketchPath, frames, width, height, fps);
   parentPort.on('message', ({ index, pixels }) => {
-    new Uint8Array(pixels).set(read(index));
-    parentPort.postMessage({ index, pixels }, [pixels]);
+    pixels.set(read(index));
+    parentPort.postMessage({ index });
   });
   return;
 }
@@ -50,7 +42,7 @@ const [frames, width, height, fps] = [framesArg, widthArg, heightArg, fpsArg].ma
 if (!['pipe', 'pipe-checksum', 'thread-checksum'].includes(shape)) throw new Error(`unknown shape ${shape}`);
 // As in the render job (apps/render/src/canvas-memory.ts), before the canvas loads.
 process.env.MIMALLOC_PURGE_DELAY = '-1';
-const { frameChecksum } = require(checksumPath);
+const { allocateFrameBuffer, frameChecksum } = require(checksumPath);
 const checksums = [];
 const check = shape.endsWith('-checksum') ? (pixels) => checksums.push(frameChecksum(pixels)) : () => undefined;
 
@@ -76,27 +68,28 @@ async function sketchThread() {
   const frameBytes = width * height * 4;
   const worker = new Worker(__filename, { workerData: { sketchPath, frames, width, height, fps } });
   const spare = [];
+  const lent = [];
   const arrived = [];
   let waiting;
-  worker.on('message', (message) => {
-    arrived.push(message);
+  worker.on('message', () => {
+    arrived.push(lent.shift());
     waiting?.();
   });
   const request = (index) => {
-    const pixels = spare.pop() ?? new ArrayBuffer(frameBytes);
-    worker.postMessage({ index, pixels }, [pixels]);
+    const pixels = spare.pop() ?? allocateFrameBuffer(frameBytes);
+    lent.push(pixels);
+    worker.postMessage({ index, pixels });
   };
   request(0);
   let previous = Promise.resolve();
   for (let index = 0; index < frames; index++) {
     if (arrived.length === 0) await new Promise((resolve) => (waiting = resolve));
     waiting = undefined;
-    const { pixels } = arrived.shift();
+    const pixels = arrived.shift();
     // Drawn while this one is checked and written.
     if (index + 1 < frames) request(index + 1);
-    const frame = Buffer.from(pixels);
-    check(frame);
-    const inPipe = write(frame).then(() => spare.push(pixels));
+    check(pixels);
+    const inPipe = write(pixels).then(() => spare.push(pixels));
     await previous;
     previous = inPipe;
   }
