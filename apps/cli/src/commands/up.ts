@@ -48,6 +48,11 @@ export function registerUp(program: Command): void {
       const clients = clientsFor(target);
       const dashboard = targetDashboard(target, clients, () => stack.port);
       stack.setPages(dashboard.handle);
+      // Listening before the stack says it is up: a signal right after that line stops it cleanly.
+      const stopAsked = new Promise<void>((resolveStop) => {
+        process.once('SIGINT', () => resolveStop());
+        process.once('SIGTERM', () => resolveStop());
+      });
       const plan = allJobSpecs()[0];
       const envCommand = `eval "$(npx framefarm env${stack.port === DEFAULT_PORT ? '' : ` --endpoint ${stack.endpoint}`})"`;
       const warnings = [
@@ -98,11 +103,7 @@ export function registerUp(program: Command): void {
       );
       const sandbox = sandboxSupport();
       if (!sandbox.available) out.warn(`jobs run without a sandbox (they can see this user's files and processes): ${sandbox.reason}`);
-      await new Promise<void>((resolveStop) => {
-        const stop = () => resolveStop();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await stopAsked;
       out.note('stopping…');
       destroyClients(clients);
       await stack.stop();
