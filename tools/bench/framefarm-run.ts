@@ -6,8 +6,8 @@ import { CIRCLES, ROOT } from './sketches';
 
 const LAUNCHER = join(ROOT, 'apps', 'cli', 'bin', 'framefarm.js');
 /** What the launcher runs once the bundles are current; run directly, no source edit can trigger a rebuild mid-benchmark. */
-const CLI = join(ROOT, 'dist', 'apps', 'cli', 'main.cjs');
-const CLI_ENV = { ...process.env, NX_DAEMON: 'false', FRAMEFARM_ROOT: ROOT, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+export const CLI = join(ROOT, 'dist', 'apps', 'cli', 'main.cjs');
+export const CLI_ENV = { ...process.env, NX_DAEMON: 'false', FRAMEFARM_ROOT: ROOT, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 export interface RenderSize {
   frames: number;
