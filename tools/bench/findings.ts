@@ -251,4 +251,38 @@ would move the checksum into the thread that runs the sketch's code; a checksum 
 buffer saves about 0.25 ms a frame (0.8 ms against 1.1 ms for copy then checksum, in cache) for the same reason not
 kept; four or eight FNV lanes instead of two (0.55–0.7 ms against 0.59–0.75 ms); glibc's trim and mmap thresholds
 for the render job (the page faults of \`canvas.data()\`'s buffer vary from run to run with or without them).
+
+## Sixth round: the checksum in WebAssembly, and a stack that outlives the run (issue 11, continued)
+
+Measured 2026-11-30. The render job's frames now live in shared WebAssembly memory (\`allocateFrameBuffer\`): the
+main thread lends the sketch thread a frame buffer with each request (posted, not transferred), the thread copies
+the canvas's pixels into it, and the main thread checksums the frame where it is with SIMD
+(\`libs/sketch/src/frame-checksum.wat\`: 16 lanes of xxHash32's round, four vectors at once) before writing it into
+ffmpeg's pipe. Chunk manifests say \`version: 3\` for the new checksum; version 2 manifests still read, so a run begun
+before resumes without rendering those chunks again.
+
+| what | before | after |
+| --- | --- | --- |
+| the checksum in the render job's loop (main thread, Node 24, 240 frames, both on the same frames) | 0.93 ms a frame | 0.23 ms a frame |
+| the checksum alone over four frame buffers (1280×720) | 0.60 ms | 0.15 ms |
+| 1,800 frames, \`compare.ts --reps 3\` against 4270c1e, CPU ÷ ideal | 1.23× (1.21–1.25) | 1.19× (1.18–1.21) |
+| 240 frames, \`compare.ts --reps 5\`, CPU ÷ ideal | 1.65× (1.59–1.65) | 1.64× (1.49–1.75) |
+
+At 240 frames the gain (about 0.17 s) is inside the run-to-run spread. \`loop-floor.ts\` (480 frames, 3 runs) now puts
+the render job's loop at 1.12× (1.09–1.19) the ideal, the one-pipe script's shape at 1.06× (1.02–1.08).
+
+\`joined-stack.ts\` (new) measures what the last round's notes proposed for the 240-frame targets: a stack that outlives
+the run. \`framefarm up\` runs under cpu-time.pl once with a joined \`framefarm run\` and once without, and the
+difference plus the run's own process tree is the run's CPU (240 frames, 3 interleaved runs):
+
+| run | CPU ÷ ideal |
+| --- | --- |
+| \`framefarm run\` starting its own stack | 1.57× (1.44–1.59) |
+| \`framefarm run\` joining \`framefarm up\` | 1.57× (1.50–1.78) |
+
+\`framefarm up\` costs 0.7 s to start and stop, and a joined run still starts the CLI (about 1 s) and four job
+processes: a stack that outlives the run does not close the 240-frame targets. Found on the way: \`framefarm up\`
+listened for SIGINT and SIGTERM only after printing that it was up, so a script that stopped it right after that line
+could kill it mid-start (exit 143) instead of stopping it; it now listens first
+(\`apps/cli/test/up-signal.e2e.test.ts\`).
 `;

@@ -5,22 +5,20 @@
  */
 export const WHY_MISSED = {
   cpu:
-    'What is left above the ideal, measured on 2026-11-30 (cpu-breakdown.ts at 2, 240, 960 and 1,800 frames; loop-floor.ts). At 1,800 frames ' +
-    'one run used 67.7 s of CPU: x264 49.0 s (45.9–46.7 s in the ideal of the last full run), the render jobs\' Node 14.1 s (the ideal\'s drawing: ' +
-    '6.5 s), the CLI with its stack 3.1 s, encode 1.0 s, plan 0.2 s. Most of the per-frame cost is what a loop of the render job\'s shape costs on ' +
-    'this machine anyway: loop-floor.ts runs loops with the render job\'s readback and ffmpeg command, without the job around them, against the ' +
-    'ideal in the same run (480 frames, 3 interleaved runs): the one-pipe script\'s shape costs 1.06× (1.06–1.10) the ideal, since it draws while ' +
-    'x264 encodes and moves every frame through a pipe; with the frame checksum 1.09×; with the sketch in a thread of its own as well, which is the ' +
-    'render job\'s loop, 1.13× (1.12–1.15). So the checksum costs about 0.7 ms a frame and the sketch thread about 1.2 ms (the copy into the buffer ' +
-    'the main thread lent, the messages, the frame read on another core than the one that drew it). Per run, a fixed cost of about 2.35 s (a 2-frame ' +
-    'run: the CLI with its stack 1.25 s, each render job 0.29 s, encode 0.25 s, plan 0.2 s), and while a run lasts, about 40 ms of CPU a second in ' +
-    'the CLI serving the jobs\' requests and polling the run (a poll costs 7.5 ms, once a second while rendering), spread over generic JavaScript ' +
-    'in the edge and the services: about 0.1× at 1,800 frames, on top of the loop\'s 1.13×. What would close it: at 1,800 frames, a loop near ' +
-    'the script\'s 1.06×: a checksum that costs a fraction of a millisecond (WebAssembly over frames kept in shared memory) and a sketch thread ' +
-    'that hands frames over without a copy, plus a watcher the in-process stack notifies instead of one that polls through the edge. At 240 frames ' +
-    'the 1.5× allowance is 3.5 s above the ideal\'s 7.0 s; the fixed cost of a run (2.35 s) and the CLI during the run (about 0.6 s) leave ' +
-    '0.55 s, less than the loop alone costs above the ideal, so that target also needs fewer processes per run (a stack that outlives the run, ' +
-    'which `framefarm run` joins).',
+    'What is left above the ideal, measured on 2026-11-30. Per frame: loop-floor.ts runs loops with the render job\'s readback and ffmpeg ' +
+    'command, without the job around them, against the ideal in the same run (480 frames, 3 interleaved runs): the one-pipe script\'s shape costs ' +
+    '1.06× the ideal, since it draws while x264 encodes and moves every frame through a pipe; the render job\'s loop (the sketch in a thread of its ' +
+    'own, frames in shared WebAssembly memory and checksummed there) 1.12× (1.09–1.19). In that loop the checksum costs 0.23 ms a frame (0.93 ms ' +
+    'before it ran in WebAssembly); the rest of the sketch thread\'s cost is copying canvas.data() into the frame buffer and the messages, about ' +
+    '1.2 ms. Per run, a fixed cost of about 2.35 s (a 2-frame run: the CLI with its stack 1.25 s, each render job 0.29 s, encode 0.25 s, plan 0.2 s), ' +
+    'and while a run lasts about 40 ms of CPU a second in the CLI serving the jobs\' requests and polling the run (a poll costs 7.5 ms, once a second ' +
+    'while rendering), spread over generic JavaScript: about 0.1× at 1,800 frames on top of the loop. Side by side (compare.ts, 3 interleaved runs) ' +
+    'the 1,800-frame run went from 1.23× (1.21–1.25) to 1.19× (1.18–1.21) with the WebAssembly checksum, so that target is met in some runs and ' +
+    'missed in others. At 240 frames the 1.5× allowance is 3.5 s above the ideal\'s 7–8 s, and the fixed cost alone is 2.35 s. A stack that outlives ' +
+    'the run does not change that: joined-stack.ts measured a run that joins `framefarm up` at 1.57× (1.50–1.78) and one with its own stack at ' +
+    '1.57× (1.44–1.59), `framefarm up` itself costing 0.7 s to start and stop; most of the fixed cost is the processes every run starts (the CLI ' +
+    'loading its modules, about 1 s, and four job processes). What would close it: cheaper process starts (the CLI and the jobs already start ' +
+    'from V8 code caches), since the per-frame loop is within about 0.06× of what any loop of this shape pays here.',
   wall:
     'The ideal\'s wall time is its CPU time spread over every core with nothing else running, so a run\'s fixed wall time counts in full against it: ' +
     'about 0.7 s before the plan job is submitted (the CLI loading its modules on Node 20, about 0.4 s, then starting the stack), the plan job (0.3 s), ' +
@@ -30,7 +28,7 @@ export const WHY_MISSED = {
   pipe:
     'On 2 cores a run can only be faster than the one-pipe script by using less CPU than it: the script keeps both cores busy (its Node process ' +
     'draws while a multi-threaded x264 encodes) and pays for nothing else; see its CPU ÷ ideal, 1.04–1.10×. framefarm pays the per-frame ' +
-    'cost of the CPU note (a checksum of every frame, the sketch in a thread of its own: about 2 ms a frame together) and the fixed cost ' +
+    'cost of the CPU note (a checksum of every frame, the sketch in a thread of its own: about 1.5 ms a frame together) and the fixed cost ' +
     'of a run: 16–20% more CPU than the script at 960 and 1,800 frames (the script\'s own cost varies from run to run, ' +
     'up to 13% at 1,800 frames: its getImageData readback lands on fresh memory on some frames and not on others). Being faster would take less CPU than the script itself, which a run ' +
     'that checks every frame and starts a plan, render and encode job cannot use on this machine. What framefarm adds pays off where there are ' +
