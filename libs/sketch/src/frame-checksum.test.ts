@@ -90,6 +90,9 @@ describe('frame checksum', () => {
     const own = allocateFrameBuffer(1024 + 3);
     own.set(pixels);
     expect(frameChecksum(own.subarray(1, 1025))).toBe(frameChecksum(Buffer.from(unaligned)));
+    // A view of the whole memory, the checksum's own working bytes included, is read as any other buffer.
+    const whole = new Uint8Array(own.buffer);
+    expect(frameChecksum(whole)).toBe(reference(Uint8Array.from(whole)));
   });
 
   it('keeps a frame buffer to itself: checksums of other buffers in between leave it as it was', () => {

@@ -15,8 +15,8 @@ import { FRAME_CHECKSUM_WASM } from './frame-checksum-wasm';
  */
 export function frameChecksum(pixels: Uint8Array): string {
   const own = inPlace.get(pixels.buffer);
-  if (own) return own.checksum(pixels.byteOffset, pixels.byteLength);
-  scratch ??= new Lanes(new wasm.Memory({ initial: Math.ceil((DATA + SCRATCH_BYTES) / PAGE), maximum: Math.ceil((DATA + SCRATCH_BYTES) / PAGE), shared: true }));
+  if (own && pixels.byteOffset >= DATA) return own.checksum(pixels.byteOffset, pixels.byteLength);
+  scratch ??= new Lanes(memoryFor(SCRATCH_BYTES));
   return scratch.checksumCopied(pixels);
 }
 
@@ -26,8 +26,7 @@ export function frameChecksum(pixels: Uint8Array): string {
  */
 export function allocateFrameBuffer(bytes: number): Buffer {
   if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_FRAME_BYTES) throw new RangeError(`a frame buffer has 1…${MAX_FRAME_BYTES} bytes, not ${bytes}`);
-  const pages = Math.ceil((DATA + bytes) / PAGE);
-  const memory = new wasm.Memory({ initial: pages, maximum: pages, shared: true });
+  const memory = memoryFor(bytes);
   inPlace.set(memory.buffer, new Lanes(memory));
   return Buffer.from(memory.buffer, DATA, bytes);
 }
@@ -58,6 +57,12 @@ const PRIME1 = 0x9e3779b1 | 0;
 const PRIME2 = 0x85ebca77 | 0;
 const PRIME3 = 0xc2b2ae3d | 0;
 const SEED = 0x165667b1;
+
+/** Shared memory with room for the lanes and `bytes` of pixels (WebAssembly's threads need a maximum: the same). */
+function memoryFor(bytes: number): WasmMemory {
+  const pages = Math.ceil((DATA + bytes) / PAGE);
+  return new wasm.Memory({ initial: pages, maximum: pages, shared: true });
+}
 
 let compiled: object | undefined;
 let scratch: Lanes | undefined;
@@ -91,7 +96,7 @@ class Lanes {
   checksumCopied(pixels: Uint8Array): string {
     this.begin();
     let at = 0;
-    for (; pixels.byteLength - at >= BLOCK; ) {
+    while (pixels.byteLength - at >= BLOCK) {
       const take = Math.min(SCRATCH_BYTES, pixels.byteLength - at - ((pixels.byteLength - at) % BLOCK));
       this.bytes.set(pixels.subarray(at, at + take), DATA);
       this.blocks(DATA, DATA + take, STATE);
