@@ -17,16 +17,20 @@ describe('framefarm up without a sandbox', () => {
       });
       let stdout = '';
       let stderr = '';
-      child.stderr.on('data', (d) => (stderr += d));
       const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      // Up once the banner is out and the warning that follows it too; then stopped.
       await new Promise<void>((resolve, reject) => {
+        const seen = () => stdout.includes('Ctrl-C stops it') && stderr.includes('jobs run without a sandbox') && resolve();
         child.stdout.on('data', (d) => {
           stdout += d;
-          if (stdout.includes('Ctrl-C stops it')) resolve();
+          seen();
+        });
+        child.stderr.on('data', (d) => {
+          stderr += d;
+          seen();
         });
         child.on('close', () => reject(new Error(`up exited early:\n${stdout}\n${stderr}`)));
       });
-      await new Promise((resolve) => setTimeout(resolve, 200)); // stderr is written right after the banner
       child.kill('SIGINT');
       expect(await closed).toBe(0);
       expect(stderr.match(/jobs run without a sandbox/g)).toHaveLength(1);
