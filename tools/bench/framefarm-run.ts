@@ -42,13 +42,17 @@ export async function buildBundles(): Promise<void> {
   await framefarmRun(CIRCLES, { frames: 2, width: 64, height: 64, fps: 30 });
 }
 
-/** Runs `framefarm run` the way a user does, with its own stack in a fresh state directory. */
-export async function framefarmRun(sketch: string, size: RenderSize, framesPerJob?: number): Promise<FramefarmRun> {
+/**
+ * Runs `framefarm run` the way a user does: with its own stack in a fresh state directory, or,
+ * with `joinRunningStack`, joining the `framefarm up` that serves the default endpoint.
+ */
+export async function framefarmRun(sketch: string, size: RenderSize, framesPerJob?: number, options: { joinRunningStack?: boolean } = {}): Promise<FramefarmRun> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-framefarm-'));
   try {
     const args = [
       CLI, 'run', '--json', '--sketch', sketch, '--frames', String(size.frames), '--width', String(size.width), '--height', String(size.height),
-      '--fps', String(size.fps), '--out', join(dir, 'out'), '--state-dir', join(dir, 'state'),
+      '--fps', String(size.fps), '--out', join(dir, 'out'),
+      ...(options.joinRunningStack ? [] : ['--state-dir', join(dir, 'state')]),
       ...(framesPerJob ? ['--frames-per-job', String(framesPerJob)] : []),
     ];
     const run = await measure([process.execPath, ...args], { cwd: ROOT, env: CLI_ENV });

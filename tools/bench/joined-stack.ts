@@ -15,7 +15,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { idealRun } from './baselines';
 import { buildBundles, CLI, CLI_ENV, framefarmRun } from './framefarm-run';
-import { CPU_TIME, fmt, load, measure, readCpuReport, stats } from './measure';
+import { CPU_TIME, fmt, load, readCpuReport, stats } from './measure';
 import { markdownTable } from './report';
 import { bundleSketch, CIRCLES, ROOT } from './sketches';
 
@@ -55,23 +55,6 @@ async function upLifetime(during: () => Promise<number>): Promise<{ stackCpu: nu
   }
 }
 
-/** One `framefarm run` that joins the stack on the default endpoint: the CPU of its own process tree. */
-async function joinedRun(size: { frames: number; width: number; height: number; fps: number }): Promise<number> {
-  const out = mkdtempSync(join(tmpdir(), 'bench-joined-'));
-  try {
-    const run = await measure(
-      [process.execPath, CLI, 'run', '--json', '--sketch', CIRCLES, '--frames', String(size.frames), '--width', String(size.width), '--height', String(size.height),
-        '--fps', String(size.fps), '--out', out],
-      { cwd: ROOT, env: CLI_ENV },
-    );
-    const summary = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { status?: string };
-    if (summary.status !== 'SUCCEEDED') throw new Error(`the joined run did not succeed: ${run.stdout.slice(-500)}`);
-    return run.cpu;
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-}
-
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const flag = (name: string, fallback: number): number => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
@@ -88,7 +71,7 @@ async function main(): Promise<void> {
       const ideal = (await idealRun(sketch.bundle, size, cpus().length)).cpu;
       const own = (await framefarmRun(CIRCLES, size)).cpu;
       const idle = await upLifetime(async () => 0);
-      const withRun = await upLifetime(() => joinedRun(size));
+      const withRun = await upLifetime(async () => (await framefarmRun(CIRCLES, size, undefined, { joinRunningStack: true })).cpu);
       const joined = withRun.runCpu + withRun.stackCpu - idle.stackCpu;
       cpu.get('ideal')!.push(ideal);
       cpu.get('own stack')!.push(own);
