@@ -1,15 +1,12 @@
-import { ChildProcessByStdio, spawn } from 'node:child_process';
-import type { Readable } from 'node:stream';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { JsonError } from '../src/ui/output';
-import { CliResult, ROOT, runCli } from './run-cli';
+import { CliResult, runCli, RunningCli, startCli } from './run-cli';
 
 jest.setTimeout(300_000);
 
-const LAUNCHER = join(ROOT, 'apps', 'cli', 'bin', 'framefarm.js');
 const SMALL = ['--frames', '8', '--frames-per-job', '4', '--width', '64', '--height', '36', '--fps', '8'];
 
 /**
@@ -19,8 +16,8 @@ const SMALL = ['--frames', '8', '--frames-per-job', '4', '--width', '64', '--hei
  */
 describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)', () => {
   let cwd: string;
-  let up: ChildProcessByStdio<null, Readable, Readable>;
-  let upOut = '';
+  let up: RunningCli;
+  const upOut = (): string => up.stdout() + up.stderr();
   let endpoint: string;
   const cli = (...args: string[]): Promise<CliResult> => runCli([...args, '--endpoint', endpoint], cwd);
 
@@ -44,29 +41,21 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
 
   beforeAll(async () => {
     cwd = mkdtempSync(join(tmpdir(), 'ff-cli-commands-'));
-    up = spawn(process.execPath, [LAUNCHER, 'up', '--port', '0', '--state-dir', join(cwd, 'state')], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    up.stdout.on('data', (d) => (upOut += d));
-    up.stderr.on('data', (d) => (upOut += d));
-    endpoint = await new Promise<string>((resolve, reject) => {
-      up.stdout.on('data', () => {
-        const match = /is up at (http:\/\/127\.0\.0\.1:\d+)/.exec(upOut);
-        if (match) resolve(match[1]);
-      });
-      up.on('exit', (code) => reject(new Error(`framefarm up exited with ${code}: ${upOut}`)));
-    });
+    up = startCli(['up', '--port', '0', '--state-dir', join(cwd, 'state')], cwd);
+    endpoint = await up.until((stdout) => /is up at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1]);
   });
 
   afterAll(async () => {
-    if (up.exitCode === null) up.kill('SIGKILL');
+    if (up.child.exitCode === null) up.child.kill('SIGKILL');
     rmSync(cwd, { recursive: true, force: true });
   });
 
   it('up prints its endpoint, state directory and the environment for the AWS CLI', () => {
     expect(endpoint).not.toBe('http://127.0.0.1:4566');
-    expect(upOut).toContain(`state in ${join(cwd, 'state')})`);
+    expect(upOut()).toContain(`state in ${join(cwd, 'state')})`);
     // The environment for the AWS CLI comes from `framefarm env`, with the stack's own credentials.
-    expect(upOut).toContain(`eval "$(npx framefarm env --endpoint ${endpoint})"`);
-    expect(upOut).toMatch(/^dashboard {2}http:\/\/127\.0\.0\.1:\d+\/dashboard\/#token=\S+$/m);
+    expect(upOut()).toContain(`eval "$(npx framefarm env --endpoint ${endpoint})"`);
+    expect(upOut()).toMatch(/^dashboard {2}http:\/\/127\.0\.0\.1:\d+\/dashboard\/#token=\S+$/m);
   });
 
   it('submit returns at once; status follows the run to SUCCEEDED; logs print every job, prefixed', async () => {
@@ -189,9 +178,8 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
   });
 
   it('up stops cleanly on Ctrl-C', async () => {
-    const exited = new Promise<number | null>((resolve) => up.on('exit', (code) => resolve(code)));
-    up.kill('SIGINT');
-    expect(await exited).toBe(0);
-    expect(upOut).toContain('stopping…');
+    up.child.kill('SIGINT');
+    expect(await up.closed).toBe(0);
+    expect(upOut()).toContain('stopping…');
   });
 });

@@ -1,9 +1,9 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ROOT, runCli } from './run-cli';
+import { ROOT, runCli, RunningCli, startCli } from './run-cli';
 
 jest.setTimeout(300_000);
 
@@ -24,28 +24,18 @@ async function sh(script: string, cwd: string): Promise<string> {
  */
 describe('the AWS quick start against `framefarm up`, with the aws CLI', () => {
   let cwd: string;
-  let up: ChildProcess;
+  let up: RunningCli | undefined;
   let endpoint: string;
 
   beforeAll(async () => {
     cwd = mkdtempSync(join(tmpdir(), 'ff-quick-start-'));
-    up = spawn(process.execPath, [LAUNCHER, 'up', '--port', '0', '--state-dir', join(cwd, 'state')], { cwd, env: cleanEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    endpoint = await new Promise<string>((resolve, reject) => {
-      up.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /is up at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (match) resolve(match[1]);
-      });
-      up.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      up.on('exit', (code) => reject(new Error(`framefarm up exited with ${code}: ${output}`)));
-    });
+    up = startCli(['up', '--port', '0', '--state-dir', join(cwd, 'state')], cwd, cleanEnv);
+    endpoint = await up.until((stdout) => /is up at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1]);
   });
   afterAll(async () => {
-    if (up && up.exitCode === null) {
-      const exited = new Promise((resolve) => up.once('exit', resolve));
-      up.kill('SIGINT');
-      await exited;
+    if (up && up.child.exitCode === null) {
+      up.child.kill('SIGINT');
+      await up.closed;
     }
     rmSync(cwd, { recursive: true, force: true });
   });
