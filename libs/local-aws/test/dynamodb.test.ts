@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException, CreateTableCommand, DescribeTableComma
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { RUNS_BY_TIME_INDEX } from '@framefarm/job-specs';
 import type { CoreServices } from '../src/core-services';
-import { ensureTable } from '../src/provision/storage-resources';
+import { ensureTable, waitForTable } from '../src/provision/storage-resources';
 import { dynamoClient, removeDir, startCore, tempStateDir } from './helpers';
 
 const TABLE = 'framefarm-runs-test';
@@ -32,6 +32,8 @@ describe('DynamoDB through the edge', () => {
         ],
       }),
     );
+    // CreateTable returns while the table is CREATING, in dynalite as in DynamoDB.
+    await waitForTable(client, TABLE, 'ACTIVE');
   });
   afterAll(async () => {
     client.destroy();

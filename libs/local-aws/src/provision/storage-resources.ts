@@ -49,7 +49,7 @@ const TABLE_POLL = { everyMs: 50, times: 600 };
  * Deleting and creating a table finish after the call returns (DELETING, CREATING), in dynalite
  * as in DynamoDB: the next step waits until the table is gone, or ACTIVE.
  */
-async function waitForTable(dynamodb: DynamoDBClient, table: string, wanted: 'gone' | 'ACTIVE'): Promise<void> {
+export async function waitForTable(dynamodb: DynamoDBClient, table: string, wanted: 'gone' | 'ACTIVE'): Promise<void> {
   for (let i = 0; i < TABLE_POLL.times; i++) {
     try {
       const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: table }));
