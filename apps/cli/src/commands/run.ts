@@ -10,7 +10,7 @@ import { RUN_SETTINGS_DEFAULTS } from '@framefarm/run-store';
 import { parseRunRequest, RunFlags } from '../run/run-options';
 import { readSketch, sketchReference } from '../run/resolve-sketch';
 import { formatSummary } from '../run/summary';
-import { pollInterval, watchRun } from '../run/watch-run';
+import { pollInterval, renderEndsInMs, watchRun } from '../run/watch-run';
 import { jsonOption, Output } from '../ui/output';
 import { ProgressDisplay } from '../ui/progress-display';
 
@@ -58,7 +58,7 @@ export function registerRun(program: Command): void {
         const chunks = Math.ceil(request.totalFrames / request.framesPerRenderJob);
         const progress = (s: RunState) => progressOf(s, request.totalFrames, chunks, Date.now() - started);
         const { outcome, state } = await watchRun(clients, request.runId, planJobId, {
-          pollMs: (s) => pollInterval(progress(s)),
+          pollMs: (s) => pollInterval(progress(s), renderEndsInMs(s.chunks, chunks, Date.now())),
           signal: abort.signal,
           onState: (s) => display.update(progress(s)),
         });
