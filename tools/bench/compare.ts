@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'bench-compare-'));
   const sketch = bundleSketch(CIRCLES, work);
   const size = { frames, width: 1280, height: 720, fps: 30 };
-  const results = new Map<string, { wall: number[]; cpu: number[]; ratio: number[] }>(checkouts.map((c) => [c.label, { wall: [], cpu: [], ratio: [] }]));
+  const results = new Map<string, { wall: number[]; cpu: number[]; ratio: number[]; wallRatio: number[] }>(checkouts.map((c) => [c.label, { wall: [], cpu: [], ratio: [], wallRatio: [] }]));
   try {
     for (let r = 0; r < reps; r++) {
       const ideal = await idealRun(sketch.bundle, size, cpus().length);
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
         entry.wall.push(run.wall);
         entry.cpu.push(run.cpu);
         entry.ratio.push(run.cpu / ideal.cpu);
+        entry.wallRatio.push(run.wall / ideal.wall);
         process.stderr.write(`  ${label}: ${run.wall.toFixed(1)} s, ${run.cpu.toFixed(2)} s CPU, ideal ${ideal.cpu.toFixed(2)} s CPU (load ${load()})\n`);
       }
     }
@@ -48,10 +49,10 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
   console.log(markdownTable({
-    headers: [`${frames} frames, circles`, 'CPU (user+sys)', 'CPU ÷ ideal', 'wall'],
+    headers: [`${frames} frames, circles`, 'CPU (user+sys)', 'CPU ÷ ideal', 'wall', 'wall ÷ ideal'],
     rows: checkouts.map(({ label }) => {
       const e = results.get(label)!;
-      return [label, fmt(stats(e.cpu), 2, ' s'), fmt(stats(e.ratio), 2, '×'), fmt(stats(e.wall), 1, ' s')];
+      return [label, fmt(stats(e.cpu), 2, ' s'), fmt(stats(e.ratio), 2, '×'), fmt(stats(e.wall), 1, ' s'), fmt(stats(e.wallRatio), 2, '×')];
     }),
   }));
 }
