@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { canvasRgba, createFrameRenderer, FrameRenderer, InvalidSketchError, loadSketch, previewJpegOfCanvas, SketchPhase, sketchStackMapper } from '@framefarm/sketch';
+import { copyCanvasRgba, createFrameRenderer, FrameRenderer, InvalidSketchError, loadSketch, previewJpegOfCanvas, SketchPhase, sketchStackMapper } from '@framefarm/sketch';
 import type { FromSketchThread, SketchFailure, SketchThreadInit, ToSketchThread } from './sketch-protocol';
 
 /**
@@ -45,12 +45,10 @@ export function runSketchThread(init: SketchThreadInit): void {
     phase = { kind: 'draw', frame: index };
     try {
       const canvas = renderer.canvas(index);
-      const pixels = canvasRgba(canvas);
       // The canvas's pixels live in the native module's memory, which cannot be shared: one copy
       // into the buffer the main thread lent for this frame, which it reads where it is.
       // (A buffer reused for every few frames: no fresh memory per frame to fault in and collect.)
-      if (pixels.byteLength !== target.byteLength) throw new Error(`frame ${index} has ${pixels.byteLength} bytes, its buffer ${target.byteLength}`);
-      target.set(pixels);
+      copyCanvasRgba(canvas, target);
       send({ type: 'frame', index, ...(preview ? { preview: previewJpegOfCanvas(canvas) } : {}) });
     } catch (error) {
       failed(error);

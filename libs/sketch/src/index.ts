@@ -4,6 +4,7 @@ export * from './random';
 export * from './noise';
 export * from './settings';
 export * from './render';
+export * from './canvas-readback';
 export * from './frame-checksum';
 export * from './load';
 export * from './declarations';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
+import { canvasRgba } from './canvas-readback';
 import { InvalidSketchError } from './errors';
 import { seededRandom } from './random';
 import type { FrameSettings, Sketch } from './types';
@@ -57,19 +58,6 @@ export function createFrameRenderer<State>(sketch: Sketch<State>, settings: Fram
   const rgba = (index: number): Buffer => canvasRgba(canvas(index));
 
   return { settings, canvas, rgba, setup: () => void setupState() };
-}
-
-/**
- * Raw RGBA pixels of a canvas, width × height × 4 bytes, row by row: a buffer of its own.
- *
- * The colours are premultiplied by alpha, as the canvas stores them: a pixel the sketch left partly
- * transparent is what it looks like over black, which is what a video (no alpha) should show.
- * getImageData would undo the premultiplication, and ffmpeg, dropping alpha, would then show a
- * faint colour at full strength. Opaque pixels (every frame starts opaque black) are the same
- * either way.
- */
-export function canvasRgba(canvas: Canvas): Buffer {
-  return canvas.data();
 }
 
 const renderers = new WeakMap<Sketch<any>, Map<string, FrameRenderer>>();
