@@ -6,7 +6,8 @@
 //   naive   draws every frame on a new canvas, writes PNGs, then runs one ffmpeg over them
 //   pipe    draws on one canvas and pipes raw RGBA frames into one ffmpeg (the 20-line script)
 //   draw    draws and reads the pixels, nothing else (the drawing half of the ideal), the way
-//           the render jobs read them (canvas.data(), freed memory kept: see idealRun)
+//           the render jobs read them (canvas.data(), freed at once, freed memory kept: see idealRun;
+//           idealRun runs it on the jobs' Node)
 // `ffmpeg` may be a wrapper command (the bench runs it under cpu-time.pl to count x264 alone).
 'use strict';
 const { spawn } = require('node:child_process');
@@ -60,8 +61,12 @@ async function main() {
     let sum = 0;
     for (let i = 0; i < frames; i++) {
       paint(canvas, i);
-      sum += canvas.data()[i % 4096];
-      // As between a render job's frames: the event loop turns, so collected readbacks are freed.
+      const pixels = canvas.data();
+      sum += pixels[i % 4096];
+      // Freed at once, as the render jobs' sketch thread frees each readback once it is copied
+      // (copyCanvasRgba in libs/sketch), on a Node that has ArrayBuffer.prototype.transfer.
+      pixels.buffer.transfer?.(0);
+      // As between a render job's frames: the event loop turns.
       await new Promise((resolve) => setImmediate(resolve));
     }
     if (sum < 0) console.log(sum);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jobNodeExecutable } from '@framefarm/local-aws';
 import { resolveFfmpeg } from '@framefarm/media';
 import { CPU_TIME, measure, readCpuReport } from './measure';
 import type { RenderSize } from './framefarm-run';
@@ -38,9 +39,10 @@ export async function baselineRun(mode: 'naive' | 'pipe', bundle: string, size: 
 export async function idealRun(bundle: string, size: RenderSize, cores: number): Promise<{ cpu: number; wall: number; drawCpu: number; x264Cpu: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-ideal-'));
   try {
-    // The drawing at its cheapest: read back as the render jobs do, with the canvas allocator keeping
+    // The drawing at its cheapest: on the Node the render jobs run, read back as they do, each
+    // readback freed at once (libs/sketch/src/canvas-readback.ts) and the canvas allocator keeping
     // freed memory (apps/render/src/canvas-memory.ts), so the ideal pays no more than they do for it.
-    const draw = await measure([process.execPath, BASELINE, 'draw', bundle, ...sizeArgs(size), dir], { env: { ...baselineEnv(), MIMALLOC_PURGE_DELAY: '-1' } });
+    const draw = await measure([jobNodeExecutable(), BASELINE, 'draw', bundle, ...sizeArgs(size), dir], { env: { ...baselineEnv(), MIMALLOC_PURGE_DELAY: '-1' } });
     const report = join(dir, 'x264.json');
     await measure([process.execPath, BASELINE, 'pipe', bundle, ...sizeArgs(size), dir, JSON.stringify(['perl', CPU_TIME, report, resolveFfmpeg()]), '1'], { env: baselineEnv() });
     const x264Cpu = readCpuReport(report).cpu;

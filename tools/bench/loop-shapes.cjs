@@ -31,7 +31,10 @@ if (!isMainThread) {
   const { sketchPath, frames, width, height, fps } = workerData;
   const read = frameReader(sketchPath, frames, width, height, fps);
   parentPort.on('message', ({ index, pixels }) => {
-    pixels.set(read(index));
+    const readback = read(index);
+    pixels.set(readback);
+    // Freed at once, as the render job's copyCanvasRgba does (on a Node with ArrayBuffer.prototype.transfer).
+    readback.buffer.transfer?.(0);
     parentPort.postMessage({ index });
   });
   return;
