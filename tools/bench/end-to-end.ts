@@ -112,10 +112,11 @@ export function endToEndSection(runs: Array<{ size: RenderSize; reps: Rep[] }>, 
       'Each repetition runs every variant once, in rotated order; the ratios are taken within a repetition, then the median (min–max) over repetitions. ' +
       'CPU is user+sys of every process of the run (tools/bench/cpu-time.pl makes itself a subreaper, so no descendant escapes). ' +
       '`framefarm run` starts its own local stack each time, as a user\'s first run does; its split comes from the Batch timestamps of its jobs. ' +
-      'The ideal\'s drawing is the sketch drawn and read back as the render jobs do it (canvas.data(), the event loop turning between frames so ' +
-      'readbacks are freed, the canvas allocator keeping freed memory): about 3.8 ms a frame for circles. Until 2026-11-30 it was drawn in a loop ' +
-      'that never let a readback be freed (getImageData), so the kernel zeroed fresh memory for every frame: 12.5 ms a frame, varying up to 2× from ' +
-      'run to run. The ratios against the ideal are stricter since then; framefarm did not get slower.',
+      'The ideal\'s drawing is the sketch drawn and read back as the render jobs do it, on their Node 24 (canvas.data(), each readback freed as ' +
+      'soon as it is read, the canvas allocator keeping freed memory): about 2.3 ms a frame for circles on a quiet machine. Until 2026-11-30 it was ' +
+      'drawn in a loop that never let a readback be freed (getImageData), so the kernel zeroed fresh memory for every frame: 12.5 ms a frame, ' +
+      'varying up to 2× from run to run; until 2026-12-01 on the bench\'s Node 20, its readbacks freed whenever V8 collected them (10–28% more). ' +
+      'The ratios against the ideal are stricter each time; framefarm did not get slower.',
     tables,
     chart: { unit: 's', groups },
     targets,

@@ -285,4 +285,40 @@ processes: a stack that outlives the run does not close the 240-frame targets. F
 listened for SIGINT and SIGTERM only after printing that it was up, so a script that stopped it right after that line
 could kill it mid-start (exit 143) instead of stopping it; it now listens first
 (\`apps/cli/test/up-signal.e2e.test.ts\`).
+
+## Seventh round: readbacks freed at once, the run's end seen sooner (issue 11, continued)
+
+Measured 2026-12-01 with \`perf record -e cpu-clock\` over a whole run (every process and thread, on-CPU samples only;
+\`--cpu-prof\` charges a thread for the time it waits for a core, and on 2 busy cores it put 2.8 ms a frame in the sketch
+thread's \`postMessage\` that perf shows is not CPU at all).
+
+**Readbacks.** 31% of a sketch thread's CPU in a 240-frame run was the kernel faulting in and zeroing memory, most of
+it in its first half second. Each frame's \`canvas.data()\` is a 3.7 MB buffer of the canvas module's own memory that
+is freed only when V8 collects it; a thread that only draws makes so little garbage that it held up to 22 readbacks
+(81 MB) between collections, so the frames cycled through that much memory: fresh memory to fault in at the start,
+memory out of the caches after. The sketch thread now copies the pixels and frees the readback at once
+(\`copyCanvasRgba\` in \`libs/sketch/src/canvas-readback.ts\` detaches it with \`ArrayBuffer.prototype.transfer\`).
+The ideal frees its readbacks the same way and now draws on the jobs' Node 24, so it stays the cheapest drawing known.
+
+| what | before | after |
+| --- | --- | --- |
+| a worker thread drawing 600 frames of 300 circles (Node 24, 4 runs), CPU | 1.70–2.00 s | 1.35–1.41 s |
+| the ideal's drawing, 600 frames (4 runs): Node 20, then Node 24 | 1.57–1.83 s, 1.52–1.58 s | 1.38–1.43 s (Node 24, freed at once) |
+| 240 frames, \`compare.ts --reps 5\` against 80b24b5, CPU ÷ ideal | 1.63× (1.60–1.74) | 1.58× (1.57–1.63) |
+| 240 frames, the same runs, wall ÷ ideal | 1.92× (1.90–2.08) | 1.83× (1.80–1.87) |
+| 1,800 frames, \`compare.ts --reps 3\` against 80b24b5, CPU ÷ ideal | 1.21× (1.21–1.24) | 1.23× (1.18–1.25) |
+
+At 1,800 frames the change is inside the spread: beside x264 the drawing pays for the shared caches either way.
+
+**The run's end.** The CLI polled once a second while frames rendered and every 400 ms after, so it saw a run end up
+to a second after the encode job did (32, 468 and 191 ms in three 240-frame runs). Once the render array has
+succeeded it now watches the encode job alone (DescribeJobs of one job, every 100 ms), and while frames render it
+polls when the chunks' own rates (frames done since each started) say the last frame is due, if that is sooner than a
+second: the end is seen 11–62 ms after it comes (5 runs). In a 240-frame comparison against the old ideal this alone
+moved wall ÷ ideal from 1.92× to 1.87× (medians of 5).
+
+Tried and left out: pinning each render job to a core (two one-pipe scripts pinned or not: the same CPU, 3 pairs);
+V8 flags for the CLI (\`--no-opt\`, a 32 MB semi-space: no change in 4 runs); a poster cut before the join (it would
+save the join's 35 ms at most); one esbuild bundle of the CLI's node_modules (dynalite and iam-data read their own
+files, and the 7 MB bundle without a code cache starts no faster than today's external modules with one).
 `;

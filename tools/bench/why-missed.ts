@@ -5,26 +5,27 @@
  */
 export const WHY_MISSED = {
   cpu:
-    'What is left above the ideal, measured on 2026-11-30. Per frame: loop-floor.ts runs loops with the render job\'s readback and ffmpeg ' +
-    'command, without the job around them, against the ideal in the same run (480 frames, 3 interleaved runs): the one-pipe script\'s shape costs ' +
-    '1.06× the ideal, since it draws while x264 encodes and moves every frame through a pipe; the render job\'s loop (the sketch in a thread of its ' +
-    'own, frames in shared WebAssembly memory and checksummed there) 1.12× (1.09–1.19). In that loop the checksum costs 0.23 ms a frame (0.93 ms ' +
-    'before it ran in WebAssembly); the rest of the sketch thread\'s cost is copying canvas.data() into the frame buffer and the messages, about ' +
-    '1.2 ms. Per run, a fixed cost of about 2.35 s (a 2-frame run: the CLI with its stack 1.25 s, each render job 0.29 s, encode 0.25 s, plan 0.2 s), ' +
-    'and while a run lasts about 40 ms of CPU a second in the CLI serving the jobs\' requests and polling the run (a poll costs 7.5 ms, once a second ' +
-    'while rendering), spread over generic JavaScript: about 0.1× at 1,800 frames on top of the loop. Side by side (compare.ts, 3 interleaved runs) ' +
-    'the 1,800-frame run went from 1.23× (1.21–1.25) to 1.19× (1.18–1.21) with the WebAssembly checksum, so that target is met in some runs and ' +
-    'missed in others. At 240 frames the 1.5× allowance is 3.5 s above the ideal\'s 7–8 s, and the fixed cost alone is 2.35 s. A stack that outlives ' +
-    'the run does not change that: joined-stack.ts measured a run that joins `framefarm up` at 1.57× (1.50–1.78) and one with its own stack at ' +
-    '1.57× (1.44–1.59), `framefarm up` itself costing 0.7 s to start and stop; most of the fixed cost is the processes every run starts (the CLI ' +
-    'loading its modules, about 1 s, and four job processes). What would close it: cheaper process starts (the CLI and the jobs already start ' +
-    'from V8 code caches), since the per-frame loop is within about 0.06× of what any loop of this shape pays here.',
+    'What is left above the ideal, measured on 2026-12-01 with perf (cpu-clock samples of every thread; a V8 CPU profile charges a thread ' +
+    'for the time it waits for a core, which on 2 busy cores misplaces whole milliseconds a frame). At 1,800 frames (2 render jobs): the sketch ' +
+    'threads are the drawing itself (70% of their CPU in Skia) plus the copy into the frame buffer (0.14 ms a frame); each render job\'s main thread ' +
+    'costs 1.35 ms a frame (copying the frame into ffmpeg\'s pipe 0.24 ms, the checksum 0.2 ms, its start-up, and generic JavaScript and event-loop ' +
+    'work); x264 costs 5% more than the ideal\'s x264 and the drawing more than alone, since they share the two cores (the ideal measures each alone). ' +
+    'The CLI with its stack costs 2.9 s: 0.86 s starting, about 22 ms a second while frames render, and 0.74 s at the end, serving encode\'s segment ' +
+    'downloads and video upload (S3 computes the MD5 of every object it stores) and its own download of the video. Per run, a fixed cost of about ' +
+    '1.5 s (a 2-frame run with one render job: the CLI with its stack 0.8–0.93 s, the render job 0.21–0.23 s, encode 0.15–0.17 s, plan 0.14–0.15 s), ' +
+    'and a second render job. On 2026-12-01 the sketch thread began freeing each canvas readback as soon as it is copied (it held up to 22 of them, ' +
+    '81 MB, until V8 collected them): at 240 frames 1.63× (1.60–1.74) → 1.58× (1.57–1.63), at 1,800 frames no change outside the spread (compare.ts, ' +
+    'against the ideal that frees them too). At 240 frames the 1.5× allowance is half the ideal, 2.7–3.7 s on an ideal of 5.3–7.4 s, and the fixed ' +
+    'cost (about 1.7 s with two render jobs) and the cores\' sharing take more than that. What would close it: a cheaper CLI start (it loads about 930 files from node_modules; one esbuild ' +
+    'bundle of them fails on packages that read their own files, dynalite\'s actions and iam-data\'s data, and without a code cache of its own ' +
+    'starts no faster) and fewer bytes through the CLI (locally every segment crosses S3 twice and the video twice).',
   wall:
-    'The ideal\'s wall time is its CPU time spread over every core with nothing else running, so a run\'s fixed wall time counts in full against it: ' +
-    'about 0.7 s before the plan job is submitted (the CLI loading its modules on Node 20, about 0.4 s, then starting the stack), the plan job (0.3 s), ' +
-    'the encode job after the last chunk (0.6 s at 240 frames), up to one 400 ms poll before the CLI sees the end, and the report: about 1.8 s against ' +
-    'an ideal of about 3.5 s at 240 frames. The render jobs keep both cores busy, so the per-frame cost of the CPU note adds to the wall time as well. ' +
-    'On a shared machine every process gets a fraction of a core, so read wall ratios there with the load average above; the CPU ratio is the one to trust.',
+    'The ideal\'s wall time is its CPU time spread over every core with nothing else running, so a run\'s fixed wall time counts in full against it. ' +
+    'At 240 frames on 2026-12-01 (a quiet machine): 0.45 s before the plan job is submitted (the CLI loading its modules on Node 20, starting the ' +
+    'stack), 0.18 s until the first render job runs, 0.41 s of encode after the last chunk, and about 0.1 s for the report and the stop; the CLI ' +
+    'now watches the encode job alone every 100 ms and sees the run end 11–62 ms after it does (up to a second before). That is about 1.2 s against ' +
+    'an ideal of about 2.7 s. The render jobs keep both cores busy, so the per-frame cost of the CPU note adds to the wall time as well. On a shared ' +
+    'machine every process gets a fraction of a core, so read wall ratios there with the load average above; the CPU ratio is the one to trust.',
   pipe:
     'On 2 cores a run can only be faster than the one-pipe script by using less CPU than it: the script keeps both cores busy (its Node process ' +
     'draws while a multi-threaded x264 encodes) and pays for nothing else; see its CPU ÷ ideal, 1.04–1.10×. framefarm pays the per-frame ' +
