@@ -15,7 +15,7 @@ export interface WatchOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<unknown>;
 }
 
-/** Once only the encode job is left: about 3 ms of CPU per poll locally, against a full poll's 12 ms. */
+/** Once only the encode job is left: a poll is one DescribeJobs of that job, where a full poll makes three requests. */
 export const ENCODE_POLL_MS = 100;
 
 type Sources = Pick<RunSources, 'batch' | 'store'>;
