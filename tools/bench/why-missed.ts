@@ -35,13 +35,15 @@ export const WHY_MISSED = {
     'that checks every frame and starts a plan, render and encode job cannot use on this machine. What framefarm adds pays off where there are ' +
     'more cores than one script keeps busy (render jobs across instances on AWS), which a 2-core machine cannot show.',
   naive:
-    'At 240 frames the naive baseline takes about 16 s, so 3× faster means about 5.2 s: about 1.5× the ideal\'s wall time, less than the render ' +
-    'jobs\' busy cores plus the fixed wall time of a run (see the wall note). At 1,800 frames framefarm is more than 3× faster than the naive baseline.',
+    'How fast the naive baseline is depends on the machine: at 240 frames it took about 16 s on 2026-11-30 and 12.6–14.3 s on a quieter ' +
+    '2026-12-01, so 3× faster means 4.2–5.3 s, about 1.6–1.8× the ideal\'s wall time: less than the render jobs\' busy cores plus the fixed wall ' +
+    'time of a run (see the wall note). On 2026-12-01 framefarm was 2.56–2.99× faster. At 1,800 frames it is more than 3× faster.',
   sketch:
     'Short runs of cheap sketches are mostly fixed cost (see the CPU note): truchet draws a 1280×720 frame in a few milliseconds, so a second of ' +
     'process start-up weighs more against its ideal than against aurora\'s. The column framefarm − ideal shows what framefarm adds for each sketch: ' +
-    '4–5.6 s at 240 frames, about 3 s of it fixed (the CLI with its stack, four job processes) and the rest the per-frame cost of the CPU note; against ' +
-    'an ideal of 4.7–8.7 s that is more than the 1.5× allowed.',
+    '2.8–4.5 s at 240 frames on 2026-12-01 (4–5 s the day before), about 1.7 s of it fixed (the CLI with its stack, three job processes and a ' +
+    'second render job) and the rest the per-frame cost of the CPU note; against ideals of 3.2–6.1 s (the ideal now draws on Node 24 and frees ' +
+    'its readbacks at once) that is more than the 1.5× allowed.',
   engine:
     'At the quick size (500 children) the engine\'s fixed costs (an engine process, the SDK, the queue and definition set-up) weigh more than at 10,000, ' +
     'and under load xargs, a C loop, keeps its speed better than a Node event loop that shares the cores. On 2 cores the engine is CPU-bound, not idle: ' +
