@@ -21,9 +21,9 @@ export function canvasRgba(canvas: Canvas): Buffer {
  * freed only once V8 collects it. A thread that only draws makes little garbage, so V8 collects
  * rarely (a worker thread drawing circles held up to 22 readbacks, 81 MB), and the readbacks cycle
  * through that much memory: every frame lands on memory that is out of the caches, and in a new
- * thread on memory the kernel must fault in and zero first. Freed at once, every frame reuses the same memory. Measured in a
- * worker thread drawing 300 circles a frame on Node 24, 600 frames, 4 runs each: 1.70–2.00 s of
- * CPU, and 1.35–1.41 s freed at once.
+ * thread on memory the kernel must fault in and zero first. Freed at once, every frame reuses the
+ * same memory. Measured in a worker thread drawing 300 circles a frame on Node 24, 600 frames,
+ * 4 runs each: 1.70–2.00 s of CPU, and 1.35–1.41 s freed at once.
  *
  * The readback is freed by detaching it (ArrayBuffer.prototype.transfer, Node 22 and later; the
  * render jobs run Node 24). Where that is missing it is left to the garbage collector, as before.
@@ -44,10 +44,12 @@ interface Transferable {
   transfer?: (newLength: number) => ArrayBuffer;
 }
 
-/** Detaches a buffer that owns all of its memory, which frees that memory; anything else (a slice of a pool, shared memory) is left alone. */
+/**
+ * Detaches a buffer that owns all of its memory, which frees that memory. A slice of a pool is left
+ * alone, and so is shared memory: a SharedArrayBuffer has no `transfer`.
+ */
 function freeNow(buffer: Buffer): void {
   const memory = buffer.buffer as ArrayBuffer & Transferable;
   if (buffer.byteOffset !== 0 || memory.byteLength !== buffer.byteLength || typeof memory.transfer !== 'function') return;
-  if (typeof SharedArrayBuffer !== 'undefined' && (memory as unknown) instanceof SharedArrayBuffer) return;
   memory.transfer(0);
 }
