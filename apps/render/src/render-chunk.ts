@@ -8,7 +8,7 @@ import { ChunkManifest, errorFields, frameTimeoutSecondsOf, JobLog, RunStore, se
 import { frameChecksum, SketchRuntimeError } from '@framefarm/sketch';
 import type { RenderJobConfig } from './env';
 import { PreviewPublisher } from './preview-publisher';
-import { progressEvery } from './progress';
+import { progressSchedule } from './progress';
 import { frameSettingsOf, runSketchRef } from './run-sketch';
 import { SketchThread, SketchThreadCode } from './sketch-thread';
 
@@ -127,7 +127,7 @@ async function renderFrames(
   try {
     const renderStart = performance.now();
     const checksums: string[] = [];
-    const every = progressEvery(frames);
+    const progressDue = progressSchedule(frames, () => performance.now());
     const segment = await span('render.frames', { start: chunk.start, end: chunk.end, frames }, async () => {
       for (let index = chunk.start; index < chunk.end; index++) {
         const pixels = await thread.next();
@@ -135,7 +135,7 @@ async function renderFrames(
         // Once in ffmpeg's pipe, the frame's buffer goes back to the sketch thread for a later frame.
         await encoder.write(pixels, () => thread.release(pixels));
         const rendered = index - chunk.start + 1;
-        if (rendered % every === 0 && rendered < frames) {
+        if (progressDue(rendered)) {
           await store.records.updateChunk(runId, chunk.index, { framesDone: rendered });
           log('chunk-progress', { framesDone: rendered, frames });
         }
