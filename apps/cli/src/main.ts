@@ -1,6 +1,6 @@
 // First: the compile cache must be in place before any package is required.
 import './startup/compile-cache';
-import './startup/heap-growth';
+import './startup/v8-flags';
 import { join } from 'node:path';
 
 // The CLI itself is cli.cjs, a bundle of its own beside this one, so that the cache keeps its code

@@ -20,10 +20,13 @@ const command = (): string | undefined => process.argv.slice(2).find((arg) => !a
 
 // Imported first by main.ts, so the hook is in place before the bundle requires its first
 // package. Only the bundle (dist/apps/cli/main.cjs) keeps a cache, next to itself: run from its
-// sources (tests, tsx) the CLI must not write into the source tree.
-if (__filename.endsWith('.cjs') && process.env.FRAMEFARM_MODULE_CACHE !== 'off') {
-  installModuleCompileCache(`${__filename}.modules.v8cache`, {
+// sources (tests, tsx) the CLI must not write into the source tree. FRAMEFARM_MODULE_CACHE=off
+// turns it off; =stats prints what it did when the process exits.
+const mode = process.env.FRAMEFARM_MODULE_CACHE;
+if (__filename.endsWith('.cjs') && mode !== 'off') {
+  const cache = installModuleCompileCache(`${__filename}.modules.v8cache`, {
     resolutionStamp: installedPackagesStamp(join(__dirname, '..', '..', '..')),
     command: command(),
   });
+  if (mode === 'stats') process.on('exit', () => process.stderr.write(`framefarm module cache: ${JSON.stringify(cache.stats)}\n`));
 }
