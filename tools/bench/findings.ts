@@ -321,4 +321,52 @@ Tried and left out: pinning each render job to a core (two one-pipe scripts pinn
 V8 flags for the CLI (\`--no-opt\`, a 32 MB semi-space: no change in 4 runs); a poster cut before the join (it would
 save the join's 35 ms at most); one esbuild bundle of the CLI's node_modules (dynalite and iam-data read their own
 files, and the 7 MB bundle without a code cache starts no faster than today's external modules with one).
+
+## Eighth round: a CLI that starts from warm caches and optimizes less, fewer progress writes (issue 11, continued)
+
+Measured 2026-12-01 with perf (cpu-clock samples per thread) and each change side by side against the commit before it,
+interleaved. At 240 frames the CLI with its stack was the largest cost after x264 (1.38 s of 8.4 s), and a third of its
+main thread was still V8 compiling: the module cache held only what V8 compiled before each module ran (the functions a
+command calls were compiled on every start), the CLI's own 0.5 MB bundle had no cache at all, ~1,900 requires were
+resolved by stat calls and package.json reads each time (50–56 ms), and V8's optimizing compiler spent about 0.25 s of
+background CPU on some 90 functions that ran only briefly.
+
+- **The module cache is made on exit** (\`apps/cli/src/startup/module-compile-cache.ts\`), so it keeps the functions the
+  command called; the first process of each command refreshes the data of every file it used (all commands load the
+  same files but call different functions), and the cache keeps where each require resolved to, valid while
+  \`node_modules/.package-lock.json\` is unchanged (npm rewrites it on every install).
+- **The CLI is \`cli.cjs\`**, required by a small \`main.cjs\` that installs the cache first, so the cache covers the
+  CLI's own code too.
+- **V8 waits 40 profiler ticks instead of 3** before optimizing a function (\`apps/cli/src/startup/v8-flags.ts\`).
+  \`--no-opt\` was cheaper still at 240 frames but dearer at 7,200: a long run needs its hot code optimized.
+- **A chunk's progress is written at most twice a second** after its first update (\`apps/render/src/progress.ts\`):
+  every 10 frames was up to 4 DynamoDB writes a second per job for a fast sketch, each one a request signed, checked
+  against IAM and parsed by the local DynamoDB, and on AWS a write paid for.
+
+| what | before | after |
+| --- | --- | --- |
+| the CLI of a 2-frame run, CPU (10 interleaved runs) | 921 ms | 849 ms (cache made on exit, resolutions kept) |
+| the same, with the CLI's bundle cached too | 847 ms | 738 ms |
+| the CLI of a 240-frame run, CPU (6 runs): 3 ticks, then 40 | 1,068 ms | 972 ms |
+| the CLI of a 7,200-frame run, CPU (2 runs): 3 ticks, then 40 (\`--no-opt\`: 5,275 ms) | 5,187 ms | 5,045 ms |
+| a 240-frame run, all processes, CPU (6 runs): progress every 10 frames, then at most twice a second | 8.23 s | 8.11 s |
+| 240 frames, \`compare.ts --reps 8\` against 12d8075, CPU ÷ ideal | 1.63× (1.54–1.67) | 1.56× (1.52–1.64) |
+| 240 frames, the same runs, wall ÷ ideal | 1.87× (1.79–1.92) | 1.79× (1.74–2.02) |
+
+Found on the way: any V8 flag set in a process (the CLI has set \`--heap-growing-percent\` since the third round) makes
+V8 reject Node's own code cache of its built-in modules, which was made with none: fifteen common built-ins load in
+13 ms instead of 4. The flags must still be set before anything is compiled, or the module cache made on exit would
+not match the next start; \`apps/cli/test/module-cache.e2e.test.ts\` checks that a second start compiles and resolves
+nothing afresh.
+
+The seventh round's trial of \`--no-opt\` (no change in 4 runs) measured every process of a run on a busier machine;
+measured on the CLI alone, interleaved, the flags above show.
+
+Tried and left out: a code cache of every function of the job bundles (filled with \`--no-lazy\` set for the fill):
+the jobs' start-up did not change outside the spread (4 runs); one render job with 2 vCPUs and a two-thread x264 at 240
+frames instead of two jobs with one (CPU 8.9–9.3 s against 8.3–8.7 s, wall 5.7 s against 4.8 s); a bigger pipe to
+ffmpeg (libuv gives ffmpeg a socket pair, not a pipe; a FIFO of 1 MB was no cheaper); \`ctx.reset()\` before each frame
+costs no more instructions than resetting the transform (callgrind, 20 frames). The job bundles are decoded as UTF-16
+because five comments esbuild keeps hold non-ASCII characters: 6.8 MB instead of 3.4 MB of source per job, about
+3 ms of its start.
 `;

@@ -10,15 +10,17 @@ export const WHY_MISSED = {
     'threads are the drawing itself (70% of their CPU in Skia) plus the copy into the frame buffer (0.14 ms a frame); each render job\'s main thread ' +
     'costs 1.35 ms a frame (copying the frame into ffmpeg\'s pipe 0.24 ms, the checksum 0.2 ms, its start-up, and generic JavaScript and event-loop ' +
     'work); x264 costs 5% more than the ideal\'s x264 and the drawing more than alone, since they share the two cores (the ideal measures each alone). ' +
-    'The CLI with its stack costs 2.9 s: 0.86 s starting, about 22 ms a second while frames render, and 0.74 s at the end, serving encode\'s segment ' +
-    'downloads and video upload (S3 computes the MD5 of every object it stores) and its own download of the video. Per run, a fixed cost of about ' +
-    '1.5 s (a 2-frame run with one render job: the CLI with its stack 0.8–0.93 s, the render job 0.21–0.23 s, encode 0.15–0.17 s, plan 0.14–0.15 s), ' +
+    'The CLI with its stack cost 2.9 s at 1,800 frames: 0.86 s starting, about 22 ms a second while frames render, and 0.74 s at the end, ' +
+    'serving encode\'s segment downloads and video upload (S3 computes the MD5 of every object it stores) and its own download of the video; since ' +
+    'the eighth round (findings below) it starts from warm caches and optimizes less: 0.74 s for a whole 2-frame run, about 1 s at 240 frames. Per run, ' +
+    'a fixed cost of about 1.3 s (a 2-frame run with one render job: the CLI with its stack about 0.74 s, the render job 0.21–0.23 s, encode ' +
+    '0.15–0.17 s, plan 0.14–0.15 s), ' +
     'and a second render job. On 2026-12-01 the sketch thread began freeing each canvas readback as soon as it is copied (it held up to 22 of them, ' +
     '81 MB, until V8 collected them): at 240 frames 1.63× (1.60–1.74) → 1.58× (1.57–1.63), at 1,800 frames no change outside the spread (compare.ts, ' +
     'against the ideal that frees them too). At 240 frames the 1.5× allowance is half the ideal, 2.7–3.7 s on an ideal of 5.3–7.4 s, and the fixed ' +
-    'cost (about 1.7 s with two render jobs) and the cores\' sharing take more than that. What would close it: a cheaper CLI start (it loads about 930 files from node_modules; one esbuild ' +
-    'bundle of them fails on packages that read their own files, dynalite\'s actions and iam-data\'s data, and without a code cache of its own ' +
-    'starts no faster) and fewer bytes through the CLI (locally every segment crosses S3 twice and the video twice).',
+    'cost (about 1.5 s with two render jobs) and the cores\' sharing take more than that. What would close it: cheaper job starts (each job ' +
+    'process spends 0.15–0.25 s loading and evaluating its 3 MB bundle, about a sixth of it in the kernel faulting in memory), ' +
+    'fewer bytes through the CLI (locally every segment crosses S3 twice and the video twice) and a CLI that loads fewer of its ~900 modules.',
   wall:
     'The ideal\'s wall time is its CPU time spread over every core with nothing else running, so a run\'s fixed wall time counts in full against it. ' +
     'At 240 frames on 2026-12-01 (a quiet machine): 0.45 s before the plan job is submitted (the CLI loading its modules on Node 20, starting the ' +
