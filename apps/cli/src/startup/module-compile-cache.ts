@@ -74,7 +74,7 @@ export interface ModuleCompileCache {
   readonly stats: { hits: number; misses: number; resolvedFromCache: number; resolvedByNode: number };
   /** Writes the cache if this process compiled or resolved anything afresh, or is its command's first (runs on exit by itself). */
   save(): void;
-  /** Restores Node's own `_compile` (for tests). */
+  /** Restores Node's own `_compile` and `_resolveFilename` (for tests). */
   uninstall(): void;
 }
 
