@@ -25,6 +25,8 @@ const command = (): string | undefined => process.argv.slice(2).find((arg) => !a
 const mode = process.env.FRAMEFARM_MODULE_CACHE;
 if (__filename.endsWith('.cjs') && mode !== 'off') {
   const cache = installModuleCompileCache(`${__filename}.modules.v8cache`, {
+    // The packages beside this bundle (not repoRoot(), which FRAMEFARM_ROOT may point elsewhere; and
+    // importing it here would put its dependencies before the cache).
     resolutionStamp: installedPackagesStamp(join(__dirname, '..', '..', '..')),
     command: command(),
   });

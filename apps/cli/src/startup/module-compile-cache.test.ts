@@ -14,6 +14,9 @@ interface Outcome {
   resolvedByNode?: number;
 }
 
+/** A function whose compiled code makes a module's cache data visibly larger once it has been called. */
+const LARGE_FUNCTION = `() => { let sum = 0; ${Array.from({ length: 200 }, (_, i) => `sum += ${i} * Math.sqrt(${i});`).join(' ')} return sum; }`;
+
 // jest runs modules through its own loader, not Node's `_compile`; so each case loads modules in
 // a real Node process, with the hook built from this source by esbuild.
 describe('the CLI keeps a V8 code cache of the modules it loads', () => {
@@ -104,7 +107,7 @@ describe('the CLI keeps a V8 code cache of the modules it loads', () => {
 
   it('keeps the functions the process called, compiled, in the data it saves on exit', () => {
     // Two copies of a module with one large function; only the first process calls it.
-    const body = `exports.run = () => { let sum = 0; ${Array.from({ length: 200 }, (_, i) => `sum += ${i} * Math.sqrt(${i});`).join(' ')} return sum; };\n`;
+    const body = `exports.run = ${LARGE_FUNCTION};\n`;
     const called = join(dir, 'node_modules', 'lib', 'called.js');
     const notCalled = join(dir, 'node_modules', 'lib', 'not-called.js');
     writeFileSync(called, body);
@@ -119,7 +122,7 @@ describe('the CLI keeps a V8 code cache of the modules it loads', () => {
   });
 
   it("saves the data of every file the first process of each command used, so each command's functions are kept", () => {
-    writeFileSync(lib, `exports.value = 'first'; exports.compute = () => { let sum = 0; ${Array.from({ length: 200 }, (_, i) => `sum += ${i} * Math.sqrt(${i});`).join(' ')} return sum; };\n`);
+    writeFileSync(lib, `exports.value = 'first'; exports.compute = ${LARGE_FUNCTION};\n`);
     const caller = join(dir, 'caller.js');
     writeFileSync(caller, "exports.run = () => require('lib').compute();\n");
     const size = () => readModuleCache(cacheFile).entries.get(lib)!.data.length;
