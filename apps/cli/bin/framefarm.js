@@ -36,6 +36,8 @@ function bundlesAreStale() {
   const newestInput = Math.max(
     ...sources.map(newestSource),
     ...projects.filter((p) => fs.statSync(p).isDirectory()).map(newestBuildSetting),
+    // Options shared by the job bundles' builds.
+    newestBuildSetting(path.join(root, 'tools', 'build')),
     fs.statSync(path.join(root, 'package-lock.json')).mtimeMs,
   );
   return apps.some((app) => !fs.existsSync(bundle(app)) || fs.statSync(bundle(app)).mtimeMs < newestInput);

@@ -6,6 +6,10 @@ const { sketchThreadCode, bundleSketchThread } = require('../sketch-thread-code.
   bundleSketchThread(options: BundleOptions): Promise<{ code: string }>;
 };
 type BundleOptions = { external: string[]; target: string };
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the job apps' shared build options live in tools/, not in a project
+const { jobBundleOptions } = require('../../../tools/build/job-bundle.esbuild.cjs') as {
+  jobBundleOptions(options: { plugins: import('esbuild').Plugin[] }): Pick<import('esbuild').BuildOptions, 'mainFields' | 'plugins'>;
+};
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -32,8 +36,8 @@ export async function buildRenderBundle(): Promise<{ script: string; threadCode:
     external: project.targets.build.options.external,
     outfile,
     logLevel: 'silent',
-    // As the build target's esbuild.config.cjs: the sketch thread's own code inside the bundle.
-    plugins: [sketchThreadCode({ external: project.targets.build.options.external, target: 'node20' })],
+    // As the build target's esbuild.config.cjs: every job bundle's options, and the sketch thread's own code inside the bundle.
+    ...jobBundleOptions({ plugins: [sketchThreadCode({ external: project.targets.build.options.external, target: 'node20' })] }),
   });
   const { code } = await bundleSketchThread({ external: project.targets.build.options.external, target: 'node20' });
   // The sketch thread's own code, as the bundle starts it: its require() resolves from the bundle.

@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+
+// The options every job bundle is built with (tools/build/job-bundle.esbuild.cjs).
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the job apps' shared build options live in tools/, not in a project
+const { jobBundleOptions } = require('../../../tools/build/job-bundle.esbuild.cjs') as {
+  jobBundleOptions(): Pick<BuildOptions, 'mainFields' | 'plugins'>;
+};
+const project = require('../project.json') as { targets: { build: { options: { external: string[]; target: string } } } };
+
+describe('job bundle options', () => {
+  it('build the plan job from the ES module builds of the AWS SDK, Smithy and OpenTelemetry, which esbuild trims', async () => {
+    const { options } = project.targets.build;
+    const result = await build({
+      entryPoints: [join(__dirname, '..', 'src', 'main.ts')],
+      tsconfig: join(__dirname, '..', 'tsconfig.json'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: options.target,
+      external: options.external,
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      ...jobBundleOptions(),
+    });
+    const inputs = Object.keys(result.metafile.inputs).filter((input) => /node_modules\/(@aws-sdk|@smithy|@opentelemetry)\//.test(input));
+    expect(inputs.length).toBeGreaterThan(50);
+    expect(inputs.filter((input) => /\/dist-es\/|\/build\/esm\//.test(input)).length).toBeGreaterThan(inputs.length * 0.9);
+    // Smaller than the 3.5 MB the CommonJS builds made.
+    expect(result.outputFiles[0].contents.length).toBeLessThan(2.6e6);
+  });
+});
