@@ -2,6 +2,7 @@
 import { buildProgram } from './program';
 import { commands } from './commands';
 import { askedForJson, Output } from './ui/output';
+import { exitWhenOutputWritten } from '@framefarm/run-store';
 
 // `framefarm logs … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -20,4 +21,5 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-void main(process.argv);
+// Every command awaits its work (up and dashboard until they are stopped), so nothing is left when it returns.
+void main(process.argv).then(() => exitWhenOutputWritten(typeof process.exitCode === 'number' ? process.exitCode : 0));

@@ -1,4 +1,4 @@
-import { createJobLog, jobLogContext, RunStore, runJobMain } from '@framefarm/run-store';
+import { createJobLog, jobLogContext, exitWhenOutputWritten, RunStore, runJobMain } from '@framefarm/run-store';
 import { jobIdentityFromEnv, traceJob } from '@framefarm/tracing';
 import { encodeRun } from './encode-run';
 import { readEncodeEnv } from './env';
@@ -17,4 +17,4 @@ void runJobMain(
       await encodeRun(store, config, log, (name, attributes, fn) => tracer.withSpan(name, attributes, () => fn()));
     });
   },
-).then((code) => (process.exitCode = code));
+).then(exitWhenOutputWritten);

@@ -1,5 +1,5 @@
 import { createBatchClient } from '@framefarm/batch-client';
-import { createJobLog, jobLogContext, RunStore, runJobMain } from '@framefarm/run-store';
+import { createJobLog, jobLogContext, exitWhenOutputWritten, RunStore, runJobMain } from '@framefarm/run-store';
 import { jobIdentityFromEnv, traceJob } from '@framefarm/tracing';
 import { planRun, readPlanEnv } from '@framefarm/planning';
 
@@ -21,4 +21,4 @@ void runJobMain(
       });
     });
   },
-).then((code) => (process.exitCode = code));
+).then(exitWhenOutputWritten);

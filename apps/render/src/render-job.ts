@@ -1,4 +1,4 @@
-import { createJobLog, jobLogContext, RunStore, runJobMain } from '@framefarm/run-store';
+import { createJobLog, jobLogContext, exitWhenOutputWritten, RunStore, runJobMain } from '@framefarm/run-store';
 import { jobIdentityFromEnv, traceJob } from '@framefarm/tracing';
 import { readRenderEnv } from './env';
 import { renderChunk } from './render-chunk';
@@ -17,7 +17,7 @@ function sketchThreadStart(): { sketchThreadScript: string | SketchThreadCode; s
   return loader ? { sketchThreadScript: loader, sketchThreadArgv: [__filename] } : { sketchThreadScript: __filename };
 }
 
-/** The render job: reads its chunk from the environment, renders it, and sets the exit code. */
+/** The render job: reads its chunk from the environment, renders it, and exits with its exit code. */
 export function runRenderJob(): void {
   const context = jobLogContext('render');
   let log = createJobLog(context);
@@ -33,5 +33,5 @@ export function runRenderJob(): void {
         await renderChunk(store, config, log, { ...sketchThreadStart(), span: (name, attributes, fn) => tracer.withSpan(name, attributes, () => fn()) });
       });
     },
-  ).then((code) => (process.exitCode = code));
+  ).then(exitWhenOutputWritten);
 }
