@@ -369,4 +369,60 @@ ffmpeg (libuv gives ffmpeg a socket pair, not a pipe; a FIFO of 1 MB was no chea
 costs no more instructions than resetting the transform (callgrind, 20 frames). The job bundles are decoded as UTF-16
 because five comments esbuild keeps hold non-ASCII characters: 6.8 MB instead of 3.4 MB of source per job, about
 3 ms of its start.
+
+## Ninth round: smaller job bundles, no heap teardown at exit (issue 11, continued)
+
+Measured 2026-12-01 on another machine of the same kind (2 cores, a Firecracker VM) on which every process start costs two
+to three times what it did the day before: a plan job's start 0.34 s of CPU instead of 0.14 s, a 2-frame run's CLI 1.7 s
+instead of 0.74 s, x264 1.3× as much, and the same loop of additions 1.6–2.7 s from run to run. So the ratios of this day
+are higher for the same code (the quick bench at 120 frames: 2.75× on the eighth round's code, 1.86× the day before); the
+before/after pairs below are interleaved on the same machine.
+
+perf (cpu-clock, every thread) of a plan job's start, to its environment check: a quarter to a third in the kernel faulting
+in memory, 8–15% in V8 deserializing the code cache, about 11% decoding the bundle as UTF-16 and copying it once more to
+join Node's CommonJS wrapper; and at the end of every process, natural exit ran V8's heap teardown, unmapping page by page:
+CLI 43 ms, plan 29 ms, each render job 55 ms, encode 11 ms in a 240-frame run (perf at 1 kHz).
+
+- **Job bundles from the packages' ES modules** (\`tools/build/job-bundle.esbuild.cjs\`, used by the three job apps'
+  \`esbuild.config.cjs\` and by the tests that bundle a job program): esbuild takes a package's \`module\` build before its
+  \`main\` one. From ES modules it leaves out what a job never imports; the CommonJS builds of the AWS SDK, Smithy and
+  OpenTelemetry came whole. Plan 3.47 → 2.25 MB, encode 3.33 → 2.16 MB, render 3.47 → 2.65 MB; the plan's code cache
+  2.8 → 1.9 MB. \`apps/plan/test/job-bundle-options.test.ts\` fails if the bundle goes back to the CommonJS builds.
+- **Every process exits once its output is written** (\`exitWhenOutputWritten\` in \`libs/run-store/src/job-main.ts\`, used
+  by the three jobs and the CLI): nothing is pending by then, and it waits for stdout and stderr (pipes are asynchronous
+  on macOS).
+
+| what (interleaved, medians) | before (e30d8c4) | after |
+| --- | --- | --- |
+| plan job start to its environment check, CPU (\`perf stat\`, 4 × 6 runs) | 338 ms | 231 ms |
+| encode job start, the same | 339 ms | 226 ms |
+| render job start, the same | 335 ms | 258 ms |
+| 240 frames, \`cpu-breakdown.ts\` (2 runs each): plan / encode / render jobs' Node | 0.50 / 0.84 / 3.22 s | 0.39 / 0.76 / 3.14 s |
+| 240 frames, \`compare.ts --reps 8\`: CPU, CPU ÷ ideal | 15.06 s, 2.11× (1.57–2.48) | 14.70 s, 2.04× (1.66–2.38) |
+| 120 frames, \`npm run bench -- --quick\` (3 reps): CPU ÷ ideal | 2.75× (2.22–3.10) | 2.74× (2.71–2.78) |
+
+The whole-run figures move less than the job starts, and within the spread of a machine this variable; the job starts are
+the measurement to read.
+
+Also measured: the CLI's first 2.5 s of a 240-frame run (a V8 CPU profile) are 1.55 s of CPU: deserializing the caches of
+~880 modules 180 ms, garbage collection 170 ms, starting processes 90 ms (libuv forks the 150 MB CLI for each), bundling
+the sketch 60 ms, probing the sandbox 40 ms, checking the images 40 ms, the rest spread over the stack's start. The CLI
+loads 932 files, 8.3 MB of source, for a run: zod with all its locales (960 KB), s3rver's busboy (626 KB, most of it
+text-encoding tables) and lodash (533 KB), the CloudFormation client (208 KB, used only against AWS), yaml (281 KB).
+The report embeds the poster and a video of up to 8 MB as data URIs and HTML-escapes them: about 30 ms at 240 frames.
+
+Tried and left out:
+- a V8 start-up snapshot of a job bundle (\`node --build-snapshot\`, Node 24): the SDK's \`http\`, \`https\` and \`http2\` modules
+  hold native handles (the HTTP parser) that V8 cannot serialize, so the snapshot cannot be built.
+- making the job bundles ASCII by rewriting the non-ASCII characters esbuild keeps: esbuild keeps them as written in regular
+  expression literals and \`String.raw\` templates too, not only in comments, so a safe rewrite needs a parser; about 16 ms
+  of a 3.5 MB bundle's start.
+- reading a bundle into one buffer that already holds the CommonJS wrapper (no copy to join them): 4 ms a start.
+- leaving zod's 40 locales out of the job bundles (an esbuild plugin; \`import { z } from 'zod'\` keeps them all, 360 KB):
+  7–10 ms a start.
+- the CLI bundled with its packages (ES modules first, one 3.2 MB \`cli.cjs\` instead of 930 files): 1,700 → 1,760 ms of
+  CLI CPU for a 2-frame run (6 interleaved); with the module cache, a file costs little more inside a bundle than outside.
+- the CLI on Node 24, the job Node: 2.2–2.4 s against 1.9–2.2 s on Node 20 (2-frame run).
+- a larger young generation for the CLI from the start (\`--min-semi-space-size\` 8, 16, 32 MB): no change outside the
+  spread (6 interleaved).
 `;

@@ -18,9 +18,11 @@ export const WHY_MISSED = {
     'and a second render job. On 2026-12-01 the sketch thread began freeing each canvas readback as soon as it is copied (it held up to 22 of them, ' +
     '81 MB, until V8 collected them): at 240 frames 1.63× (1.60–1.74) → 1.58× (1.57–1.63), at 1,800 frames no change outside the spread (compare.ts, ' +
     'against the ideal that frees them too). At 240 frames the 1.5× allowance is half the ideal, 2.7–3.7 s on an ideal of 5.3–7.4 s, and the fixed ' +
-    'cost (about 1.5 s with two render jobs) and the cores\' sharing take more than that. What would close it: cheaper job starts (each job ' +
-    'process spends 0.15–0.25 s loading and evaluating its 3 MB bundle, about a sixth of it in the kernel faulting in memory), ' +
-    'fewer bytes through the CLI (locally every segment crosses S3 twice and the video twice) and a CLI that loads fewer of its ~900 modules.',
+    'cost (about 1.5 s with two render jobs) and the cores\' sharing take more than that. Since the ninth round the job bundles are built ' +
+    'from the packages\' ES modules (2.2–2.7 MB instead of 3.3–3.5 MB) and every process exits without tearing its heap down: a job\'s start ' +
+    'costs about a third less. What would close it: cheaper job starts still (a third of what is left is the kernel faulting in memory, and ' +
+    'V8 deserializing the code cache), fewer bytes through the CLI (locally every segment crosses S3 twice and the video twice) and a CLI ' +
+    'that loads fewer of its ~930 modules (8.3 MB of source, read and deserialized on every start).',
   wall:
     'The ideal\'s wall time is its CPU time spread over every core with nothing else running, so a run\'s fixed wall time counts in full against it. ' +
     'At 240 frames on 2026-12-01 (a quiet machine): 0.45 s before the plan job is submitted (the CLI loading its modules on Node 20, starting the ' +
