@@ -370,7 +370,7 @@ costs no more instructions than resetting the transform (callgrind, 20 frames). 
 because five comments esbuild keeps hold non-ASCII characters: 6.8 MB instead of 3.4 MB of source per job, about
 3 ms of its start.
 
-## Ninth round: smaller job bundles, no heap teardown at exit (issue 11, continued)
+## Ninth round: smaller job bundles, a CLI that loads less, no heap teardown at exit (issue 11, continued)
 
 Measured 2026-12-01 on another machine of the same kind (2 cores, a Firecracker VM) on which every process start costs two
 to three times what it did the day before: a plan job's start 0.34 s of CPU instead of 0.14 s, a 2-frame run's CLI 1.7 s
@@ -388,6 +388,12 @@ CLI 43 ms, plan 29 ms, each render job 55 ms, encode 11 ms in a 240-frame run (p
   \`main\` one. From ES modules it leaves out what a job never imports; the CommonJS builds of the AWS SDK, Smithy and
   OpenTelemetry came whole. Plan 3.47 → 2.25 MB, encode 3.33 → 2.16 MB, render 3.47 → 2.65 MB; the plan's code cache
   2.8 → 1.9 MB. \`apps/plan/test/job-bundle-options.test.ts\` fails if the bundle goes back to the CommonJS builds.
+- **The CLI loads only what its start needs**: the local stack and the report read the stored spans through
+  \`@framefarm/tracing/spans\` (\`libs/tracing/src/spans.ts\`) instead of the package's index, which loaded the
+  OpenTelemetry SDK the jobs trace with (about 190 files, never used by the CLI); the CloudFormation and X-Ray clients
+  and the YAML parser are required where a run on AWS, a report from X-Ray or a workflow file needs them. A run's CLI
+  loads 665 files (6.8 MB) instead of 932 (8.3 MB); \`apps/cli/test/module-cache.e2e.test.ts\` fails if a start loads
+  them again.
 - **Every process exits once its output is written** (\`exitWhenOutputWritten\` in \`libs/run-store/src/job-main.ts\`, used
   by the three jobs and the CLI): nothing is pending by then, and it waits for stdout and stderr (pipes are asynchronous
   on macOS).
@@ -397,6 +403,8 @@ CLI 43 ms, plan 29 ms, each render job 55 ms, encode 11 ms in a 240-frame run (p
 | plan job start to its environment check, CPU (\`perf stat\`, 4 × 6 runs) | 338 ms | 231 ms |
 | encode job start, the same | 339 ms | 226 ms |
 | render job start, the same | 335 ms | 258 ms |
+| the CLI's start alone (\`main.cjs --bogus\`, \`perf stat\`, 4 × 8 runs) | 643 ms | 600 ms |
+| the CLI of a 2-frame run, CPU (8 interleaved runs) | 1,896 ms | 1,786 ms |
 | 240 frames, \`cpu-breakdown.ts\` (2 runs each): plan / encode / render jobs' Node | 0.50 / 0.84 / 3.22 s | 0.39 / 0.76 / 3.14 s |
 | 240 frames, \`compare.ts --reps 8\`: CPU, CPU ÷ ideal | 15.06 s, 2.11× (1.57–2.48) | 14.70 s, 2.04× (1.66–2.38) |
 | 120 frames, \`npm run bench -- --quick\` (3 reps): CPU ÷ ideal | 2.75× (2.22–3.10) | 2.74× (2.71–2.78) |
@@ -407,8 +415,8 @@ the measurement to read.
 Also measured: the CLI's first 2.5 s of a 240-frame run (a V8 CPU profile) are 1.55 s of CPU: deserializing the caches of
 ~880 modules 180 ms, garbage collection 170 ms, starting processes 90 ms (libuv forks the 150 MB CLI for each), bundling
 the sketch 60 ms, probing the sandbox 40 ms, checking the images 40 ms, the rest spread over the stack's start. The CLI
-loads 932 files, 8.3 MB of source, for a run: zod with all its locales (960 KB), s3rver's busboy (626 KB, most of it
-text-encoding tables) and lodash (533 KB), the CloudFormation client (208 KB, used only against AWS), yaml (281 KB).
+loaded 932 files, 8.3 MB of source, for a run; besides the SDK and clients above, zod with all its locales (960 KB),
+s3rver's busboy (626 KB, most of it text-encoding tables) and lodash (533 KB), which the local S3 needs.
 The report embeds the poster and a video of up to 8 MB as data URIs and HTML-escapes them: about 30 ms at 240 frames.
 
 Tried and left out:

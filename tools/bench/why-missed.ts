@@ -22,7 +22,7 @@ export const WHY_MISSED = {
     'from the packages\' ES modules (2.2–2.7 MB instead of 3.3–3.5 MB) and every process exits without tearing its heap down: a job\'s start ' +
     'costs about a third less. What would close it: cheaper job starts still (a third of what is left is the kernel faulting in memory, and ' +
     'V8 deserializing the code cache), fewer bytes through the CLI (locally every segment crosses S3 twice and the video twice) and a CLI ' +
-    'that loads fewer of its ~930 modules (8.3 MB of source, read and deserialized on every start).',
+    'that loads less still (665 files, 6.8 MB of source, read and deserialized on every start, down from 932 files in the ninth round).',
   wall:
     'The ideal\'s wall time is its CPU time spread over every core with nothing else running, so a run\'s fixed wall time counts in full against it. ' +
     'At 240 frames on 2026-12-01 (a quiet machine): 0.45 s before the plan job is submitted (the CLI loading its modules on Node 20, starting the ' +

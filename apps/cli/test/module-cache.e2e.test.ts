@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './run-cli';
@@ -43,5 +43,29 @@ describe('the CLI bundle starts from its module cache', () => {
     const second = start();
     // Every module and every require of the first start come from the cache: V8 accepted all of its data.
     expect(second).toEqual({ hits: first.hits + first.misses, misses: 0, resolvedFromCache: first.resolvedFromCache + first.resolvedByNode, resolvedByNode: 0 });
+  });
+});
+
+// What a start loads is what every command pays for, however warm the cache: packages that only the
+// jobs (the OpenTelemetry SDK they trace with) or only a run on AWS (CloudFormation, X-Ray) or a
+// workflow file (YAML) use are required where they are used.
+describe('the CLI start', () => {
+  it('loads neither the jobs\' tracing SDK nor the clients and parsers only some commands use', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ff-cli-modules-'));
+    try {
+      const loaded = join(dir, 'loaded.json');
+      const preload = join(dir, 'record-modules.cjs');
+      writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loaded)}, JSON.stringify(Object.keys(require.cache))));`);
+      const result = spawnSync(process.execPath, ['--require', preload, join(ROOT, 'dist', 'apps', 'cli', 'main.cjs'), 'run', '--help'], { encoding: 'utf8' });
+      expect(result.status).toBe(0);
+      const files = JSON.parse(readFileSync(loaded, 'utf8')) as string[];
+      // The CLI itself and the local stack's packages are there, so the list is the real one.
+      expect(files.some((file) => file.includes('@aws-sdk/client-batch'))).toBe(true);
+      expect(files.some((file) => file.includes('/dynalite/'))).toBe(true);
+      const unwanted = /node_modules\/(@opentelemetry\/(sdk-trace-base|sdk-metrics|otlp-transformer|resources|semantic-conventions)|@aws-sdk\/client-(cloudformation|xray)|yaml)\//;
+      expect(files.filter((file) => unwanted.test(file))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

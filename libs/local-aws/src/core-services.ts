@@ -1,4 +1,4 @@
-import { tracesDir } from '@framefarm/tracing';
+import { tracesDir } from '@framefarm/tracing/spans';
 import { prepareStateDir } from './state-dir';
 import { join } from 'node:path';
 import { startDynamoDbService } from './dynamodb/dynamodb-service';

@@ -1,5 +1,5 @@
 import { chunkRange } from '@framefarm/job-specs';
-import { SPAN_ATTRIBUTES } from '@framefarm/tracing';
+import { SPAN_ATTRIBUTES } from '@framefarm/tracing/spans';
 import { EdgeKind, PathNode, computeCriticalPath } from './critical-path';
 import { childJobId, jobAttempts } from '@framefarm/batch-client';
 import { spansByJob } from './job-spans';

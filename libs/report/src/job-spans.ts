@@ -1,4 +1,4 @@
-import { SPAN_ATTRIBUTES, StoredSpan, unixNanoToMillis } from '@framefarm/tracing';
+import { SPAN_ATTRIBUTES, StoredSpan, unixNanoToMillis } from '@framefarm/tracing/spans';
 import { ReportSpan } from './run-data';
 
 /** The spans of each job (by the job id every span carries), with their depth in the job's tree. */

@@ -1,6 +1,6 @@
 import type { JobDetail } from '@aws-sdk/client-batch';
 import type { RunCost } from '@framefarm/cost';
-import type { StoredSpan } from '@framefarm/tracing';
+import type { StoredSpan } from '@framefarm/tracing/spans';
 
 /** The run's own record (settings and outcome), as far as the report needs it. */
 export interface RunRecordFields {

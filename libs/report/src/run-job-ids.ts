@@ -1,4 +1,4 @@
-import { SPAN_ATTRIBUTES, StoredSpan } from '@framefarm/tracing';
+import { SPAN_ATTRIBUTES, StoredSpan } from '@framefarm/tracing/spans';
 
 /** A run's job ids, as far as they are known. */
 export interface RunJobIds {

@@ -1,4 +1,4 @@
-import { readRunSpans, StoredSpan } from '@framefarm/tracing';
+import { readRunSpans, StoredSpan } from '@framefarm/tracing/spans';
 
 /** Which run's spans to find. */
 export interface RunSpanQuery {

@@ -1,7 +1,7 @@
 import type { RunCost } from '@framefarm/cost';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { StoredSpan, traceIdFromEnvironment } from '@framefarm/tracing';
+import { StoredSpan, traceIdFromEnvironment } from '@framefarm/tracing/spans';
 import { collectRunData } from './collect-run-data';
 import { renderReportHtml } from './report-html';
 import { SpanSource } from './span-source';

@@ -1,5 +1,5 @@
-import { BatchGetTracesCommand, XRayClient } from '@aws-sdk/client-xray';
-import { spansFromSegmentDocuments, toXRayTraceId, StoredSpan } from '@framefarm/tracing';
+import type * as XRay from '@aws-sdk/client-xray';
+import { spansFromSegmentDocuments, toXRayTraceId, StoredSpan } from '@framefarm/tracing/spans';
 import { RunSpans, SpanSource } from './span-source';
 
 /** BatchGetTraces pages; a trace is a few hundred segments, so this bound is never reached by a real run. */
@@ -11,7 +11,9 @@ const MAX_PAGES = 100;
  * send spans to X-Ray's OTLP endpoint, which needs CloudWatch Transaction Search; X-Ray returns
  * only the spans it indexed as trace summaries (docs/deploy.md: the one-time X-Ray setting).
  */
-export function xraySpanSource(xray: Pick<XRayClient, 'send'>): SpanSource {
+export function xraySpanSource(xray: Pick<XRay.XRayClient, 'send'>): SpanSource {
+  // Required when X-Ray is asked, so that the programs bundling this library (the CLI) do not load the client on every start.
+  const { BatchGetTracesCommand } = require('@aws-sdk/client-xray') as typeof XRay;
   return {
     description: 'X-Ray',
     async runSpans(query): Promise<RunSpans> {

@@ -1,10 +1,12 @@
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import type * as CloudFormation from '@aws-sdk/client-cloudformation';
 import { allJobSpecs, jobSpec, OUTPUT_BUCKET, OUTPUT_TABLE } from '@framefarm/job-specs';
 import { UsageError } from '../errors';
 import { Target } from './target';
 
 /** Reads the deployed stack's outputs, the names the original quick start reads. */
 export async function stackTarget(stackName: string, region: string): Promise<Target> {
+  // Required here rather than at start-up: only a run against AWS reads a stack, and every local start would load the client.
+  const { CloudFormationClient, DescribeStacksCommand } = require('@aws-sdk/client-cloudformation') as typeof CloudFormation;
   const cfn = new CloudFormationClient({ region });
   try {
     const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: stackName }));

@@ -1,4 +1,4 @@
-import { XRayClient } from '@aws-sdk/client-xray';
+import type * as XRay from '@aws-sdk/client-xray';
 import { SpanSource, traceStoreSpanSource, xraySpanSource } from '@framefarm/report';
 import { checkRunId } from '@framefarm/runs';
 import { Command } from 'commander';
@@ -34,7 +34,8 @@ export function registerReport(program: Command): void {
       const session = flags.stack || flags.endpoint ? undefined : await openLocalSession(flags.stateDir, { stateDirGiven: command.getOptionValueSource('stateDir') === 'cli' });
       const target = session?.target ?? (await resolveTarget(flags));
       // On AWS the run's spans are in X-Ray; locally in the trace store of the stack's state directory.
-      const xray = target.kind === 'aws' ? new XRayClient({ region: target.region }) : undefined;
+      // The X-Ray client is required only for a run on AWS, not on every start of the CLI.
+      const xray = target.kind === 'aws' ? new (require('@aws-sdk/client-xray') as typeof XRay).XRayClient({ region: target.region }) : undefined;
       const spans: SpanSource = xray ? xraySpanSource(xray) : traceStoreSpanSource(resolve(session?.stateDir ?? flags.stateDir));
       try {
         const report = await withClients(target, (clients) => makeRunReport({ ...clients, spans }, { runId, outFile }));

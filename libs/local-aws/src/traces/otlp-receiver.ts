@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gunzipSync, inflateSync } from 'node:zlib';
-import { appendStoredSpans } from '@framefarm/tracing';
+import { appendStoredSpans } from '@framefarm/tracing/spans';
 import { readBody, RequestTooLargeError } from '../edge/read-body';
 import { flattenSpans, InvalidTraceRequestError } from './flatten-spans';
 import { decodeTraceRequest } from './otlp-protobuf';

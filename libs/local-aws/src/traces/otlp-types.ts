@@ -52,4 +52,4 @@ export interface OtlpTraceRequest {
 }
 
 /** One span as stored: one JSON line in `<tracesDir>/<traceId>.jsonl`; the tracing library defines the format. */
-export type { StoredAttributeValue as AttributeValue, StoredSpan } from '@framefarm/tracing';
+export type { StoredAttributeValue as AttributeValue, StoredSpan } from '@framefarm/tracing/spans';

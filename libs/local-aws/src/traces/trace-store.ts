@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { TRACE_ID_PATTERN, traceFileIn } from '@framefarm/tracing';
+import { TRACE_ID_PATTERN, traceFileIn } from '@framefarm/tracing/spans';
 import { readJsonLines } from '../json-lines';
 import type { StoredSpan } from './otlp-types';
 
