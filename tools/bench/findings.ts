@@ -403,14 +403,16 @@ CLI 43 ms, plan 29 ms, each render job 55 ms, encode 11 ms in a 240-frame run (p
 | plan job start to its environment check, CPU (\`perf stat\`, 4 × 6 runs) | 338 ms | 231 ms |
 | encode job start, the same | 339 ms | 226 ms |
 | render job start, the same | 335 ms | 258 ms |
-| the CLI's start alone (\`main.cjs --bogus\`, \`perf stat\`, 4 × 8 runs) | 643 ms | 600 ms |
-| the CLI of a 2-frame run, CPU (8 interleaved runs) | 1,896 ms | 1,786 ms |
-| 240 frames, \`cpu-breakdown.ts\` (2 runs each): plan / encode / render jobs' Node | 0.50 / 0.84 / 3.22 s | 0.39 / 0.76 / 3.14 s |
-| 240 frames, \`compare.ts --reps 8\`: CPU, CPU ÷ ideal | 15.06 s, 2.11× (1.57–2.48) | 14.70 s, 2.04× (1.66–2.38) |
-| 120 frames, \`npm run bench -- --quick\` (3 reps): CPU ÷ ideal | 2.75× (2.22–3.10) | 2.74× (2.71–2.78) |
+| the CLI's start alone (\`main.cjs --bogus\`, \`perf stat\`, 4 × 8 runs; before: 9e4a186, the commit before the change) | 643 ms | 600 ms |
+| the CLI of a 2-frame run, CPU (8 interleaved runs; before: 9e4a186) | 1,896 ms | 1,786 ms |
+| 240 frames, \`cpu-breakdown.ts\` (3 interleaved runs): plan / encode / render jobs' Node / CLI | 0.53 / 0.89 / 3.44 / 2.72 s | 0.44 / 0.81 / 3.30 / 2.66 s |
+| the same runs, every process | 14.42 s (14.26–14.66) | 13.98 s (13.92–14.09) |
+| 240 frames, \`compare.ts --reps 8\`: CPU, CPU ÷ ideal | 14.96 s, 2.03× (1.89–2.35) | 14.86 s, 1.99× (1.93–2.25) |
+| 120 frames, \`npm run bench -- --quick\` (3 reps), before the CLI's change: CPU ÷ ideal | 2.75× (2.22–3.10) | 2.74× (2.71–2.78) |
 
-The whole-run figures move less than the job starts, and within the spread of a machine this variable; the job starts are
-the measurement to read.
+A run's CPU moves by 3% (0.44 s at 240 frames), a little less than the starts add up to; against an ideal that varies
+from run to run by a fifth on this machine, the ratios move within their spread. The per-process figures are the ones to
+read.
 
 Also measured: the CLI's first 2.5 s of a 240-frame run (a V8 CPU profile) are 1.55 s of CPU: deserializing the caches of
 ~880 modules 180 ms, garbage collection 170 ms, starting processes 90 ms (libuv forks the 150 MB CLI for each), bundling
