@@ -8,6 +8,10 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '@framefarm/browser-testing';
 import { rawRequest, startSecureStack, type SecureStack } from './stack-fixture';
 
+// Chromium's first start on a cold machine, with ffmpeg and a report before it, takes longer than
+// jest's default 5 s (it did in CI once): this bounds a hang, it does not time the test.
+jest.setTimeout(60_000);
+
 /** The attack of issue 9: a job definition whose command is `sh -c …`, registered then submitted by a web page. */
 const definitionName = 'evil';
 const queue = jobSpec('plan', LOCAL_RESOURCES.prefix).jobQueueName;
