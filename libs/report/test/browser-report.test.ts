@@ -11,8 +11,8 @@ import { launchChromium } from '@framefarm/browser-testing';
 import { syntheticRun } from './synthetic-run';
 
 // The report opened in a real browser: what a person sees, not what the HTML string contains.
-// Chromium's first start on a cold machine, with ffmpeg and a report before it, takes longer than
-// jest's default 5 s (it did in CI once): this bounds a hang, it does not time the test.
+// ffmpeg, the report and Chromium's first start on a cold machine took longer than jest's default
+// 5 s once in CI: this bounds a hang, it does not time the test.
 jest.setTimeout(60_000);
 const ffmpeg = (): string => require('@ffmpeg-installer/ffmpeg').path;
 

@@ -8,8 +8,8 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '@framefarm/browser-testing';
 import { rawRequest, startSecureStack, type SecureStack } from './stack-fixture';
 
-// Chromium's first start on a cold machine, with ffmpeg and a report before it, takes longer than
-// jest's default 5 s (it did in CI once): this bounds a hang, it does not time the test.
+// Chromium's first start on a cold machine can take longer than jest's default 5 s (the report's
+// browser test did once in CI): this bounds a hang, it does not time the test.
 jest.setTimeout(60_000);
 
 /** The attack of issue 9: a job definition whose command is `sh -c …`, registered then submitted by a web page. */
