@@ -112,8 +112,15 @@ describe('the dashboard, in Chromium, against framefarm up', () => {
     await page.getByText('SUCCEEDED', { exact: true }).first().waitFor();
     await page.locator('video').waitFor();
 
-    // Every chunk published a preview of its frames: three images that loaded.
-    await page.waitForFunction("[...document.querySelectorAll('img.chunk-preview')].filter((img) => img.complete && img.naturalWidth > 0).length === 3");
+    // Every chunk published a preview of its frames: three images that loaded. Asked from here until
+    // it holds (the page may re-render them meanwhile); page.waitForFunction would poll in the page
+    // with eval, which the dashboard's CSP refuses whenever the first look does not hold.
+    const loadedPreviews = () =>
+      page.locator('img.chunk-preview').evaluateAll((images) => images.filter((image) => {
+        const img = image as unknown as { complete: boolean; naturalWidth: number };
+        return img.complete && img.naturalWidth > 0;
+      }).length);
+    while ((await loadedPreviews()) !== 3) await page.waitForTimeout(100);
     const cost = await page.locator('.facts .cost').textContent();
     expect(cost).toMatch(/^\$\d/);
     expect(await page.locator('video').getAttribute('src')).toMatch(/\/dashboard\/api\/media\/runs\/dash-live\/video\.mp4$/);
