@@ -7,6 +7,7 @@ export * from './report-html';
 export * from './format';
 export * from './run-job-ids';
 export * from './report-media';
+export * from './embedded-media';
 export * from './write-run-report';
 export * from './span-summary';
 export * from './span-source';

@@ -1,6 +1,7 @@
 import { formatClock, formatDuration, formatRate } from './format';
 import { formatUsd, pricesNote } from '@framefarm/cost/format';
 import { esc } from './html-escape';
+import { EmbeddedMedia } from './embedded-media';
 import { ReportJob, RunData } from './run-data';
 import { REPORT_JS } from './report-script';
 import { REPORT_CSS } from './report-style';
@@ -10,17 +11,28 @@ import { layoutTimeline } from './timeline-layout';
 import { timelineSvg } from './timeline-svg';
 
 export interface ReportMedia {
-  /** An image URL: a `data:` URI keeps the report self-contained. */
-  posterSrc?: string;
-  /** A `data:` URI for a small video, else a path relative to the report. */
-  videoSrc?: string;
+  /** The poster: embedded (the report stays self-contained), or an image URL. */
+  posterSrc?: string | EmbeddedMedia;
+  /** A small video embedded, else a path relative to the report. */
+  videoSrc?: string | EmbeddedMedia;
   videoMimeType?: string;
 }
 
 /** The whole report as one HTML document: pure, from data to string. */
 export function renderReportHtml(data: RunData, media: ReportMedia = {}, generatedAt = data.endedAt): string {
-  const renders = data.jobs.filter((job) => job.step === 'render');
-  const layout = layoutTimeline(data, { width: 1100, labelWidth: 290 });
+  return renderReportParts(data, media, generatedAt).join('');
+}
+
+/**
+ * The same document in parts, each embedded file's base64 a part of its own, to be written one
+ * after another: joined into one string, a video of a few megabytes would be copied again (into a
+ * two-byte string, as the rest of the page has characters beyond Latin-1) and then encoded.
+ */
+export function renderReportParts(data: RunData, media: ReportMedia = {}, generatedAt = data.endedAt): string[] {
+  return [pageStart(data), ...mediaSection(media), pageEnd(data, generatedAt)];
+}
+
+function pageStart(data: RunData): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -34,7 +46,13 @@ export function renderReportHtml(data: RunData, media: ReportMedia = {}, generat
 <header><h1>Run <code>${esc(data.runId)}</code></h1><span class="pill ${esc(data.status)}" data-run-status>${esc(data.status)}</span></header>
 <p class="subtitle">${esc(settingsLine(data))}</p>
 ${cards(data)}
-${mediaSection(media)}
+`;
+}
+
+function pageEnd(data: RunData, generatedAt: number): string {
+  const renders = data.jobs.filter((job) => job.step === 'render');
+  const layout = layoutTimeline(data, { width: 1100, labelWidth: 290 });
+  return `
 ${costSection(data)}
 <section id="timeline">
 <h2>Timeline</h2>
@@ -98,14 +116,26 @@ function costSection(data: RunData): string {
 <table><thead><tr><th>Step</th><th class="num">Cost</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
-function mediaSection(media: ReportMedia): string {
-  if (!media.posterSrc && !media.videoSrc) return '<section id="media"><h2>Result</h2><p class="empty">No poster or video yet.</p></section>';
-  const poster = media.posterSrc ? `<figure><img src="${esc(media.posterSrc)}" alt="Poster frame of the video"><figcaption>Poster</figcaption></figure>` : '';
-  const video = media.videoSrc
-    ? `<figure><video controls preload="metadata"${media.posterSrc ? ` poster="${esc(media.posterSrc)}"` : ''}><source src="${esc(media.videoSrc)}" type="${esc(media.videoMimeType ?? 'video/mp4')}"></video><figcaption>Video${media.videoSrc.startsWith('data:') ? '' : ` · <a href="${esc(media.videoSrc)}">${esc(media.videoSrc)}</a>`}</figcaption></figure>`
-    : '';
-  return `<section id="media"><h2>Result</h2><div class="media">${poster}${video}</div></section>`;
+function mediaSection(media: ReportMedia): string[] {
+  const { posterSrc, videoSrc } = media;
+  if (!posterSrc && !videoSrc) return ['<section id="media"><h2>Result</h2><p class="empty">No poster or video yet.</p></section>'];
+  const poster = posterSrc ? ['<figure><img src="', ...srcParts(posterSrc), '" alt="Poster frame of the video"><figcaption>Poster</figcaption></figure>'] : [];
+  const video = videoSrc
+    ? [
+        `<figure><video controls preload="metadata"`,
+        ...(posterSrc ? [' poster="', ...srcParts(posterSrc), '"'] : []),
+        '><source src="',
+        ...srcParts(videoSrc),
+        `" type="${esc(media.videoMimeType ?? 'video/mp4')}"></video><figcaption>Video`,
+        typeof videoSrc === 'string' && !videoSrc.startsWith('data:') ? ` · <a href="${esc(videoSrc)}">${esc(videoSrc)}</a>` : '',
+        '</figcaption></figure>',
+      ]
+    : [];
+  return ['<section id="media"><h2>Result</h2><div class="media">', ...poster, ...video, '</div></section>'];
 }
+
+/** An attribute value: a URL escaped, embedded bytes as their data URI (nothing in it to escape). */
+const srcParts = (src: string | EmbeddedMedia): string[] => (typeof src === 'string' ? [esc(src)] : src.dataUriParts());
 
 function criticalPathSection(data: RunData): string {
   const path = data.criticalPath;

@@ -1,11 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, relative, dirname, sep } from 'node:path';
+import { EmbeddedMedia } from './embedded-media';
 import { ReportMedia } from './report-html';
 
 const DEFAULT_MAX_EMBEDDED_VIDEO = 8 * 1024 * 1024;
 
 /**
- * The poster as a data URI, the video embedded when small, else as a path relative to the report
+ * The poster embedded, the video embedded when small, else as a path relative to the report
  * (so the report and the video can be moved together). Missing files become warnings: the report
  * of a failed run has no video, and that is not an error.
  */
@@ -20,7 +21,7 @@ export async function loadReportMedia(options: {
   if (options.posterPath) {
     try {
       const bytes = await readFile(options.posterPath);
-      media.posterSrc = `data:${imageType(bytes, options.posterPath)};base64,${bytes.toString('base64')}`;
+      media.posterSrc = new EmbeddedMedia(imageType(bytes, options.posterPath), bytes);
     } catch (error) {
       warnings.push(`poster ${options.posterPath}: ${(error as Error).message}`);
     }
@@ -30,7 +31,7 @@ export async function loadReportMedia(options: {
       const { size } = await stat(options.videoPath);
       media.videoMimeType = extname(options.videoPath).toLowerCase() === '.webm' ? 'video/webm' : 'video/mp4';
       if (size <= (options.maxEmbeddedVideoBytes ?? DEFAULT_MAX_EMBEDDED_VIDEO)) {
-        media.videoSrc = `data:${media.videoMimeType};base64,${(await readFile(options.videoPath)).toString('base64')}`;
+        media.videoSrc = new EmbeddedMedia(media.videoMimeType, await readFile(options.videoPath));
       } else {
         media.videoSrc = relative(dirname(options.reportFile), options.videoPath).split(sep).map(encodeURIComponent).join('/');
       }

@@ -68,4 +68,29 @@ describe('writeRunReport', () => {
       expect(missing.warnings[1]).toMatch(/^video .*nope\.mp4: ENOENT/);
     });
   });
+
+  it('embeds a small video and the poster byte for byte, in a page that keeps its text beyond Latin-1', async () => {
+    await withTempDir(async (dir) => {
+      const video = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256));
+      await writeFile(join(dir, 'poster.png'), PNG_1PX);
+      await writeFile(join(dir, 'video.mp4'), video);
+      const written = await writeRunReport({
+        outFile: join(dir, 'report.html'),
+        run: { runId: 'r4', sketch: 'circles', width: 1280, height: 720, fps: 30 },
+        jobs: { renderChildren: [] },
+        spans: [],
+        posterPath: join(dir, 'poster.png'),
+        videoPath: join(dir, 'video.mp4'),
+        now: 1_700_000_000_000,
+      });
+      const html = await readFile(written.path, 'utf8');
+      const poster = `data:image/png;base64,${PNG_1PX.toString('base64')}`;
+      expect(html).toContain(`<img src="${poster}" alt="Poster frame of the video">`);
+      expect(html).toContain(`<video controls preload="metadata" poster="${poster}"><source src="data:video/mp4;base64,${video.toString('base64')}" type="video/mp4"></video><figcaption>Video</figcaption>`);
+      expect(html).toContain('1280×720 · 30 fps');
+      // The throughput of a run without jobs is a dash beyond Latin-1: the page around the base64 is still UTF-8.
+      expect(html).toContain('<div class="label">Throughput</div><div class="value">–</div>');
+      expect(html.endsWith('</html>\n')).toBe(true);
+    });
+  });
 });

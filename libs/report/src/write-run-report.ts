@@ -3,7 +3,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { StoredSpan, traceIdFromEnvironment } from '@framefarm/tracing/spans';
 import { collectRunData } from './collect-run-data';
-import { renderReportHtml } from './report-html';
+import { renderReportParts } from './report-html';
 import { SpanSource } from './span-source';
 import { loadReportMedia } from './report-media';
 import { RunData } from './run-data';
@@ -55,7 +55,7 @@ export async function writeRunReport(options: WriteRunReportOptions): Promise<Wr
   await mkdir(dirname(path), { recursive: true });
   // Write then rename, so a reader never sees half a report.
   const partial = `${path}.${process.pid}.partial`;
-  await writeFile(partial, renderReportHtml(data, media, now));
+  await writeFile(partial, renderReportParts(data, media, now));
   await rename(partial, path);
   return { path, data, warnings };
 }
