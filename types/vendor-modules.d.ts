@@ -21,8 +21,12 @@ declare module 's3rver' {
     /** The object store; replaceable before run(). */
     store: unknown;
     context: { store: unknown };
-    /** Koa's middleware, in order; composed by run(). */
+    /** Koa's middleware, in order; composed by run() or callback(). */
     middleware: Array<{ name: string }>;
+    /** Koa's request handler over the middleware, as an HTTP server would call it. */
+    callback(): (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>;
+    /** The winston logger run() leaves to its server's close. */
+    logger: { close(): void };
   }
   export = S3rver;
 }

@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import {
   CompleteMultipartUploadCommand,
@@ -17,12 +18,12 @@ import {
 } from '@aws-sdk/client-s3';
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { CoreServices } from '../src/core-services';
+import { stateLayout, type CoreServices } from '../src/core-services';
 import { sha256 } from '../src/testing';
 import { REGION, removeDir, s3Client, startCore, tempStateDir } from './helpers';
 
 const BUCKET = 'framefarm-test';
-
+const md5 = (bytes: Buffer): string => createHash('md5').update(bytes).digest('hex');
 
 describe('S3 through the edge', () => {
   let stateDir: string;
@@ -81,14 +82,19 @@ describe('S3 through the edge', () => {
     await expect(s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'runs/r2/manifest.json' }))).rejects.toBeInstanceOf(NoSuchKey);
   });
 
-  it('stores a streamed upload (aws-chunked with a checksum trailer) byte for byte', async () => {
+  it('stores a streamed upload (aws-chunked with a checksum trailer) byte for byte, its ETag the MD5 of the bytes', async () => {
     const parts = [Buffer.alloc(70_000, 1), Buffer.from('middle'), Buffer.alloc(3, 2)];
     const expected = Buffer.concat(parts);
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'streamed.bin', Body: Readable.from(parts), ContentLength: expected.length }));
+    const put = await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'streamed.bin', Body: Readable.from(parts), ContentLength: expected.length }));
+    const etag = JSON.stringify(md5(expected));
+    expect(put.ETag).toBe(etag);
     const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'streamed.bin' }));
+    expect(got.ETag).toBe(etag);
     const bytes = Buffer.from((await got.Body?.transformToByteArray()) ?? []);
     expect(bytes.length).toBe(expected.length);
     expect(bytes.equals(expected)).toBe(true);
+    // The spooled body became the object: nothing is left where uploads arrive.
+    expect(readdirSync(stateLayout(stateDir).s3Incoming)).toEqual([]);
   });
 
   it('assembles a multipart upload larger than 5 MiB', async () => {
@@ -99,6 +105,7 @@ describe('S3 through the edge', () => {
     const etags: string[] = [];
     for (const [i, body] of [part1, part2].entries()) {
       const { ETag } = await s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: 'video.mp4', UploadId, PartNumber: i + 1, Body: body }));
+      expect(ETag).toBe(JSON.stringify(md5(body)));
       etags.push(ETag ?? '');
     }
     await s3.send(

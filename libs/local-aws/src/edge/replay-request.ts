@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { IncomingMessage } from 'node:http';
 import { AuthError } from '../auth/auth-error';
 
@@ -49,5 +50,27 @@ export function replayCheckingHash(req: IncomingMessage, expectedHex: string): I
     } else replay.push(null);
   });
   req.on('error', (err) => replay.destroy(err));
+  return replay;
+}
+
+/**
+ * The request again, its body read from `file` (where the edge received it) once something reads
+ * it: a service that takes the file itself (the S3 store) never opens it.
+ */
+export function replayFromFile(req: IncomingMessage, file: string, headers: IncomingMessage['headers']): IncomingMessage {
+  const replay = twin(req);
+  replay.headers = headers;
+  // The whole body has arrived: dropping this twin unread must not cut the socket.
+  replay.complete = true;
+  let source: ReadStream | undefined;
+  replay._read = () => {
+    if (source) return void source.resume();
+    source = createReadStream(file);
+    source.on('data', (chunk) => {
+      if (!replay.push(chunk)) source?.pause();
+    });
+    source.on('end', () => replay.push(null));
+    source.on('error', (err) => replay.destroy(err));
+  };
   return replay;
 }

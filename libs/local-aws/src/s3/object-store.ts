@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 // s3rver's own file store and object model; the store below replaces how keys become files.
 import FilesystemStore from 's3rver/lib/stores/filesystem';
 import S3Object from 's3rver/lib/models/object';
+import { takeSpooledUpload } from './upload-spool';
 
 /** S3's limit on a key, in UTF-8 bytes (KeyTooLongError above it). */
 export const MAX_KEY_BYTES = 1024;
@@ -145,8 +146,7 @@ export class SafeObjectStore extends FilesystemStore {
   async putObject(object: { bucket: string; key: string; content: Buffer | Readable; metadata: Record<string, unknown> }): Promise<{ size: number; md5: string }> {
     const objectPath = this.getResourcePath(object.bucket, object.key, 'object');
     await fsp.mkdir(dirname(objectPath), { recursive: true });
-    const content = Buffer.isBuffer(object.content) ? [object.content] : object.content;
-    const { temp, size, md5 } = await writeAside(objectPath, content);
+    const { temp, size, md5 } = await storeAside(objectPath, object.content);
     try {
       await this.putMetadata(object.bucket, object.key, object.metadata, md5);
       await fsp.rename(temp, objectPath); // the object appears complete, or not at all
@@ -199,7 +199,7 @@ export class SafeObjectStore extends FilesystemStore {
   async putPart(bucket: string, uploadId: string, partNumber: number, content: Readable): Promise<{ size: number; md5: string }> {
     const partPath = join(this.uploadDir(bucket, uploadId), String(Math.trunc(Number(partNumber))));
     await fsp.mkdir(dirname(partPath), { recursive: true });
-    const { temp, size, md5 } = await writeAside(partPath, content);
+    const { temp, size, md5 } = await storeAside(partPath, content);
     try {
       await writeFileAtomic(`${partPath}.md5`, md5);
       await fsp.rename(temp, partPath);
@@ -233,9 +233,55 @@ export class SafeObjectStore extends FilesystemStore {
   }
 }
 
-/** Writes `content` to a temporary file beside `path` (fsynced), for the caller to rename into place. */
-async function writeAside(path: string, content: Iterable<Buffer> | Readable): Promise<{ temp: string; size: number; md5: string }> {
-  const temp = `${path}.tmp-${randomBytes(6).toString('hex')}`;
+interface StoredAside {
+  temp: string;
+  size: number;
+  md5: string;
+}
+
+const tempBeside = (path: string): string => `${path}.tmp-${randomBytes(6).toString('hex')}`;
+
+/**
+ * The body in a temporary file beside `path` (fsynced), for the caller to rename into place: the
+ * file an upload was spooled into is moved there (its size and MD5 were taken as it arrived), any
+ * other body is written.
+ */
+async function storeAside(path: string, content: Buffer | Readable): Promise<StoredAside> {
+  const upload = takeSpooledUpload(content);
+  const moved = upload ? await moveAside(path, upload) : undefined;
+  return moved ?? writeAside(path, Buffer.isBuffer(content) ? [content] : content);
+}
+
+/** The spooled file moved beside `path`; nothing where the spool is on another file system (its body is then read as any other). */
+async function moveAside(path: string, upload: { file: string; size: number; md5: string }): Promise<StoredAside | undefined> {
+  const temp = tempBeside(path);
+  try {
+    await fsp.rename(upload.file, temp);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EXDEV') return undefined;
+    throw err;
+  }
+  try {
+    await syncFile(temp);
+  } catch (err) {
+    await fsp.rm(temp, { force: true });
+    throw err;
+  }
+  return { temp, size: upload.size, md5: upload.md5 };
+}
+
+async function syncFile(path: string): Promise<void> {
+  const handle = await fsp.open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes `content` to a temporary file beside `path` (fsynced). */
+async function writeAside(path: string, content: Iterable<Buffer> | Readable): Promise<StoredAside> {
+  const temp = tempBeside(path);
   const hash = createHash('md5');
   let size = 0;
   const measure = new Transform({
@@ -248,12 +294,7 @@ async function writeAside(path: string, content: Iterable<Buffer> | Readable): P
   try {
     const out = createWriteStream(temp, { flags: 'wx', mode: 0o644 });
     await pipeline(content as Readable, measure, out);
-    const handle = await fsp.open(temp, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await syncFile(temp);
   } catch (err) {
     await fsp.rm(temp, { force: true });
     throw err;

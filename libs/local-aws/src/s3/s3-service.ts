@@ -1,13 +1,12 @@
-import { createReadStream, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import S3rver from 's3rver';
 import AWSAccount from 's3rver/lib/models/account';
 import { credentialScopeOf, sigV2AccessKeyOf } from '../edge/credential-scope';
-import { proxyRequest } from '../edge/proxy';
 import { listObjectsV2, listObjectsV2Bucket } from './list-objects-v2';
 import { BUCKET_NAME, MAX_KEY_BYTES, SafeObjectStore } from './object-store';
 import { S3RequestError, sendS3Error } from './s3-error';
-import { spoolUpload } from './upload-spool';
+import { requestWithSpooledBody, spoolUpload } from './upload-spool';
 
 /**
  * Bucket and key a request addresses (path style, or `<bucket>.localhost` virtual-host style),
@@ -61,17 +60,16 @@ export interface S3Service {
 }
 
 /**
- * S3 backed by s3rver (objects as files under `directory`), listening on an internal loopback
- * port. Requests pass through untouched except uploads (PUT bodies: PutObject, UploadPart), which
- * are received completely first (see spoolUpload): decoded from `aws-chunked`, which s3rver would
- * store with its framing, and checked against the checksum the client declared.
+ * S3 backed by s3rver (objects as files under `directory`), which answers each request in this
+ * process, as its own HTTP server would. Requests pass through untouched except uploads (PUT
+ * bodies: PutObject, UploadPart), which are received completely first (see spoolUpload): decoded
+ * from `aws-chunked`, which s3rver would store with its framing, and checked against the checksum
+ * the client declared; the store then takes the spooled file as the object.
  */
 export async function startS3Service(options: { directory: string; spoolDirectory: string }): Promise<S3Service> {
   mkdirSync(options.directory, { recursive: true });
   rmSync(options.spoolDirectory, { recursive: true, force: true }); // leftovers of a crash
   const server = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
     silent: true,
     directory: options.directory,
     allowMismatchedSignatures: true,
@@ -83,8 +81,14 @@ export async function startS3Service(options: { directory: string; spoolDirector
   // s3rver's first middleware is koa-logger feeding a logger that `silent` mutes: for nothing, it
   // formats two lines per request and pipes every streamed body through a byte counter.
   if (server.middleware[0]?.name === 'logger') server.middleware.shift();
-  const { port } = await server.run();
-  const target = { host: '127.0.0.1', port };
+  const s3rver = server.callback();
+  // Served here rather than through an HTTP server of s3rver's own on another loopback port: no
+  // second port to guard, and a body crosses no second connection.
+  const serve = (req: IncomingMessage, res: ServerResponse): Promise<void> =>
+    new Promise((resolve) => {
+      res.once('close', resolve);
+      void s3rver(req, res);
+    });
 
   return {
     async handle(req, res) {
@@ -102,7 +106,7 @@ export async function startS3Service(options: { directory: string; spoolDirector
         return listObjectsV2(store, listing.bucket, listing.query, res).catch((err: Error) => sendS3Error(res, 500, 'InternalError', err.message));
       }
       req.url = wholeKeyPath(req) ?? req.url;
-      if (req.method !== 'PUT') return proxyRequest(req, res, target);
+      if (req.method !== 'PUT') return serve(req, res);
       let upload;
       try {
         upload = await spoolUpload(req, options.spoolDirectory);
@@ -111,11 +115,11 @@ export async function startS3Service(options: { directory: string; spoolDirector
         throw err;
       }
       try {
-        await proxyRequest(req, res, target, { headers: upload.headers, body: createReadStream(upload.file) });
+        await serve(requestWithSpooledBody(req, upload), res);
       } finally {
         upload.discard();
       }
     },
-    stop: () => server.close(),
+    stop: async () => server.logger.close(),
   };
 }

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { replayFromFile } from '../edge/replay-request';
 import { AwsChunkedDecoder, AwsChunkedEncodingError, decodedHeaders, isAwsChunked } from '../edge/aws-chunked';
 import { runningChecksum, type RunningChecksum } from './checksums';
 import { S3RequestError } from './s3-error';
@@ -11,6 +12,8 @@ import { S3RequestError } from './s3-error';
 export interface SpooledUpload {
   file: string;
   size: number;
+  /** The MD5 of the body (hex), which S3 returns as the object's ETag. */
+  md5: string;
   /** The headers to forward: the decoded length, no aws-chunked framing. */
   headers: IncomingHttpHeaders;
   discard(): void;
@@ -30,17 +33,18 @@ function declaredChecksum(headers: IncomingHttpHeaders): { algorithm: string; he
   return undefined;
 }
 
-/**
- * Receives an upload body completely into a file before S3 sees it, so an upload is all or
- * nothing as on AWS: s3rver writes straight into the object file, and a client killed mid-upload
- * (a render job that times out) would otherwise leave a truncated object. `aws-chunked` bodies
- * are decoded on the way, and a declared CRC32/SHA-1/SHA-256 checksum is verified (BadDigest).
- */
 /** The file system refused a write (disk or quota full, I/O error): the server's fault, not the client's. */
 export function isDiskFault(err: unknown): boolean {
   return ['ENOSPC', 'EDQUOT', 'EIO', 'EROFS', 'EMFILE', 'ENFILE'].includes((err as NodeJS.ErrnoException)?.code ?? '');
 }
 
+/**
+ * Receives an upload body completely into a file before S3 sees it, so an upload is all or
+ * nothing as on AWS: a client killed mid-upload (a render job that times out) leaves no object.
+ * `aws-chunked` bodies are decoded on the way, a declared CRC32/SHA-1/SHA-256 checksum is verified
+ * (BadDigest), and the MD5 (the ETag) is taken, so the store can take the file itself as the
+ * object (requestWithSpooledBody) instead of reading and writing the body a second time.
+ */
 export async function spoolUpload(req: IncomingMessage, directory: string): Promise<SpooledUpload> {
   try {
     mkdirSync(directory, { recursive: true });
@@ -54,9 +58,11 @@ export async function spoolUpload(req: IncomingMessage, directory: string): Prom
   const declared = declaredChecksum(req.headers);
   const checksum: RunningChecksum | undefined = declared ? runningChecksum(declared.algorithm) : undefined;
   let size = 0;
+  const md5 = createHash('md5');
   const measure = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       size += chunk.length;
+      md5.update(chunk);
       checksum?.update(chunk);
       callback(null, chunk);
     },
@@ -90,5 +96,22 @@ export async function spoolUpload(req: IncomingMessage, directory: string): Prom
   }
   headers['content-length'] = String(size);
   delete headers['transfer-encoding'];
-  return { file, size, headers, discard };
+  return { file, size, md5: md5.digest('hex'), headers, discard };
+}
+
+const spooledBodies = new WeakMap<object, SpooledUpload>();
+
+/** The upload request again, its body read from the spooled file; the store may take the file instead (takeSpooledUpload). */
+export function requestWithSpooledBody(req: IncomingMessage, upload: SpooledUpload): IncomingMessage {
+  const replay = replayFromFile(req, upload.file, upload.headers);
+  spooledBodies.set(replay, upload);
+  return replay;
+}
+
+/** The spooled upload behind a request body, given once: who takes it moves its file (the body is then left unread). */
+export function takeSpooledUpload(body: unknown): SpooledUpload | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const upload = spooledBodies.get(body);
+  spooledBodies.delete(body);
+  return upload;
 }
