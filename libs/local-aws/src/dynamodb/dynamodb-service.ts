@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import dynalite from 'dynalite';
 import { Level } from 'level';
-import { Readable } from 'node:stream';
-import { proxyRequest } from '../edge/proxy';
+import { replayWithBody } from '../edge/replay-request';
 import { requestText } from '../loopback-http';
 import { readBody, RequestTooLargeError } from '../edge/read-body';
 import { checkRequestBody, MAX_REQUEST_BYTES } from './request-check';
@@ -42,8 +42,9 @@ async function assertDatabaseAvailable(directory: string): Promise<void> {
  * dynalite opens LevelDB at its first request. Asking once at start makes this stack hold the
  * database lock from then on, so a second stack on the same directory is refused at its start.
  */
-async function openDatabaseNow(port: number): Promise<void> {
-  const response = await requestText(`http://127.0.0.1:${port}/`, {
+async function openDatabaseNow(socketPath: string): Promise<void> {
+  const response = await requestText('http://dynalite/', {
+    socketPath,
     method: 'POST',
     headers: {
       'content-type': 'application/x-amz-json-1.0',
@@ -64,30 +65,41 @@ function sendDynamoDbError(res: ServerResponse, status: number, type: string, me
 
 /**
  * DynamoDB backed by dynalite with a LevelDB store in `directory` (so tables and items survive
- * restarts), listening on an internal loopback port behind the edge.
+ * restarts). dynalite's request handler answers in this process: dynalite checks no signature, so
+ * it must not be reachable but through the edge.
  */
 export async function startDynamoDbService(options: { directory: string }): Promise<DynamoDbService> {
   mkdirSync(options.directory, { recursive: true });
   await assertDatabaseAvailable(options.directory);
   const server = dynalite({ path: options.directory, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  // dynalite rethrows request stream errors (`req.on('error', err => { throw err })`), so a client
-  // that disconnects mid-request would crash the whole process. Replace that listener.
   const [dynaliteHandler] = server.listeners('request') as RequestListener[];
-  server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  const answer = (req: IncomingMessage, res: ServerResponse): void => {
     dynaliteHandler(req, res);
+    // dynalite rethrows request stream errors (`req.on('error', err => { throw err })`), so a client
+    // that disconnects mid-request would crash the whole process. Replace that listener.
     for (const listener of req.listeners('error')) req.off('error', listener as (err: Error) => void);
     req.on('error', () => res.destroy());
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  };
+  server.removeAllListeners('request');
+  server.on('request', answer);
+  // dynalite closes its database only when its server closes, and a server that never listened
+  // cannot close: it listens on a socket in a directory of its own (mode 0700), which only the
+  // request that opens the database uses.
+  const socketDir = mkdtempSync(join(tmpdir(), 'framefarm-dynalite-'));
+  const socketPath = join(socketDir, 'socket');
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(socketPath, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
-  const target = { host: '127.0.0.1', port: (server.address() as AddressInfo).port };
-  await openDatabaseNow(target.port);
+    await openDatabaseNow(socketPath);
+  } catch (err) {
+    rmSync(socketDir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     async handle(req, res) {
       let body: Buffer;
@@ -100,13 +112,20 @@ export async function startDynamoDbService(options: { directory: string }): Prom
       }
       const refused = checkRequestBody(body);
       if (refused) return sendDynamoDbError(res, refused.status, refused.type, refused.message);
-      const headers = { ...req.headers, 'content-length': String(body.length) };
-      delete headers['transfer-encoding'];
-      return proxyRequest(req, res, target, { headers, body: Readable.from([body]) });
+      const replay = replayWithBody(req, body);
+      replay.headers = { ...req.headers, 'content-length': String(body.length) };
+      delete replay.headers['transfer-encoding'];
+      return new Promise((resolve) => {
+        res.once('close', resolve);
+        answer(replay, res);
+      });
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((err?: Error) => (err ? reject(err) : resolve()));
+        server.close((err?: Error) => {
+          rmSync(socketDir, { recursive: true, force: true });
+          return err ? reject(err) : resolve();
+        });
         server.closeAllConnections();
       }),
   };
