@@ -435,4 +435,64 @@ Tried and left out:
 - the CLI on Node 24, the job Node: 2.2–2.4 s against 1.9–2.2 s on Node 20 (2-frame run).
 - a larger young generation for the CLI from the start (\`--min-semi-space-size\` 8, 16, 32 MB): no change outside the
   spread (6 interleaved).
+
+## Tenth round: S3 and DynamoDB answered in the stack's own process, the report's media written as they are (issue 11, continued)
+
+Measured 2026-12-01 in the afternoon, on a machine as slow as the ninth round's: the ideal of 1,800 frames took 49 to 66 s
+of CPU in three repetitions of one run (37.7 s in the morning's full bench), so a whole run says little about a change of a
+few percent. Each change below was measured by itself, interleaved against the commit before it.
+
+perf (cpu-clock, every thread) of a 240-frame run: after x264 and the render jobs, the CLI with its local stack was the
+largest consumer (2.7–3.4 s). Much of what it spent moved bytes. The stack forwarded every S3 request over a second
+loopback connection to s3rver's own HTTP server; an upload was received into a spool file, read back, sent to s3rver and
+written a second time. DynamoDB requests went over a loopback connection to dynalite as well. On this machine writing a
+response to a loopback TCP socket costs about 0.4 ms of kernel time. The report joined the base64 of a 6.7 MB video to a
+page with characters beyond Latin-1 (an en dash): the whole 10.8 MB became a two-byte string, which was escaped and then
+encoded again to be written.
+
+- **S3 is answered in the stack's process** (\`libs/local-aws/src/s3/s3-service.ts\`): s3rver's Koa handler takes the
+  edge's request itself. s3rver no longer has a port of its own; that port took any signature, so anyone on the machine
+  could read and write objects through it. An upload is still received completely before S3 sees it (decoded, its
+  checksum verified). Its MD5, the ETag, is now taken as it arrives, and the store moves the received file into place
+  (\`storeAside\` in \`object-store.ts\`) instead of reading it back and writing it again.
+- **DynamoDB is answered in the stack's process** (\`dynamodb-service.ts\`): dynalite's handler takes the request itself.
+  Its loopback port, which took unsigned requests from anyone on the machine, is gone; dynalite opens and closes its
+  database through a socket in a private directory that no request uses.
+- **The report writes its media as parts** (\`renderReportParts\`, \`embedded-media.ts\`): the base64 of the poster and the
+  video is made once and written as it is, never escaped or copied into the page's string. The page is byte for byte the
+  same.
+
+| what (interleaved, medians) | before | after |
+| --- | --- | --- |
+| the stack's CPU per PutObject of 50 MB (\`stack-transfer.ts\`, 3 interleaved; before: 0133706) | 340 ms (330–350) | 230 ms (230–230) |
+| per GetObject of 50 MB, the same | 150 ms (150–160) | 100 ms (100–120) |
+| per GetItem, the same | 2.10 ms (2.00–2.15) | 1.55 ms (1.50–1.55) |
+| \`writeRunReport\` with a 6.7 MB video and its poster (10 in one process, median, twice) | 172 ms | 114 ms |
+| 240 frames, \`cpu-breakdown.ts\` (3 interleaved runs): the CLI with its stack | 3.03 s (2.72–3.04) | 2.68 s (2.57–2.80) |
+| the same runs, every process | 15.55 s (15.11–15.97) | 15.52 s (14.91–15.76) |
+| 1,800 frames, \`compare.ts --reps 3\`: CPU of the run | 67.73 s (65.14–71.58) | 64.53 s (64.42–65.57) |
+| the same, CPU ÷ ideal | 1.20× (1.03–1.45) | 1.19× (0.98–1.33) |
+
+At 1,800 frames a run moves about 200 MB through S3 (the segments up and down, the video up and down): by the
+per-request figures, 0.4 s less of the stack's CPU. In a whole run on this machine, that is within the spread of one
+repetition.
+
+Also measured:
+- x264 with the render job's arguments (BT.709 scale, MPEG-TS, an IDR frame first) costs what the ideal's does: 5.73–5.82
+  against 5.77–5.88 s of CPU for the same 240 raw frames read from a file (3 each). What x264 costs beyond the ideal in a
+  run comes from sharing the two cores.
+- Moving bytes is slow on this machine. ffmpeg reading 240 raw frames (885 MB) from a file took 1.1 s of system time,
+  half of it copying from the page cache (about 2.4 ms a frame) and a third faulting in memory. Through a pipe from
+  \`cat\` it took 2.6–3.3 s for both processes together.
+- The render job's main thread between its start and end: about 30% in the kernel, writing each frame into ffmpeg's
+  socket (the 208 KB socket buffer wakes the thread about 20 times a frame), and 10% in the checksum.
+- The poster's PNG at zlib level 1 or 3 instead of the default: the same 0.14 s (ffmpeg's start and decoding dominate).
+
+Tried and left out:
+- ASCII job bundles (the non-ASCII characters of the render bundle are in five comments today): 1,300 fewer page faults
+  of 10,900 per render job start, 10–30 ms less CPU (noisy), the same instructions (callgrind: 458–466 million either
+  way). A safe rewrite still needs a parser (ninth round).
+- \`--single-threaded-gc\` for the CLI: no change outside the spread (3 interleaved runs at 240 frames).
+- A FIFO (\`mkfifo\`) written from Node's thread pool instead of the socket to ffmpeg: ffmpeg spent more reading from it
+  (600 frames into \`-f null\`: 4.0–4.2 s against 3.2–3.5 s).
 `;

@@ -20,9 +20,13 @@ export const WHY_MISSED = {
     'against the ideal that frees them too). At 240 frames the 1.5× allowance is half the ideal, 2.7–3.7 s on an ideal of 5.3–7.4 s, and the fixed ' +
     'cost (about 1.5 s with two render jobs) and the cores\' sharing take more than that. Since the ninth round the job bundles are built ' +
     'from the packages\' ES modules (2.2–2.7 MB instead of 3.3–3.5 MB) and every process exits without tearing its heap down: a job\'s start ' +
-    'costs about a third less. What would close it: cheaper job starts still (a third of what is left is the kernel faulting in memory, and ' +
-    'V8 deserializing the code cache), fewer bytes through the CLI (locally every segment crosses S3 twice and the video twice) and a CLI ' +
-    'that loads less still (665 files, 6.8 MB of source, read and deserialized on every start, down from 932 files in the ninth round).',
+    'costs about a third less. Since the tenth round the local stack answers S3 and DynamoDB in its own process instead of through a second ' +
+    'loopback connection to s3rver and dynalite, and moves a received upload into place instead of writing it twice: per 50 MB, 0.34 → 0.23 s ' +
+    'of the stack\'s CPU for an upload and 0.15 → 0.10 s for a download, about 0.4 s less at 1,800 frames. What would close it: cheaper job ' +
+    'starts still (a third of what is left is the kernel faulting in memory, and V8 deserializing the code cache), fewer copies of each frame ' +
+    '(on this machine a copy of a 3.7 MB frame costs 0.15 ms in the caches and up to 2.4 ms from memory; a frame is copied out of the ' +
+    'canvas, into the buffer the main thread checks, into the socket to ffmpeg and out of it) and a CLI that loads less still (665 files, 6.8 MB of source, read and deserialized on ' +
+    'every start, down from 932 files in the ninth round).',
   wall:
     'The ideal\'s wall time is its CPU time spread over every core with nothing else running, so a run\'s fixed wall time counts in full against it. ' +
     'At 240 frames on 2026-12-01 (a quiet machine): 0.45 s before the plan job is submitted (the CLI loading its modules on Node 20, starting the ' +
