@@ -11,9 +11,17 @@
  */
 const MAIN_FIELDS = ['module', 'main'];
 
+/**
+ * `import()` becomes `require()`. The packages' ES module builds load Node's modules with
+ * `await import('node:http')`, and in a CommonJS program the first `import()` starts Node's ES
+ * module loader, whose namespace of `node:http` reads every export, undici's lazy WebSocket among
+ * them: on Node 24, 92 ms of CPU against 10 ms for `require('node:http')`.
+ */
+const SUPPORTED = { 'dynamic-import': false };
+
 /** The esbuild options every job bundle adds to its project.json options. */
 function jobBundleOptions({ plugins = [] } = {}) {
-  return { mainFields: MAIN_FIELDS, plugins };
+  return { mainFields: MAIN_FIELDS, supported: SUPPORTED, plugins };
 }
 
 module.exports = { jobBundleOptions };

@@ -25,7 +25,7 @@ function cacheHeader(source) {
 
 function compile(bundle, source, cachedData) {
   const options = { filename: bundle, cachedData };
-  // The bundles keep a few `import("node:…")` of the SDK; they resolve as in any CommonJS module.
+  // The job bundles turn import() into require() (tools/build); any import() left resolves as in any CommonJS module.
   if (vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER) options.importModuleDynamically = vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   return new vm.Script(Module.wrap(source.toString('utf8')), options);
 }

@@ -4,12 +4,12 @@ import { build, type BuildOptions } from 'esbuild';
 // The options every job bundle is built with (tools/build/job-bundle.esbuild.cjs).
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the job apps' shared build options live in tools/, not in a project
 const { jobBundleOptions } = require('../../../tools/build/job-bundle.esbuild.cjs') as {
-  jobBundleOptions(): Pick<BuildOptions, 'mainFields' | 'plugins'>;
+  jobBundleOptions(): Pick<BuildOptions, 'mainFields' | 'supported' | 'plugins'>;
 };
 const project = require('../project.json') as { targets: { build: { options: { external: string[]; target: string } } } };
 
 describe('job bundle options', () => {
-  it('build the plan job from the ES module builds of the AWS SDK, Smithy and OpenTelemetry, which esbuild trims', async () => {
+  it('build the plan job from the ES module builds of the AWS SDK, Smithy and OpenTelemetry, which esbuild trims, with require() for import()', async () => {
     const { options } = project.targets.build;
     const result = await build({
       entryPoints: [join(__dirname, '..', 'src', 'main.ts')],
@@ -29,5 +29,10 @@ describe('job bundle options', () => {
     expect(inputs.filter((input) => /\/dist-es\/|\/build\/esm\//.test(input)).length).toBeGreaterThan(inputs.length * 0.9);
     // Smaller than the 3.5 MB the CommonJS builds made.
     expect(result.outputFiles[0].contents.length).toBeLessThan(2.6e6);
+    // Node's modules are required, never imported: the SDK's `await import("node:http")` would start
+    // Node's ES module loader in every job.
+    const text = result.outputFiles[0].text;
+    expect(text).toContain('require("node:http")');
+    expect(text).not.toMatch(/\bimport\(\s*["']node:/);
   });
 });
