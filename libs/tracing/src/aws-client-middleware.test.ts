@@ -40,6 +40,7 @@ describe('instrumentAwsClient', () => {
         expect(describe?.status.code).toBe(OTLP_STATUS_CODE.ERROR);
         expect(describe?.status.message).toContain('ClientException');
         expect(describe?.attributes['http.response.status_code']).toBe(400);
+        expect(describe?.events).toEqual([expect.objectContaining({ name: 'exception', attributes: { 'exception.type': 'ClientException', 'exception.message': 'Maximum number of jobs supported is 100' } })]);
       });
     } finally {
       await sink.close();
