@@ -436,7 +436,7 @@ Tried and left out:
 - a larger young generation for the CLI from the start (\`--min-semi-space-size\` 8, 16, 32 MB): no change outside the
   spread (6 interleaved).
 
-## Tenth round: S3 and DynamoDB answered in the stack's own process, the report's media written as they are (issue 11, continued)
+## Tenth round: S3 and DynamoDB answered in the stack's own process, the report's media written as they are, no ES module loader in the jobs (issue 11, continued)
 
 Measured 2026-12-01 in the afternoon, on a machine as slow as the ninth round's: the ideal of 1,800 frames took 49 to 66 s
 of CPU in three repetitions of one run (37.7 s in the morning's full bench), so a whole run says little about a change of a
@@ -461,6 +461,14 @@ encoded again to be written.
 - **The report writes its media as parts** (\`renderReportParts\`, \`embedded-media.ts\`): the base64 of the poster and the
   video is made once and written as it is, never escaped or copied into the page's string. The page is byte for byte the
   same.
+- **Job bundles call \`require()\` where the packages wrote \`import()\`** (esbuild's \`supported: { 'dynamic-import': false }\`
+  in \`tools/build/job-bundle.esbuild.cjs\`). The SDK's ES module build loads \`node:http\` with \`await import()\`. In a
+  CommonJS program on Node 24 that starts the ES module loader, and its namespace of \`node:http\` reads every export,
+  among them a lazy \`WebSocket\` that loads undici. \`apps/plan/test/job-bundle-options.test.ts\` fails if a bundle
+  imports a Node module again.
+- **A failed AWS command's span records the error's type and message, not its stack** (\`aws-client-middleware.ts\`).
+  The stack is the SDK's own response handling. Formatting it made V8 find the line of each frame in the 2–3 MB job
+  bundle, and plan and render each miss an object on purpose (a manifest not written yet).
 
 | what (interleaved, medians) | before | after |
 | --- | --- | --- |
@@ -472,10 +480,18 @@ encoded again to be written.
 | the same runs, every process | 15.55 s (15.11–15.97) | 15.52 s (14.91–15.76) |
 | 1,800 frames, \`compare.ts --reps 3\`: CPU of the run | 67.73 s (65.14–71.58) | 64.53 s (64.42–65.57) |
 | the same, CPU ÷ ideal | 1.20× (1.03–1.45) | 1.19× (0.98–1.33) |
+| \`await import('node:http')\` against \`require('node:http')\` on Node 24, after the ES module loader is up (3 each) | 71–74 ms | 4.4–5.3 ms |
+| the first \`.stack\` of an error made in a 2.6 MB script (the render bundle's text), Node 24 (3) | 4.8–4.9 ms | none |
+| a 2-frame run, every process (\`perf stat\`, 6 interleaved; before: the S3 and DynamoDB changes, after: the two above too) | 3,927 ms (3,575–4,338) | 3,835 ms (3,531–4,118) |
+| 240 frames, \`compare.ts --reps 5\`, twice, against the session's first commit (0133706): CPU of the run | 17.08 s; 17.40 s (14.30–17.74) | 16.47 s; 16.69 s (14.17–16.87) |
+| the same, CPU ÷ ideal | 1.93×; 1.98× (1.84–2.50) | 1.76×; 1.96× (1.74–2.42) |
+| 120 frames, \`npm run bench -- --quick\` in each checkout, one after the other (not interleaved): CPU, CPU ÷ ideal | 12.15 s (12.10–12.63), 2.96× (2.62–3.04) | 11.24 s (10.11–11.99), 2.36× (2.24–2.51) |
 
 At 1,800 frames a run moves about 200 MB through S3 (the segments up and down, the video up and down): by the
 per-request figures, 0.4 s less of the stack's CPU. In a whole run on this machine, that is within the spread of one
-repetition.
+repetition. At 240 frames, in the second set of five interleaved pairs against the session's first commit, the run
+used less CPU in every pair, by 0.1–1.1 s (4% by the medians); the ratio to the ideal moved less, as the ideal itself
+varied by a third between repetitions. A run's jobs no longer load undici (checked with \`process.moduleLoadList\` in each job).
 
 Also measured:
 - x264 with the render job's arguments (BT.709 scale, MPEG-TS, an IDR frame first) costs what the ideal's does: 5.73–5.82
