@@ -451,12 +451,14 @@ page with characters beyond Latin-1 (an en dash): the whole 10.8 MB became a two
 encoded again to be written.
 
 - **S3 is answered in the stack's process** (\`libs/local-aws/src/s3/s3-service.ts\`): s3rver's Koa handler takes the
-  edge's request itself. s3rver no longer has a port of its own; that port took any signature, so anyone on the machine
-  could read and write objects through it. An upload is still received completely before S3 sees it (decoded, its
+  edge's request itself. s3rver no longer has a port of its own; that port took any signature or none (on the commit
+  before, an unsigned \`GET /\` to it listed the buckets), so anyone on the machine could read and write objects through
+  it. An upload is still received completely before S3 sees it (decoded, its
   checksum verified). Its MD5, the ETag, is now taken as it arrives, and the store moves the received file into place
   (\`storeAside\` in \`object-store.ts\`) instead of reading it back and writing it again.
 - **DynamoDB is answered in the stack's process** (\`dynamodb-service.ts\`): dynalite's handler takes the request itself.
-  Its loopback port, which took unsigned requests from anyone on the machine, is gone; dynalite opens and closes its
+  Its loopback port, which accepted any \`Authorization\` header without checking it, from anyone on the machine, is
+  gone; dynalite opens and closes its
   database through a socket in a private directory that no request uses.
 - **The report writes its media as parts** (\`renderReportParts\`, \`embedded-media.ts\`): the base64 of the poster and the
   video is made once and written as it is, never escaped or copied into the page's string. The page is byte for byte the
