@@ -57,6 +57,9 @@ async function openDatabaseNow(socketPath: string): Promise<void> {
   if (response.status !== 200) throw new Error(`dynalite did not open its database: HTTP ${response.status} ${response.text}`);
 }
 
+/** The private directory of dynalite's socket, in the temp directory: this, the process id, a dash, a random name. */
+export const DYNALITE_SOCKET_DIR_PREFIX = 'framefarm-dynalite-';
+
 function sendDynamoDbError(res: ServerResponse, status: number, type: string, message: string): void {
   const text = JSON.stringify({ __type: type, message });
   res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(text), 'x-amzn-errortype': type.split('#').pop() as string });
@@ -84,10 +87,11 @@ export async function startDynamoDbService(options: { directory: string }): Prom
   server.on('request', answer);
   // dynalite closes its database only when its server closes, and a server that never listened
   // cannot close: it listens on a socket in a directory of its own (mode 0700), which only the
-  // request that opens the database uses.
-  const socketDir = mkdtempSync(join(tmpdir(), 'framefarm-dynalite-'));
-  const socketPath = join(socketDir, 'socket');
+  // request that opens the database uses. The directory goes at once: the server still listens
+  // (and can close), but nothing can connect, and a crash leaves nothing behind.
+  const socketDir = mkdtempSync(join(tmpdir(), `${DYNALITE_SOCKET_DIR_PREFIX}${process.pid}-`));
   try {
+    const socketPath = join(socketDir, 'socket');
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(socketPath, () => {
@@ -96,9 +100,8 @@ export async function startDynamoDbService(options: { directory: string }): Prom
       });
     });
     await openDatabaseNow(socketPath);
-  } catch (err) {
+  } finally {
     rmSync(socketDir, { recursive: true, force: true });
-    throw err;
   }
   return {
     async handle(req, res) {
@@ -122,10 +125,7 @@ export async function startDynamoDbService(options: { directory: string }): Prom
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((err?: Error) => {
-          rmSync(socketDir, { recursive: true, force: true });
-          return err ? reject(err) : resolve();
-        });
+        server.close((err?: Error) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),
   };

@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { DYNALITE_SOCKET_DIR_PREFIX } from '../../src/dynamodb/dynamodb-service';
 import { startLocalStack, type LocalStack } from '../../src';
 import { removeDir, tempStateDir } from '../helpers';
 
@@ -48,5 +50,9 @@ onLinux('what the local stack listens on', () => {
 
   it('is one TCP port, the edge, which checks every signature: S3 and DynamoDB, which check none themselves, have no port of their own', () => {
     expect(opened).toEqual([stack.port]);
+  });
+
+  it("leaves no socket anyone could connect to: dynalite's, which only opened its database, is gone with its directory", () => {
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith(`${DYNALITE_SOCKET_DIR_PREFIX}${process.pid}-`))).toEqual([]);
   });
 });
