@@ -458,8 +458,8 @@ encoded again to be written.
   (\`storeAside\` in \`object-store.ts\`) instead of reading it back and writing it again.
 - **DynamoDB is answered in the stack's process** (\`dynamodb-service.ts\`): dynalite's handler takes the request itself.
   Its loopback port, which accepted any \`Authorization\` header without checking it, from anyone on the machine, is
-  gone; dynalite opens and closes its
-  database through a socket in a private directory that no request uses.
+  gone. dynalite opens and closes its database only through a server of its own, which now listens on a socket in a
+  private directory that only the request opening the database uses; the directory is removed as soon as it is open.
 - **The report writes its media as parts** (\`renderReportParts\`, \`embedded-media.ts\`): the base64 of the poster and the
   video is made once and written as it is, never escaped or copied into the page's string. The page is byte for byte the
   same.
