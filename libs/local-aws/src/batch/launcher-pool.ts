@@ -37,13 +37,15 @@ const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * can answer 147 when the stop comes as it starts, it waits again while the answer is 147 (once a
  * second without `-f`). Every pass blocks or sleeps, and ends when bash has no record of the
  * process (127): a loop on `kill -0` instead spun at full CPU in a launcher that bash no longer
- * let wait for its reaped job.
+ * let wait for its reaped job. It also ends once the process or the stack (the launcher's parent)
+ * is gone: an orphaned launcher was seen answering 147 at full CPU for a process gone long before
+ * ("wait_for: No record of process"), after its stack had ended.
  */
 const AFTER_START = [
   '</dev/null >&3 2>&4 3>&- 4>&- &',
   '__pid=$!',
   'echo "S $__pid"',
-  '{ wait $__wait_until_exit $__pid; __code=$?; while [ $__code -eq 147 ]; do [ -n "$__wait_until_exit" ] || sleep 1; wait $__wait_until_exit $__pid; __next=$?; [ $__next -eq 127 ] && break; __code=$__next; done; } 2>/dev/null',
+  '{ wait $__wait_until_exit $__pid; __code=$?; while [ $__code -eq 147 ]; do [ -n "$__wait_until_exit" ] || sleep 1; wait $__wait_until_exit $__pid; __next=$?; [ $__next -eq 127 ] && break; __code=$__next; kill -0 $__pid 2>/dev/null && kill -0 $PPID 2>/dev/null || break; done; } 2>/dev/null',
   'kill -9 -$__pid 2>/dev/null',
   `printf '%s\\n' "$__marker" >&3`,
   `printf '%s\\n' "$__marker" >&4`,
