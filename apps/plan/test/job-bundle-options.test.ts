@@ -8,6 +8,9 @@ const { jobBundleOptions } = require('../../../tools/build/job-bundle.esbuild.cj
 };
 const project = require('../project.json') as { targets: { build: { options: { external: string[]; target: string } } } };
 
+// Bounds a hang, not a duration: this bundles or starts programs, which a loaded CI machine once took past jest's default 5 s for.
+jest.setTimeout(60_000);
+
 describe('job bundle options', () => {
   it('build the plan job from the ES module builds of the AWS SDK, Smithy and OpenTelemetry, which esbuild trims, with require() for import()', async () => {
     const { options } = project.targets.build;

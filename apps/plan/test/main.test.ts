@@ -14,6 +14,9 @@ function runPlanMain(env: Record<string, string>): Promise<{ code: number; lines
   });
 }
 
+// Bounds a hang, not a duration: this bundles or starts programs, which a loaded CI machine once took past jest's default 5 s for.
+jest.setTimeout(60_000);
+
 describe('the plan job: a thin adapter over @framefarm/planning', () => {
   it('refuses settings the one definition refuses, with exit code 2 and every problem in one JSON line', async () => {
     const { code, lines } = await runPlanMain({ ...jobDefinitionEnvironment(LOCAL_RESOURCES), TOTAL_FRAMES: '0x10', FRAMES_PER_RENDER_JOB: '4', FPS: '200', SKETCH: 'orbits' });

@@ -13,6 +13,9 @@ import { buildRenderBundle } from './render-bundle';
 const events: Array<{ event: string; fields?: Record<string, unknown> }> = [];
 const log: JobLog = (event, fields) => events.push({ event, fields });
 
+// Bounds a hang, not a duration: this bundles or starts programs, which a loaded CI machine once took past jest's default 5 s for.
+jest.setTimeout(60_000);
+
 describe('rendering a chunk', () => {
   let services: LocalServices;
   let store: RunStore;

@@ -11,6 +11,9 @@ import { childProcesses, isRunning, RenderJobExit, startRenderJob } from './rend
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const FIXTURE = join(__dirname, 'fixtures', 'faulty-sketch.ts');
 
+// Bounds a hang, not a duration: this bundles or starts programs, which a loaded CI machine once took past jest's default 5 s for.
+jest.setTimeout(60_000);
+
 /**
  * The real render job (the built bundle, on the images' Node) with a sketch that breaks at frame 3
  * in the way its seed says. Every fault fails the chunk with what happened, where, and leaves
