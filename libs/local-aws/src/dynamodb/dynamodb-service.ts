@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import dynalite from 'dynalite';
 import { Level } from 'level';
 import { replayWithBody } from '../edge/replay-request';
+import { serveInProcess } from '../edge/serve-in-process';
 import { requestText } from '../loopback-http';
 import { readBody, RequestTooLargeError } from '../edge/read-body';
 import { checkRequestBody, MAX_REQUEST_BYTES } from './request-check';
@@ -118,10 +119,7 @@ export async function startDynamoDbService(options: { directory: string }): Prom
       const replay = replayWithBody(req, body);
       replay.headers = { ...req.headers, 'content-length': String(body.length) };
       delete replay.headers['transfer-encoding'];
-      return new Promise((resolve) => {
-        res.once('close', resolve);
-        answer(replay, res);
-      });
+      return serveInProcess(answer, replay, res);
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import S3rver from 's3rver';
 import AWSAccount from 's3rver/lib/models/account';
 import { credentialScopeOf, sigV2AccessKeyOf } from '../edge/credential-scope';
+import { serveInProcess } from '../edge/serve-in-process';
 import { listObjectsV2, listObjectsV2Bucket } from './list-objects-v2';
 import { BUCKET_NAME, MAX_KEY_BYTES, SafeObjectStore } from './object-store';
 import { S3RequestError, sendS3Error } from './s3-error';
@@ -81,14 +82,9 @@ export async function startS3Service(options: { directory: string; spoolDirector
   // s3rver's first middleware is koa-logger feeding a logger that `silent` mutes: for nothing, it
   // formats two lines per request and pipes every streamed body through a byte counter.
   if (server.middleware[0]?.name === 'logger') server.middleware.shift();
-  const s3rver = server.callback();
   // Served here rather than through an HTTP server of s3rver's own on another loopback port: no
   // second port to guard, and a body crosses no second connection.
-  const serve = (req: IncomingMessage, res: ServerResponse): Promise<void> =>
-    new Promise((resolve) => {
-      res.once('close', resolve);
-      void s3rver(req, res);
-    });
+  const s3rver = server.callback();
 
   return {
     async handle(req, res) {
@@ -106,7 +102,7 @@ export async function startS3Service(options: { directory: string; spoolDirector
         return listObjectsV2(store, listing.bucket, listing.query, res).catch((err: Error) => sendS3Error(res, 500, 'InternalError', err.message));
       }
       req.url = wholeKeyPath(req) ?? req.url;
-      if (req.method !== 'PUT') return serve(req, res);
+      if (req.method !== 'PUT') return serveInProcess(s3rver, req, res);
       let upload;
       try {
         upload = await spoolUpload(req, options.spoolDirectory);
@@ -115,7 +111,7 @@ export async function startS3Service(options: { directory: string; spoolDirector
         throw err;
       }
       try {
-        await serve(requestWithSpooledBody(req, upload), res);
+        await serveInProcess(s3rver, requestWithSpooledBody(req, upload), res);
       } finally {
         upload.discard();
       }
