@@ -7,18 +7,18 @@ const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+$/;
  * base64 has no character that HTML needs escaped.
  */
 export class EmbeddedMedia {
-  private base64: string | undefined;
+  private readonly base64: string;
 
   constructor(
     readonly mediaType: string,
-    private readonly bytes: Uint8Array,
+    bytes: Uint8Array,
   ) {
     if (!MEDIA_TYPE.test(mediaType)) throw new RangeError(`${JSON.stringify(mediaType)} is not a media type such as image/png`);
+    this.base64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   }
 
   /** The data URI in two parts: `data:<type>;base64,`, then the base64. */
   dataUriParts(): [string, string] {
-    this.base64 ??= Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('base64');
     return [`data:${this.mediaType};base64,`, this.base64];
   }
 
