@@ -2,6 +2,7 @@
 // Used by their build targets (esbuild.config.cjs in each app) and by the tests that bundle a job
 // program themselves, so that what the tests run is what the images ship.
 'use strict';
+const { asciiCommentsPlugin } = require('./ascii-comments.esbuild.cjs');
 
 /**
  * Packages' ES module builds before their CommonJS ones. esbuild leaves out what a job never
@@ -19,9 +20,12 @@ const MAIN_FIELDS = ['module', 'main'];
  */
 const SUPPORTED = { 'dynamic-import': false };
 
-/** The esbuild options every job bundle adds to its project.json options. */
+/**
+ * The esbuild options every job bundle adds to its project.json options. The bundles come out in
+ * ASCII (see ascii-comments.esbuild.cjs), so Node holds their source in one byte a character.
+ */
 function jobBundleOptions({ plugins = [] } = {}) {
-  return { mainFields: MAIN_FIELDS, supported: SUPPORTED, plugins };
+  return { mainFields: MAIN_FIELDS, supported: SUPPORTED, plugins: [asciiCommentsPlugin(), ...plugins] };
 }
 
 module.exports = { jobBundleOptions };

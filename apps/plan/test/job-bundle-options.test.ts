@@ -6,6 +6,8 @@ import { build, type BuildOptions } from 'esbuild';
 const { jobBundleOptions } = require('../../../tools/build/job-bundle.esbuild.cjs') as {
   jobBundleOptions(): Pick<BuildOptions, 'mainFields' | 'supported' | 'plugins'>;
 };
+// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
+const { asciiComments } = require('../../../tools/build/ascii-comments.esbuild.cjs') as { asciiComments(code: string, loader?: string): string };
 const project = require('../project.json') as { targets: { build: { options: { external: string[]; target: string } } } };
 
 // Bounds a hang, not a duration: this bundles or starts programs, which a loaded CI machine once took past jest's default 5 s for.
@@ -37,5 +39,18 @@ describe('job bundle options', () => {
     const text = result.outputFiles[0].text;
     expect(text).toContain('require("node:http")');
     expect(text).not.toMatch(/\bimport\(\s*["']node:/);
+    // ASCII only, so Node holds the source in one byte a character (zod's comments have an em dash and Catalan).
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+  });
+
+  it('replace the non-ASCII characters of comments only, as the parser sees them', () => {
+    expect(asciiComments('const a = 1; // 7680×4320 — “ok” 😀\n/* café */ a;\n')).toBe('const a = 1; // 7680?4320 ? ?ok? ??\n/* caf? */ a;\n');
+    // In a string, a regular expression or a template the characters stay; those of the comment on the same line go.
+    expect(asciiComments('f("invàlida"); // invàlida\n')).toBe('f("invàlida"); // inv?lida\n');
+    expect(asciiComments('const r = /é/; const t = `// é`;\n')).toBe('const r = /é/; const t = `// é`;\n');
+    expect(asciiComments('const s = String.raw`é`; /* é */\n')).toBe('const s = String.raw`é`; /* ? */\n');
+    expect(asciiComments('plain ascii // comment\n')).toBe('plain ascii // comment\n');
+    // Code esbuild cannot parse is left as it is.
+    expect(asciiComments('const = ; // é\n')).toBe('const = ; // é\n');
   });
 });

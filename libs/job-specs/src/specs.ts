@@ -10,7 +10,7 @@ export const DEFAULT_PREFIX = 'framefarm';
 export const BATCH_REASONS = {
   /** statusReason when the host (a Spot instance, or the local engine) went away mid-attempt. */
   hostTerminated: (instanceId: string): string => `Host EC2 (instance ${instanceId}) terminated.`,
-  /** statusReason when the container could not start; `container.reason` says why (CannotPullContainerError: …). */
+  /** statusReason when the container could not start; `container.reason` says why (CannotPullContainerError: ...). */
   taskFailedToStart: 'Task failed to start',
   /** statusReason when the container exited by itself or was killed; the exit code tells which. */
   containerExited: 'Essential container in task exited',

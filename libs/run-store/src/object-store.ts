@@ -31,7 +31,7 @@ export class ObjectStore {
     readonly bucket: string,
   ) {}
 
-  /** `tagging` is a PutObject Tagging value (`key=value&…`), e.g. to mark intermediate objects. */
+  /** `tagging` is a PutObject Tagging value (`key=value&...`), e.g. to mark intermediate objects. */
   async putJson(key: string, value: unknown, tagging?: string): Promise<void> {
     await this.s3.send(
       new PutObjectCommand({

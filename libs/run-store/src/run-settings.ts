@@ -14,7 +14,7 @@ export const RUN_ID_RULE = '1–64 letters, digits, - or _, starting with a lett
 export const isRunId = (value: string): boolean => RUN_ID_PATTERN.test(value);
 
 export const RUN_SETTINGS_LIMITS = {
-  /** H.264 level 6.2 tops out at 8K UHD (7680×4320); sizes must be even for yuv420p. */
+  /** H.264 level 6.2 tops out at 8K UHD (7680x4320); sizes must be even for yuv420p. */
   width: { min: 16, max: 7680 },
   height: { min: 16, max: 4320 },
   fps: { min: 1, max: 120 },

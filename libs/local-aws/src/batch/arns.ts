@@ -34,7 +34,7 @@ export class Arns {
     return { kind, id: rest.slice(slash + 1) };
   }
 
-  /** A `name` or an ARN of the given kind → the name part. */
+  /** The name part of a `name` or an ARN of the given kind. */
   nameOf(kind: ResourceKind, nameOrArn: string, what: string): string {
     if (!nameOrArn.startsWith('arn:')) return nameOrArn;
     const parsed = this.parse(nameOrArn);
