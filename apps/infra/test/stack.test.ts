@@ -98,6 +98,7 @@ describe('framefarm stack (defaults)', () => {
         { Name: 'RENDER_JOB_QUEUE', Value: 'framefarm-render' },
         { Name: 'ENCODE_JOB_DEFINITION', Value: 'framefarm-encode' },
         { Name: 'AWS_REGION', Value: { Ref: 'AWS::Region' } },
+        { Name: 'GLIBC_TUNABLES', Value: 'glibc.malloc.hugetlb=1' },
       ]),
     );
   });

@@ -25,4 +25,8 @@ describe('job specs', () => {
     const env = jobDefinitionEnvironment({ bucket: 'b', table: 't', prefix: 'ff' });
     expect(env).toMatchObject({ FRAMEFARM_BUCKET: 'b', RENDER_JOB_QUEUE: 'ff-render', ENCODE_JOB_DEFINITION: 'ff-encode' });
   });
+
+  it('has glibc give the jobs huge pages for their heap', () => {
+    expect(jobDefinitionEnvironment({ bucket: 'b', table: 't' }).GLIBC_TUNABLES).toBe('glibc.malloc.hugetlb=1');
+  });
 });
