@@ -45,13 +45,13 @@ export function jobDefinitionEnvironment(resources: StackResources): Record<stri
   const render = jobSpec('render', resources.prefix);
   const encode = jobSpec('encode', resources.prefix);
   return {
-    GLIBC_TUNABLES: JOB_GLIBC_TUNABLES,
     [ENV.bucket]: resources.bucket,
     [ENV.table]: resources.table,
     [ENV.renderJobQueue]: render.jobQueueName,
     [ENV.renderJobDefinition]: render.jobDefinitionName,
     [ENV.encodeJobQueue]: encode.jobQueueName,
     [ENV.encodeJobDefinition]: encode.jobDefinitionName,
+    GLIBC_TUNABLES: JOB_GLIBC_TUNABLES,
   };
 }
 
