@@ -20,16 +20,18 @@ export interface ReportMedia {
 
 /** The whole report as one HTML document: pure, from data to string. */
 export function renderReportHtml(data: RunData, media: ReportMedia = {}, generatedAt = data.endedAt): string {
-  return renderReportParts(data, media, generatedAt).join('');
+  return [...renderReportParts(data, media, generatedAt)].join('');
 }
 
 /**
- * The same document in parts, each embedded file's base64 a part of its own, to be written one
- * after another: joined into one string, a video of a few megabytes would be copied again (into a
+ * The same document in parts, an embedded file's base64 in parts of its own, made as they are
+ * written: joined into one string, a video of a few megabytes would be copied again (into a
  * two-byte string, as the rest of the page has characters beyond Latin-1) and then encoded.
  */
-export function renderReportParts(data: RunData, media: ReportMedia = {}, generatedAt = data.endedAt): string[] {
-  return [pageStart(data), ...mediaSection(media), pageEnd(data, generatedAt)];
+export function* renderReportParts(data: RunData, media: ReportMedia = {}, generatedAt = data.endedAt): Generator<string> {
+  yield pageStart(data);
+  yield* mediaSection(media);
+  yield pageEnd(data, generatedAt);
 }
 
 function pageStart(data: RunData): string {
@@ -116,26 +118,36 @@ function costSection(data: RunData): string {
 <table><thead><tr><th>Step</th><th class="num">Cost</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
-function mediaSection(media: ReportMedia): string[] {
+function* mediaSection(media: ReportMedia): Generator<string> {
   const { posterSrc, videoSrc } = media;
-  if (!posterSrc && !videoSrc) return ['<section id="media"><h2>Result</h2><p class="empty">No poster or video yet.</p></section>'];
-  const poster = posterSrc ? ['<figure><img src="', ...srcParts(posterSrc), '" alt="Poster frame of the video"><figcaption>Poster</figcaption></figure>'] : [];
-  const video = videoSrc
-    ? [
-        `<figure><video controls preload="metadata"`,
-        ...(posterSrc ? [' poster="', ...srcParts(posterSrc), '"'] : []),
-        '><source src="',
-        ...srcParts(videoSrc),
-        `" type="${esc(media.videoMimeType ?? 'video/mp4')}"></video><figcaption>Video`,
-        typeof videoSrc === 'string' && !videoSrc.startsWith('data:') ? ` · <a href="${esc(videoSrc)}">${esc(videoSrc)}</a>` : '',
-        '</figcaption></figure>',
-      ]
-    : [];
-  return ['<section id="media"><h2>Result</h2><div class="media">', ...poster, ...video, '</div></section>'];
+  if (!posterSrc && !videoSrc) {
+    yield '<section id="media"><h2>Result</h2><p class="empty">No poster or video yet.</p></section>';
+    return;
+  }
+  yield '<section id="media"><h2>Result</h2><div class="media">';
+  if (posterSrc) {
+    yield '<figure><img src="';
+    yield* srcParts(posterSrc);
+    yield '" alt="Poster frame of the video"><figcaption>Poster</figcaption></figure>';
+  }
+  if (videoSrc) {
+    yield `<figure><video controls preload="metadata"`;
+    if (posterSrc) {
+      yield ' poster="';
+      yield* srcParts(posterSrc);
+      yield '"';
+    }
+    yield '><source src="';
+    yield* srcParts(videoSrc);
+    yield `" type="${esc(media.videoMimeType ?? 'video/mp4')}"></video><figcaption>Video`;
+    if (typeof videoSrc === 'string' && !videoSrc.startsWith('data:')) yield ` · <a href="${esc(videoSrc)}">${esc(videoSrc)}</a>`;
+    yield '</figcaption></figure>';
+  }
+  yield '</div></section>';
 }
 
 /** An attribute value: a URL escaped, embedded bytes as their data URI (nothing in it to escape). */
-const srcParts = (src: string | EmbeddedMedia): string[] => (typeof src === 'string' ? [esc(src)] : src.dataUriParts());
+const srcParts = (src: string | EmbeddedMedia): Iterable<string> => (typeof src === 'string' ? [esc(src)] : src.dataUriParts());
 
 function criticalPathSection(data: RunData): string {
   const path = data.criticalPath;
