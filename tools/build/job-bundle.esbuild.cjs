@@ -3,6 +3,7 @@
 // program themselves, so that what the tests run is what the images ship.
 'use strict';
 const { asciiCommentsPlugin } = require('./ascii-comments.esbuild.cjs');
+const { zodEnglishOnly } = require('./zod-english-only.esbuild.cjs');
 
 /**
  * Packages' ES module builds before their CommonJS ones. esbuild leaves out what a job never
@@ -22,10 +23,11 @@ const SUPPORTED = { 'dynamic-import': false };
 
 /**
  * The esbuild options every job bundle adds to its project.json options. The bundles come out in
- * ASCII (see ascii-comments.esbuild.cjs), so Node holds their source in one byte a character.
+ * ASCII (see ascii-comments.esbuild.cjs), so Node holds their source in one byte a character, and
+ * with zod's English messages only (zod-english-only.esbuild.cjs).
  */
 function jobBundleOptions({ plugins = [] } = {}) {
-  return { mainFields: MAIN_FIELDS, supported: SUPPORTED, plugins: [asciiCommentsPlugin(), ...plugins] };
+  return { mainFields: MAIN_FIELDS, supported: SUPPORTED, plugins: [zodEnglishOnly(), asciiCommentsPlugin(), ...plugins] };
 }
 
 module.exports = { jobBundleOptions };
