@@ -26,6 +26,17 @@ const timing = (startedAt: Date, finishedAt: Date): StageTiming => ({
   durationMs: finishedAt.getTime() - startedAt.getTime(),
 });
 
+/**
+ * The values of `work` once every one has settled, or the first rejection: nothing is still
+ * writing into the work directory when a failure removes it.
+ */
+async function allSettled<T extends readonly unknown[]>(work: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const results = await Promise.allSettled(work);
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 /** From the first chunk's start to the last chunk's end, as the chunk items record them. */
 function renderTiming(chunks: ChunkRecord[]): StageTiming | undefined {
   const starts = chunks.map((c) => c.startedAt).filter((t): t is string => typeof t === 'string' && !Number.isNaN(Date.parse(t))).sort();
@@ -94,18 +105,21 @@ export async function encodeRun(store: RunStore, config: EncodeJobConfig, log: J
     );
 
     const videoPath = join(workDir, 'video.mp4');
-    await span('encode.join', { segments: segments.length }, () => joinSegments(segments, videoPath));
+    const joined = span('encode.join', { segments: segments.length }, () => joinSegments(segments, videoPath));
     const posterPath = join(workDir, 'poster.png');
     const posterFrame = posterFrameIndex(settings.totalFrames, chunks.map((chunk) => chunk.start));
-    // At a chunk's first frame the poster is that segment's first frame: nothing before it is decoded.
+    const cutPoster = (video: string, frame: number) => span('encode.poster', { frame: posterFrame }, () => extractPoster(video, posterPath, frame, settings.fps));
+    // At a chunk's first frame the poster is that segment's first frame: nothing before it is
+    // decoded, and it is cut while the segments are joined and the video checked. Otherwise it
+    // is cut from the video while its packets are checked. Both only read what is written.
     const posterChunk = chunks.findIndex((chunk) => chunk.start === posterFrame);
-    const posterSource = posterChunk >= 0 ? { video: segments[posterChunk], frame: 0 } : { video: videoPath, frame: posterFrame };
-    // Both only read what is written: the poster is cut while the packets are checked.
-    const [probe] = await Promise.all([
-      span('encode.verify', { frames: settings.totalFrames }, () =>
-        verifyVideo(videoPath, { frames: settings.totalFrames, fps: settings.fps, width: settings.width, height: settings.height }),
+    const [probe] = await allSettled([
+      joined.then(() =>
+        span('encode.verify', { frames: settings.totalFrames }, () =>
+          verifyVideo(videoPath, { frames: settings.totalFrames, fps: settings.fps, width: settings.width, height: settings.height }),
+        ),
       ),
-      span('encode.poster', { frame: posterFrame }, () => extractPoster(posterSource.video, posterPath, posterSource.frame, settings.fps)),
+      posterChunk >= 0 ? cutPoster(segments[posterChunk], 0) : joined.then(() => cutPoster(videoPath, posterFrame)),
     ]);
 
     const storedVideo = await span('encode.upload', {}, async () => {
