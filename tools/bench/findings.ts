@@ -513,4 +513,59 @@ Tried and left out:
 - \`--single-threaded-gc\` for the CLI: no change outside the spread (3 interleaved runs at 240 frames).
 - A FIFO (\`mkfifo\`) written from Node's thread pool instead of the socket to ffmpeg: ffmpeg spent more reading from it
   (600 frames into \`-f null\`: 4.0–4.2 s against 3.2–3.5 s).
+## Eleventh round: page faults, ASCII job bundles, zod in English only, the poster beside the join (issue 11, continued)
+
+Measured 2026-12-01 in the late afternoon on the same kind of machine, slower still: the ideal of 240 frames took 6.96 to 9.53 s
+of CPU between repetitions of one run (5.1 s in the morning's full bench). Each change was measured against the commit before
+it, interleaved.
+
+**Page faults are expensive here.** Touching fresh memory costs about 9 µs of system time per 4 KB page on this virtual machine
+(102,400 pages touched one by one: 8.96 µs each; bare metal takes a fraction of that), and a 240-frame run took 169,000 page
+faults (\`perf record -e page-faults\`, every process): about 1.5 s of its 15.8 s of CPU. By process: the CLI with its stack
+30,600 in its main thread, each render job 12,000 in its main thread and 9,000 in its sketch thread, encode 14,400, plan 9,400,
+each x264 9,000. A job's start is a third of them: V8 deserializing the code cache, and the bundle decoded as UTF-16 and copied
+once more to add the CommonJS wrapper (below).
+
+- **Job bundles in ASCII** (\`tools/build/ascii-comments.esbuild.cjs\`, in every job bundle's options): esbuild keeps comments,
+  and five of them held characters beyond ASCII (an em dash and a Catalan word in zod's, four of ours), so Node held each 2-3 MB
+  bundle as a two-byte string. The plugin replaces the non-ASCII characters of the packages' comments with \`?\`; what is a comment is
+  what esbuild's parser says (a character is replaced only if the code without its comments stays the same), so strings, regular
+  expressions and templates keep theirs. Our four comments are ASCII now. \`apps/plan/test/job-bundle-options.test.ts\` fails if a
+  bundle is not ASCII.
+- **zod's messages in English only** (\`tools/build/zod-english-only.esbuild.cjs\`): \`z.locales\` held 40 languages, 340 KB of
+  every bundle; zod speaks English unless told otherwise, and no job tells it. Plan 2.25 → 1.88 MB, render 2.65 → 2.25 MB, encode
+  2.17 → 1.80 MB.
+- **\`GLIBC_TUNABLES=glibc.malloc.hugetlb=1\` in every job definition** (\`JOB_GLIBC_TUNABLES\` in \`libs/job-specs/src/environment.ts\`,
+  so on AWS too): glibc asks for transparent huge pages for its heap, which a kernel set to \`madvise\` (this machine's setting) grants (with \`always\` the
+  heap gets them anyway, with \`never\` nothing changes), and the jobs' malloc'd memory is faulted in 2 MB at a time. The static ffmpeg ignores it; the CLI
+  cannot get it without starting itself again (a Node start, 78-98 ms here, for about 3,700 fewer faults).
+- **The report writes its media in 64 KB parts of base64**, made as they are written (\`embedded-media.ts\`): the base64 of the
+  whole video was an 8 MB string, copied again into an 8 MB buffer to be written, fresh memory twice. The page is byte for byte
+  the same (checked with \`cmp\` against the commit before, for a 6.7 MB video).
+- **encode cuts the poster while it joins and checks the video** (\`encode-run.ts\`): the poster at a chunk's first frame comes
+  from that chunk's segment and needs no joined video; it was cut after the join, beside the check, and took longer than the
+  check. A failure now waits for both before the work directory is removed.
+
+| what (interleaved, medians) | before | after |
+| --- | --- | --- |
+| a 2-frame run, every process (\`perf stat\`, 7 interleaved): before, then ASCII bundles | 4,045 ms, 95,800 faults | 3,878 ms, 91,800 faults (lower in all 7 pairs) |
+| a job's start to its environment check, CPU (\`perf stat -r 8\`, twice each): before, then ASCII and English-only zod | plan 314, render 292, encode 276 ms | plan 269, render 256, encode 240 ms |
+| 240 frames, every process (5 interleaved): ASCII bundles, then the tunable as well | 13.65 s, 164,000 faults | 13.59 s, 146,000 faults (lower in 4 of 5 pairs) |
+| 240 frames, \`compare.ts --reps 6\`: everything but the tunable, then everything | 16.21 s, 2.04× (1.82–2.37) | 15.59 s, 1.92× (1.69–2.17) (lower in all 6 pairs) |
+| \`writeRunReport\` with a 6.7 MB video and its poster (5 fresh processes each) | 143 ms | 124 ms |
+| encode's span at 240 frames (3 interleaved runs) | 724 ms | 683 ms |
+| 240 frames, \`compare.ts --reps 5\` against the session's first commit (a5ad2fe), before the encode change | 14.85 s, 1.96× (1.94–2.17) | 14.81 s, 1.95× (1.87–2.12) (lower in all 5 pairs, by 0.04–0.67 s) |
+| the same once more, with the encode change | 14.51 s, 1.95× (1.85–2.03) | 15.04 s, 1.97× (1.86–2.08) (lower in 2 of 5 pairs; after: 13.79–15.57 s) |
+
+The last two rows show what a whole run says on this machine: the same code varied by 1.8 s of CPU within one set. The
+per-change rows are the ones to read.
+
+Also measured, not changed:
+- Node 24 alone (\`node -e 0\`) costs 78 ms of CPU and 2,800 page faults here, Node 20 98 ms: each job pays it before its bundle.
+- A job's last 70-100 ms: its spans are encoded, signed and sent (16-60 ms after its last request), then the kernel tears its
+  address space down (about 30 ms, page tables being expensive to change on this machine) and OpenSSL frees the root
+  certificates it loaded. Three jobs pay it one after another.
+- With two render jobs on two vCPUs, the second starts only when plan exits: plan holds 0.25 vCPU until then (on AWS a whole
+  one), about 0.2 s after it submitted the array.
+- The static ffmpeg does not read \`GLIBC_TUNABLES\`: the same page faults with it (x264 over 120 frames, 3 runs each).
 `;

@@ -22,7 +22,10 @@ export const WHY_MISSED = {
     'from the packages\' ES modules (2.2–2.7 MB instead of 3.3–3.5 MB) and every process exits without tearing its heap down: a job\'s start ' +
     'costs about a third less. Since the tenth round the local stack answers S3 and DynamoDB in its own process instead of through a second ' +
     'loopback connection to s3rver and dynalite, and moves a received upload into place instead of writing it twice: per 50 MB, 0.34 → 0.23 s ' +
-    'of the stack\'s CPU for an upload and 0.15 → 0.10 s for a download, about 0.4 s less at 1,800 frames. What would close it: cheaper job ' +
+    'of the stack\'s CPU for an upload and 0.15 → 0.10 s for a download, about 0.4 s less at 1,800 frames. On this machine a page fault costs ' +
+    'about 9 µs and a 240-frame run took 169,000 of them, about a tenth of its CPU; since the eleventh round the job bundles are ASCII and carry ' +
+    'zod\'s English messages only (a job\'s start about 35 ms cheaper), and the jobs\' malloc heap gets huge pages (18,000 fewer faults at 240 ' +
+    'frames). What would close it: cheaper job ' +
     'starts still (a third of what is left is the kernel faulting in memory, and V8 deserializing the code cache), fewer copies of each frame ' +
     '(on this machine a copy of a 3.7 MB frame costs 0.15 ms in the caches and up to 2.4 ms from memory; a frame is copied out of the ' +
     'canvas, into the buffer the main thread checks, into the socket to ffmpeg and out of it) and a CLI that loads less still (665 files, 6.8 MB of source, read and deserialized on ' +

@@ -31,12 +31,12 @@ export interface StackResources {
 
 /**
  * glibc's allocator asks for transparent huge pages for its heap, which a kernel whose setting is
- * `madvise` (Debian's and Amazon Linux's default) then gives it: the memory a job allocates is
- * faulted in 2 MB at a time instead of 4 KB. In a 240-frame run the four jobs' Node processes took
- * 22,000 fewer page faults, a 2-frame run used about 3% less CPU (tools/bench/findings.ts); in a
- * virtual machine a fault costs several times what it costs on bare metal. glibc 2.35 and later
- * read it (the images' Debian has 2.36); others ignore it. ffmpeg is linked statically and keeps
- * its own allocator's settings.
+ * `madvise` then gives it (with `always` it gets them anyway, with `never` nothing changes): what
+ * a job allocates is faulted in 2 MB at a time instead of 4 KB. In a 240-frame run the jobs took
+ * 18,000 fewer page faults, and runs used less CPU in 6 of 6 interleaved pairs
+ * (tools/bench/findings.ts); in a virtual machine a fault costs several times what it costs on
+ * bare metal. glibc 2.35 and later read it (the images' Debian has 2.36), others ignore it; the
+ * static ffmpeg keeps its own allocator's settings.
  */
 export const JOB_GLIBC_TUNABLES = 'glibc.malloc.hugetlb=1';
 
