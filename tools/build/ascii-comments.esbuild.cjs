@@ -1,7 +1,7 @@
 // An esbuild plugin for the job bundles: the non-ASCII characters in the comments of the packages
 // a job bundles (an em dash in zod, a Catalan word in one of its locales) become '?'.
 'use strict';
-const { readFile } = require('node:fs/promises');
+const { readFileSync } = require('node:fs');
 const { extname } = require('node:path');
 
 /**
@@ -15,9 +15,9 @@ const NON_ASCII_ALL = /[^\x00-\x7f]/gu;
 const LOADERS = { '.js': 'js', '.mjs': 'js', '.cjs': 'js' };
 
 /** The code with no comments or line breaks, as esbuild parses it. */
-function withoutComments(code, loader) {
-  const { transformSync } = require('esbuild');
-  return transformSync(code, { loader, minifyWhitespace: true, legalComments: 'none', charset: 'utf8', logLevel: 'silent' }).code;
+async function withoutComments(code, loader) {
+  const { transform } = require('esbuild');
+  return (await transform(code, { loader, minifyWhitespace: true, legalComments: 'none', charset: 'utf8', logLevel: 'silent' })).code;
 }
 
 /** Files with more non-ASCII characters than this are tried all at once only (one parse each way). */
@@ -30,19 +30,19 @@ const MAX_TRIED_ONE_BY_ONE = 256;
  * be replaced if the code without its comments stays the same. All at once first; when some are
  * not in comments (a line with a word in a string and again in its comment), one by one.
  */
-function asciiComments(code, loader = 'js') {
+async function asciiComments(code, loader = 'js') {
   if (!NON_ASCII.test(code)) return code;
   try {
-    const expected = withoutComments(code, loader);
-    const same = (candidate) => withoutComments(candidate, loader) === expected;
     const all = code.replace(NON_ASCII_ALL, (character) => '?'.repeat(character.length));
-    if (same(all)) return all;
+    const [expected, allStripped] = await Promise.all([withoutComments(code, loader), withoutComments(all, loader)]);
+    if (allStripped === expected) return all;
+    const same = async (candidate) => (await withoutComments(candidate, loader)) === expected;
     const positions = [...code.matchAll(NON_ASCII_ALL)];
     if (positions.length > MAX_TRIED_ONE_BY_ONE) return code;
     let result = code;
     for (const { index, 0: character } of positions) {
       const candidate = result.slice(0, index) + '?'.repeat(character.length) + result.slice(index + character.length);
-      if (same(candidate)) result = candidate;
+      if (await same(candidate)) result = candidate;
     }
     return result;
   } catch {
@@ -55,11 +55,13 @@ function asciiCommentsPlugin() {
   return {
     name: 'ascii-comments',
     setup(build) {
+      // Read synchronously: the plugin sees every package file of the bundle, and a thousand
+      // asynchronous reads made the render bundle's build 0.4 s slower, synchronous ones 0.15 s.
       build.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, async ({ path }) => {
-        const code = await readFile(path, 'utf8');
+        const code = readFileSync(path, 'utf8');
         if (!NON_ASCII.test(code)) return undefined;
         const loader = LOADERS[extname(path)];
-        const ascii = asciiComments(code, loader);
+        const ascii = await asciiComments(code, loader);
         return ascii === code ? undefined : { contents: ascii, loader };
       });
     },

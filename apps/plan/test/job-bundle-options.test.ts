@@ -7,7 +7,7 @@ const { jobBundleOptions } = require('../../../tools/build/job-bundle.esbuild.cj
   jobBundleOptions(): Pick<BuildOptions, 'mainFields' | 'supported' | 'plugins'>;
 };
 // eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-const { asciiComments } = require('../../../tools/build/ascii-comments.esbuild.cjs') as { asciiComments(code: string, loader?: string): string };
+const { asciiComments } = require('../../../tools/build/ascii-comments.esbuild.cjs') as { asciiComments(code: string, loader?: string): Promise<string> };
 const project = require('../project.json') as { targets: { build: { options: { external: string[]; target: string } } } };
 
 // Bounds a hang, not a duration: this bundles or starts programs, which a loaded CI machine once took past jest's default 5 s for.
@@ -46,14 +46,14 @@ describe('job bundle options', () => {
     expect(text).toMatch(/^[\x00-\x7f]*$/);
   });
 
-  it('replace the non-ASCII characters of comments only, as the parser sees them', () => {
-    expect(asciiComments('const a = 1; // 7680×4320 — “ok” 😀\n/* café */ a;\n')).toBe('const a = 1; // 7680?4320 ? ?ok? ??\n/* caf? */ a;\n');
+  it('replace the non-ASCII characters of comments only, as the parser sees them', async () => {
+    expect(await asciiComments('const a = 1; // 7680×4320 — “ok” 😀\n/* café */ a;\n')).toBe('const a = 1; // 7680?4320 ? ?ok? ??\n/* caf? */ a;\n');
     // In a string, a regular expression or a template the characters stay; those of the comment on the same line go.
-    expect(asciiComments('f("invàlida"); // invàlida\n')).toBe('f("invàlida"); // inv?lida\n');
-    expect(asciiComments('const r = /é/; const t = `// é`;\n')).toBe('const r = /é/; const t = `// é`;\n');
-    expect(asciiComments('const s = String.raw`é`; /* é */\n')).toBe('const s = String.raw`é`; /* ? */\n');
-    expect(asciiComments('plain ascii // comment\n')).toBe('plain ascii // comment\n');
+    expect(await asciiComments('f("invàlida"); // invàlida\n')).toBe('f("invàlida"); // inv?lida\n');
+    expect(await asciiComments('const r = /é/; const t = `// é`;\n')).toBe('const r = /é/; const t = `// é`;\n');
+    expect(await asciiComments('const s = String.raw`é`; /* é */\n')).toBe('const s = String.raw`é`; /* ? */\n');
+    expect(await asciiComments('plain ascii // comment\n')).toBe('plain ascii // comment\n');
     // Code esbuild cannot parse is left as it is.
-    expect(asciiComments('const = ; // é\n')).toBe('const = ; // é\n');
+    expect(await asciiComments('const = ; // é\n')).toBe('const = ; // é\n');
   });
 });

@@ -23,6 +23,9 @@ async function drain(thread: SketchThread, count: number): Promise<{ frames: Buf
   }
 }
 
+// Bounds a hang, not a duration: this bundles or starts programs, which a loaded CI machine once took past jest's default 5 s for.
+jest.setTimeout(60_000);
+
 describe('a sketch in its own thread', () => {
   // The thread as the render bundle starts it: its own code.
   let script: SketchThreadCode;

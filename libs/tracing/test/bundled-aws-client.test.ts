@@ -23,6 +23,9 @@ void traceJob(
 );
 `;
 
+// Bounds a hang, not a duration: this bundles or starts programs, which a loaded CI machine once took past jest's default 5 s for.
+jest.setTimeout(60_000);
+
 describe('AWS SDK spans in an esbuild bundle', () => {
   it('records a span per command when the SDK is bundled into the program', async () => {
     const sink = await startHttpSink(() => ({ status: 200, body: JSON.stringify({ jobSummaryList: [{ jobId: 'j-1', jobName: 'n' }] }) }));

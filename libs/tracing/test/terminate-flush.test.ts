@@ -18,6 +18,9 @@ void traceJob(
 );
 `;
 
+// Bounds a hang, not a duration: this bundles or starts programs, which a loaded CI machine once took past jest's default 5 s for.
+jest.setTimeout(60_000);
+
 describe('a job stopped by SIGTERM (a Batch timeout)', () => {
   it('still exports its spans, marks where it stopped, and dies of the signal as it would without tracing', async () => {
     await withTempDir(async (dir) => {
