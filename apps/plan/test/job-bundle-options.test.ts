@@ -42,7 +42,7 @@ describe('job bundle options', () => {
     // zod's messages in English only, the language zod speaks unless told otherwise.
     const locales = Object.keys(result.metafile.inputs).filter((input) => /zod\/v4\/locales\/\w+\.js$/.test(input));
     expect(locales).toEqual(['node_modules/zod/v4/locales/en.js']);
-    // ASCII only, so Node holds the source in one byte a character (zod's comments have an em dash and Catalan).
+    // ASCII only, so Node holds the source in one byte a character (zod's comments have em dashes).
     expect(text).toMatch(/^[\x00-\x7f]*$/);
   });
 
