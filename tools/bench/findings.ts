@@ -559,9 +559,11 @@ once more to add the CommonJS wrapper (below).
 | encode's span at 240 frames (3 interleaved runs) | 724 ms | 683 ms |
 | 240 frames, \`compare.ts --reps 5\` against the session's first commit (a5ad2fe), before the encode change | 14.85 s, 1.96× (1.94–2.17) | 14.81 s, 1.95× (1.87–2.12) (lower in all 5 pairs, by 0.04–0.67 s) |
 | the same once more, with the encode change | 14.51 s, 1.95× (1.85–2.03) | 15.04 s, 1.97× (1.86–2.08) (lower in 2 of 5 pairs; after: 13.79–15.57 s) |
+| 120 frames, \`compare.ts --reps 5\` against a5ad2fe, everything | 10.87 s, 2.61× (2.49–2.79) | 10.77 s, 2.61× (2.23–2.75) (lower in 3 of 5 pairs) |
 
-The last two rows show what a whole run says on this machine: the same code varied by 1.8 s of CPU within one set. The
-per-change rows are the ones to read.
+The last rows show what a whole run says on this machine: the same code varied by 1.8 s of CPU within one set. The
+per-change rows are the ones to read. (\`npm run bench -- --quick\` in each checkout one after the other put framefarm at 10.41 s
+before and 11.27 s after, with the ideal at 4.37 and 3.80 s: the machine moved between the two.)
 
 Also measured, not changed:
 - Node 24 alone (\`node -e 0\`) costs 78 ms of CPU and 2,800 page faults here, Node 20 98 ms: each job pays it before its bundle.
