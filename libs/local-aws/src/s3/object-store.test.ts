@@ -80,6 +80,13 @@ describe('SafeObjectStore', () => {
         final(callback) {
           real.end(callback);
         },
+        // As a real stream's: closed only once its file is, so the store's clean-up finds the file
+        // (without this, the file could be created after the clean-up had looked for it).
+        destroy(error, callback) {
+          if (real.closed) return callback(error);
+          real.once('close', () => callback(error));
+          real.destroy();
+        },
       });
     }) as never);
     const big = Readable.from([Buffer.alloc(4096, 1), Buffer.alloc(4096, 2), Buffer.alloc(4096, 3)]);
