@@ -24,6 +24,9 @@ function launch(pool: LauncherPool, argv: string[], env: Record<string, string> 
   });
 }
 
+// Bounds a hang, not a duration: this starts programs, which a loaded CI machine once took past jest's default 5 s for.
+jest.setTimeout(60_000);
+
 describe('LauncherPool', () => {
   // Without the sandbox: these tests look at process groups from inside and share files with the jobs.
   const pool = new LauncherPool({ sandbox: { available: false } });

@@ -81,6 +81,11 @@ describe('recovery after the engine is killed', () => {
         return false;
       }
     });
+    // What the first attempt printed before the engine dies is in its log: the engine has stored it.
+    await waitFor(c, running, (j) => {
+      const stream = j.container?.logStreamName;
+      return stream !== undefined && new LogStore(logDir).read('/aws/batch/job', stream).some((e) => e.message === 'first');
+    });
     const orphan = Number(readFileSync(pidFile, 'utf8'));
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
