@@ -2,6 +2,7 @@ import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sd
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { waitForTable } from '../src/provision/storage-resources';
 import { dynamoClient, logsClient, removeDir, s3Client, startCore, tempStateDir } from './helpers';
 
 describe('state survives a restart of the local services', () => {
@@ -25,6 +26,8 @@ describe('state survives a restart of the local services', () => {
         KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
       }),
     );
+    // CreateTable returns while the table is CREATING, in dynalite as in DynamoDB.
+    await waitForTable(dynamo, 'keep', 'ACTIVE');
     await DynamoDBDocumentClient.from(dynamo).send(new PutCommand({ TableName: 'keep', Item: { pk: 'RUN#r1', sk: 'RUN', status: 'SUCCEEDED' } }));
     first.logStore.append('/aws/batch/job', 'framefarm-plan/default/t1', [{ timestamp: 5, message: 'planned' }]);
     s3.destroy();
