@@ -80,6 +80,23 @@ describe('LauncherPool', () => {
     }
   });
 
+  it('reports the end of a job killed by a signal even where bash reads freed memory as a stopped process', async () => {
+    // bash 5.2's `wait -f` looked at a killed job after freeing it; with freed memory filled with 0x7f
+    // it always took the job for stopped and waited for ever (with glibc's own fill, one launcher in 256)
+    const poisoned = new LauncherPool({
+      sandbox: { available: false },
+      launcherEnvironment: { GLIBC_TUNABLES: 'glibc.malloc.tcache_count=0:glibc.malloc.perturb=127' },
+    });
+    const bound = (ms: number): Promise<Result> => new Promise((resolve) => setTimeout(() => resolve({ stdout: '', stderr: '', error: `no end within ${ms} ms` }), ms).unref());
+    try {
+      const commands = ['kill -KILL $$', 'kill -TERM $$', 'kill -SEGV $$', 'exit 147'];
+      const results = await Promise.all(commands.map((command) => Promise.race([launch(poisoned, ['/bin/sh', '-c', command]), bound(20_000)])));
+      expect(results.map((result) => result.error ?? result.exitCode)).toEqual([137, 143, 139, 147]);
+    } finally {
+      poisoned.close();
+    }
+  });
+
   it('runs each launch in its own process group and reports signals as 128 + n', async () => {
     const result = await launch(pool, ['/bin/sh', '-c', 'ps -o pgid= -p $$; kill -TERM $$']);
     expect(Number(result.stdout.trim())).toBe(result.pid);

@@ -32,20 +32,18 @@ const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * Redirections of the subshell, then: report its pid, wait, clean up its group, end the output.
  * `wait` runs with stderr closed: bash reports a job killed by a signal on stderr with the job's
  * whole command text, which holds the job's environment. A process stopped by SIGSTOP has not
- * ended (a container is paused, not gone), but with job control on `wait` returns 147 for it:
- * `-f` (`$__wait_until_exit`, bash 5.1 and later) waits for the end instead, and as even `wait -f`
- * can answer 147 when the stop comes as it starts, it waits again while the answer is 147 (once a
- * second without `-f`). Every pass blocks or sleeps, and ends when bash has no record of the
- * process (127): a loop on `kill -0` instead spun at full CPU in a launcher that bash no longer
- * let wait for its reaped job. It also ends once the process or the stack (the launcher's parent)
- * is gone: an orphaned launcher was seen answering 147 at full CPU for a process gone long before
- * ("wait_for: No record of process"), after its stack had ended.
+ * ended (a container is paused, not gone), but with job control on `wait` returns 147 for it, so
+ * while it is stopped the launcher looks again once a second, until it ends or the stack (the
+ * launcher's parent) is gone. A process that exits with 147 itself is gone at once.
+ * Not `wait -f`: in bash 5.2 it spins at full CPU while the process is stopped, and for a job
+ * killed by a signal it reads the job after freeing it, which hangs the launcher for good when
+ * the freed memory happens to read as a stopped process (about one launcher in 256).
  */
 const AFTER_START = [
   '</dev/null >&3 2>&4 3>&- 4>&- &',
   '__pid=$!',
   'echo "S $__pid"',
-  '{ wait $__wait_until_exit $__pid; __code=$?; while [ $__code -eq 147 ]; do [ -n "$__wait_until_exit" ] || sleep 1; wait $__wait_until_exit $__pid; __next=$?; [ $__next -eq 127 ] && break; __code=$__next; kill -0 $__pid 2>/dev/null && kill -0 $PPID 2>/dev/null || break; done; } 2>/dev/null',
+  '{ wait $__pid; __code=$?; while [ $__code -eq 147 ] && kill -0 $__pid && kill -0 $PPID; do sleep 1; wait $__pid; __code=$?; done; } 2>/dev/null',
   'kill -9 -$__pid 2>/dev/null',
   `printf '%s\\n' "$__marker" >&3`,
   `printf '%s\\n' "$__marker" >&4`,
@@ -214,9 +212,10 @@ class Launcher {
     private readonly scratch: ScratchDirs,
     private readonly onIdle: (launcher: Launcher) => void,
     private readonly onDead: (launcher: Launcher) => void,
+    environment: Record<string, string>,
   ) {
-    this.child = spawn('bash', ['--norc', '--noprofile'], { stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe'], env: {}, detached: true });
-    this.child.stdin?.write('set -m; (( BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 501 )) && __wait_until_exit=-f\n');
+    this.child = spawn('bash', ['--norc', '--noprofile'], { stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe'], env: environment, detached: true });
+    this.child.stdin?.write('set -m\n');
     const [, , , out, err] = this.child.stdio;
     this.stdout = new OutputReader(out as Readable);
     this.stderr = new OutputReader(err as Readable);
@@ -388,8 +387,16 @@ export class LauncherPool {
   readonly sandbox: SandboxSupport;
   /** Directories a sandboxed job must not see (the stack's state), even inside paths it is shown. */
   private readonly hidden: readonly string[];
+  private readonly launcherEnvironment: Record<string, string>;
 
-  constructor(options: { sandbox?: SandboxSupport; hidden?: readonly string[] } = {}) {
+  constructor(
+    options: {
+      sandbox?: SandboxSupport;
+      hidden?: readonly string[];
+      /** The launcher shells' own environment, empty unless a test sets it; jobs inherit it too. */
+      launcherEnvironment?: Record<string, string>;
+    } = {},
+  ) {
     sweepAbandonedPools(tmpdir());
     this.dir = mkdtempSync(join(tmpdir(), POOL_PREFIX)); // short: every launch names a file in it; mode 0700
     writeFileSync(join(this.dir, OWNER_FILE), String(process.pid), { mode: 0o600 });
@@ -400,6 +407,7 @@ export class LauncherPool {
     this.sandbox = options.sandbox ?? sandboxSupport();
     // the pool's own directory too: it is in /tmp (hidden anyway) unless TMPDIR points elsewhere
     this.hidden = [...(options.hidden ?? []), this.dir];
+    this.launcherEnvironment = options.launcherEnvironment ?? {};
   }
 
   run(request: LaunchRequest, callbacks: LaunchCallbacks): void {
@@ -413,6 +421,7 @@ export class LauncherPool {
         this.scratch,
         (l) => this.idle.push(l),
         (l) => this.all.delete(l),
+        this.launcherEnvironment,
       );
       this.all.add(launcher);
     }
