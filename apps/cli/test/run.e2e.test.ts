@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveFfprobe } from '@framefarm/media';
@@ -7,11 +7,22 @@ import { runCli } from './run-cli';
 
 jest.setTimeout(180_000);
 
+/** The working directories the tests ran the CLI in, removed after each test. */
+const cwds: string[] = [];
+function tempCwd(prefix: string): string {
+  const cwd = mkdtempSync(join(tmpdir(), prefix));
+  cwds.push(cwd);
+  return cwd;
+}
+afterEach(() => {
+  for (const cwd of cwds.splice(0)) rmSync(cwd, { recursive: true, force: true });
+});
+
 const SMALL = ['--frames', '12', '--frames-per-job', '4', '--width', '160', '--height', '90', '--fps', '12'];
 
 describe('framefarm run (real programs on the embedded local stack)', () => {
   it('renders a video and prints its summary as the one JSON document on stdout', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'ff-cli-run-'));
+    const cwd = tempCwd('ff-cli-run-');
     const result = await runCli(['run', ...SMALL, '--sketch', 'aurora', '--run-id', 'cli-e2e', '--json'], cwd);
     expect({ code: result.code, stderr: result.stderr }).toMatchObject({ code: 0 });
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
@@ -33,7 +44,7 @@ describe('framefarm run (real programs on the embedded local stack)', () => {
   });
 
   it('rejects bad flags with exit code 2 before starting anything', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'ff-cli-bad-'));
+    const cwd = tempCwd('ff-cli-bad-');
     const result = await runCli(['run', '--width', '321'], cwd);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--width must be even');
@@ -46,7 +57,7 @@ describe('framefarm run (real programs on the embedded local stack)', () => {
   });
 
   it('names the failed job, its reason and the tail of its log when a sketch breaks', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'ff-cli-fail-'));
+    const cwd = tempCwd('ff-cli-fail-');
     const sketch = join(__dirname, 'fixtures', 'failing-sketch.js');
     const result = await runCli(['run', ...SMALL, '--sketch', sketch, '--run-id', 'cli-e2e-fail', '--json'], cwd);
     expect(result.code).toBe(1);

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './run-cli';
@@ -9,9 +9,20 @@ jest.setTimeout(240_000);
 const FAULTY = join(__dirname, '..', '..', 'render', 'test', 'fixtures', 'faulty-sketch.ts');
 const ONE_CHUNK = ['--frames', '8', '--frames-per-job', '8', '--width', '32', '--height', '16', '--fps', '10'];
 
+/** The working directories the tests ran the CLI in, removed after each test. */
+const cwds: string[] = [];
+function tempCwd(prefix: string): string {
+  const cwd = mkdtempSync(join(tmpdir(), prefix));
+  cwds.push(cwd);
+  return cwd;
+}
+afterEach(() => {
+  for (const cwd of cwds.splice(0)) rmSync(cwd, { recursive: true, force: true });
+});
+
 /** `framefarm run` of the faulty sketch, as a user runs it from their project: `--sketch sketches/faulty.ts`. */
 async function runFaulty(runId: string, seed: string, ...flags: string[]) {
-  const cwd = mkdtempSync(join(tmpdir(), 'ff-cli-sketch-fault-'));
+  const cwd = tempCwd('ff-cli-sketch-fault-');
   mkdirSync(join(cwd, 'sketches'));
   copyFileSync(FAULTY, join(cwd, 'sketches', 'faulty.ts'));
   const result = await runCli(['run', ...ONE_CHUNK, '--sketch', 'sketches/faulty.ts', '--seed', seed, '--run-id', runId, '--json', ...flags], cwd);
@@ -43,7 +54,7 @@ describe('framefarm run with a faulty sketch', () => {
   });
 
   it('refuses a bad --frame-timeout before starting anything', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'ff-cli-bad-timeout-'));
+    const cwd = tempCwd('ff-cli-bad-timeout-');
     const result = await runCli(['run', '--frame-timeout', '0'], cwd);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--frame-timeout must be at least 1 (got "0")');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -17,12 +17,16 @@ describe('GitHub Actions workflows', () => {
 
   it('the check fails on a broken workflow and says where', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'actionlint-'));
-    writeFileSync(
-      path.join(dir, 'broken.yml'),
-      'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.no_such_property }}\n',
-    );
-    const result = check(dir);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/broken\.yml:6:\d+: property "no_such_property" is not defined/);
+    try {
+      writeFileSync(
+        path.join(dir, 'broken.yml'),
+        'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.no_such_property }}\n',
+      );
+      const result = check(dir);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/broken\.yml:6:\d+: property "no_such_property" is not defined/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
-import { App } from 'aws-cdk-lib';
 import { InvalidStackConfigError, propsFromContext } from '../src/app';
 import { FramefarmStack } from '../src/framefarm-stack';
+import { testApp } from './synth';
 
 const from = (values: Record<string, unknown>) => propsFromContext((key) => values[key]);
 
@@ -43,13 +43,13 @@ describe('stack props from cdk context', () => {
   });
 
   it('rejects a log retention CloudWatch Logs does not offer before building anything', () => {
-    const build = () => new FramefarmStack(new App(), 'BadRetention', { logRetentionDays: 10 });
+    const build = () => new FramefarmStack(testApp(), 'BadRetention', { logRetentionDays: 10 });
     expect(build).toThrow(InvalidStackConfigError);
     expect(build).toThrow(/logRetentionDays must be one CloudWatch Logs accepts \(1, 3, 5, 7, 14/);
   });
 
   it('refuses a schedule without the state machine it would start', () => {
-    const build = () => new FramefarmStack(new App(), 'ScheduleOnly', { scheduleCron: 'cron(0 3 * * ? *)' });
+    const build = () => new FramefarmStack(testApp(), 'ScheduleOnly', { scheduleCron: 'cron(0 3 * * ? *)' });
     expect(build).toThrow(/scheduleCron starts the Step Functions pipeline: set stepFunctions too/);
   });
 });

@@ -1,4 +1,3 @@
-import { App } from 'aws-cdk-lib';
 import { allJobSpecs } from '@framefarm/job-specs';
 import { FramefarmStack } from '../src/framefarm-stack';
 import {
@@ -8,6 +7,7 @@ import {
   JobDoesNotFitError,
   UnsupportedInstanceTypeError,
 } from '../src/instance-capacity';
+import { testApp } from './synth';
 
 describe('instance capacity', () => {
   it('leaves the kernel and ECS agent their share of memory', () => {
@@ -46,7 +46,7 @@ describe('instance capacity', () => {
 
   it('fails synth with a clear message when a job definition cannot fit', () => {
     const build = () =>
-      new FramefarmStack(new App(), 'TooBig', {
+      new FramefarmStack(testApp(), 'TooBig', {
         instanceTypes: ['c6i.large', 'c6i.xlarge'],
         jobSizes: { render: { vcpus: 4, memoryMiB: 16_384 } },
       });

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { allJobSpecs } from '@framefarm/job-specs';
 import { propsFromContext, releasedImageContextKey, releasedImageVariable } from '../src/app';
 import { FramefarmStack } from '../src/framefarm-stack';
 import { InvalidStackConfigError } from '../src/stack-props';
-import { synthesize } from './synth';
+import { synthesize, testApp } from './synth';
 
 const digest = (char: string) => `sha256:${char.repeat(64)}`;
 const DIGESTS = { plan: digest('a'), render: digest('b'), encode: digest('c') };
@@ -68,7 +67,7 @@ describe('released images', () => {
   });
 
   it('refuses a tag or a short digest, naming the step', () => {
-    const build = (value: string) => () => new FramefarmStack(new App(), 'BadDigest', { releasedImages: { encode: value } });
+    const build = (value: string) => () => new FramefarmStack(testApp(), 'BadDigest', { releasedImages: { encode: value } });
     expect(build('latest')).toThrow(InvalidStackConfigError);
     expect(build('sha256:abc')).toThrow(/released encode image must be a digest like sha256:<64 hex digits>, got "sha256:abc"/);
   });

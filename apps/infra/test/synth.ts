@@ -1,4 +1,7 @@
-import { App } from 'aws-cdk-lib';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, type AppProps } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { buildApp } from '../src/app';
@@ -12,9 +15,25 @@ export interface Synthesized {
   assembly: CloudAssembly;
 }
 
+const outdirs: string[] = [];
+afterAll(() => {
+  for (const outdir of outdirs.splice(0)) rmSync(outdir, { recursive: true, force: true });
+});
+
+/**
+ * An App for a test, with its cloud assembly in a temp dir removed after the test file. Without an
+ * outdir, every App makes a `cdk.out*` dir in the OS temp dir as it is constructed (Template.fromStack
+ * synthesizes into it too) and leaves it there, ~8.5 MB with the staged assets.
+ */
+export function testApp(props: AppProps = {}): App {
+  const outdir = mkdtempSync(join(tmpdir(), 'framefarm-infra-cdk-'));
+  outdirs.push(outdir);
+  return new App({ ...props, outdir });
+}
+
 /** One synth per test file: CDK synth is the slow part of these tests. */
 export function synthesize(props: FramefarmStackProps = {}): Synthesized {
-  const { app, stack } = buildApp(props, new App({ context: { stackName: 'FramefarmTest' } }));
+  const { app, stack } = buildApp(props, testApp({ context: { stackName: 'FramefarmTest' } }));
   const assembly = app.synth();
   return { app, stack, template: Template.fromStack(stack), assembly };
 }

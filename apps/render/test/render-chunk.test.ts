@@ -1,5 +1,5 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chunkPreviewKey, JobLog, RunSettings, RunStore, uploadSketchSource } from '@framefarm/run-store';
@@ -102,6 +102,7 @@ describe('rendering a chunk', () => {
     } finally {
       if (previous === undefined) delete process.env.FFMPEG_PATH;
       else process.env.FFMPEG_PATH = previous;
+      rmSync(dir, { recursive: true, force: true });
     }
     expect(await store.records.getChunk('dropped-frame', 0)).toMatchObject({ status: 'FAILED', error: expect.stringContaining('5 frames instead of 6') });
     expect((await store.objects.listKeys('runs/dropped-frame/')).filter((key) => key.endsWith('.json'))).toEqual([]);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultPriceTable, InvalidPriceTableError, loadPriceTable } from './price-table';
@@ -17,14 +17,18 @@ describe('price tables', () => {
 
   it('loads a user’s table and refuses a broken one with the field at fault', () => {
     const dir = mkdtempSync(join(tmpdir(), 'prices-'));
-    const good = join(dir, 'good.json');
-    writeFileSync(good, JSON.stringify({ ...defaultPriceTable(), region: 'eu-west-1' }));
-    expect(loadPriceTable(good).region).toBe('eu-west-1');
+    try {
+      const good = join(dir, 'good.json');
+      writeFileSync(good, JSON.stringify({ ...defaultPriceTable(), region: 'eu-west-1' }));
+      expect(loadPriceTable(good).region).toBe('eu-west-1');
 
-    const broken = join(dir, 'broken.json');
-    writeFileSync(broken, JSON.stringify({ ...defaultPriceTable(), instances: { 'c6i.large': { vcpus: 2 } } }));
-    expect(() => loadPriceTable(broken)).toThrow(InvalidPriceTableError);
-    expect(() => loadPriceTable(broken)).toThrow(/instances\.c6i\.large\.memoryMiB/);
-    expect(() => loadPriceTable(join(dir, 'missing.json'))).toThrow(/Cannot read the price table/);
+      const broken = join(dir, 'broken.json');
+      writeFileSync(broken, JSON.stringify({ ...defaultPriceTable(), instances: { 'c6i.large': { vcpus: 2 } } }));
+      expect(() => loadPriceTable(broken)).toThrow(InvalidPriceTableError);
+      expect(() => loadPriceTable(broken)).toThrow(/instances\.c6i\.large\.memoryMiB/);
+      expect(() => loadPriceTable(join(dir, 'missing.json'))).toThrow(/Cannot read the price table/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

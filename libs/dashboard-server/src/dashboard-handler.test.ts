@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,13 +23,16 @@ const data: DashboardData = {
 let server: http.Server;
 let port: number;
 let access: DashboardAccess;
+/** Holds the build (`site/`) and, next to it, a file that must stay out of reach. */
+let root: string;
 
 beforeAll(async () => {
-  const assets = mkdtempSync(join(tmpdir(), 'dashboard-assets-'));
-  mkdirSync(join(assets, 'assets'));
+  root = mkdtempSync(join(tmpdir(), 'dashboard-assets-'));
+  const assets = join(root, 'site');
+  mkdirSync(join(assets, 'assets'), { recursive: true });
   writeFileSync(join(assets, 'index.html'), '<!doctype html><title>framefarm</title>');
   writeFileSync(join(assets, 'assets', 'app.js'), 'console.log(1)');
-  writeFileSync(join(tmpdir(), 'dashboard-outside.js'), 'secret');
+  writeFileSync(join(root, 'dashboard-outside.js'), 'secret');
   access = new DashboardAccess(DashboardAccess.newToken(), () => port);
   const handle = createDashboardHandler({ data, access, assetsDir: assets });
   server = http.createServer((req, res) => {
@@ -41,7 +44,10 @@ beforeAll(async () => {
   port = (server.address() as AddressInfo).port;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  rmSync(root, { recursive: true, force: true });
+});
 
 /** A raw request, so Host and Origin are exactly what a browser or an attacker would send. */
 function request(path: string, init: { method?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,16 +27,20 @@ async function makeMedia(dir: string): Promise<{ poster: string; video: string }
 
 describe('the run report in headless Chromium', () => {
   let browser: Browser;
+  let dir: string | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
   });
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
 
   it('shows every job on the timeline, the poster and the video, and a tooltip on hover', async () => {
-    // Kept after the test on purpose: the screenshot is there to be looked at.
-    const dir = await mkdtemp(join(tmpdir(), 'framefarm-report-browser-'));
+    dir = await mkdtemp(join(tmpdir(), 'framefarm-report-browser-'));
     const { poster, video } = await makeMedia(dir);
     const input = fixtureRun();
     const report = await writeRunReport({ outFile: join(dir, 'report.html'), run: input.run, jobs: input.jobs, spans: input.spans, posterPath: poster, videoPath: video, now: input.now });
@@ -85,7 +89,7 @@ describe('the run report in headless Chromium', () => {
   });
 
   it('shows a large failed run: every row, the failed chunk, encode never started', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'framefarm-report-browser-'));
+    dir = await mkdtemp(join(tmpdir(), 'framefarm-report-browser-'));
     const input = syntheticRun(24, 8, 13);
     const report = await writeRunReport({ outFile: join(dir, 'report.html'), run: input.run, jobs: input.jobs, spans: input.spans, now: input.now });
     const page = await browser.newPage({ viewport: { width: 1240, height: 900 } });

@@ -2,7 +2,7 @@ import { BatchClient, DescribeJobsCommand, SubmitJobCommand } from '@aws-sdk/cli
 import { jobSpec, SHELL_JOB_DEFINITION } from '@framefarm/job-specs';
 import { credentialsEnvironment, provisionLocalStack, startLocalStack, type LocalStack } from '@framefarm/local-aws';
 import { build } from 'esbuild';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -137,6 +137,7 @@ describe('a traced run on the local stack, reported', () => {
     } finally {
       batch?.destroy();
       await stack?.stop();
+      await rm(dir, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -183,17 +183,6 @@ describe('framefarm workflow status', () => {
 });
 
 describe('workflow uses the connection layer of every command', () => {
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'framefarm-workflow-conn-'));
-    out = '';
-    err = '';
-    connections = [];
-    batch.reset();
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
   it('honours AWS_DEFAULT_REGION', async () => {
     acceptSubmissions();
     await cli({ AWS_DEFAULT_REGION: 'ap-south-1' })('submit', CLASSIC);

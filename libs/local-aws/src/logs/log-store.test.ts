@@ -1,11 +1,14 @@
-import { mkdtempSync, appendFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, appendFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LogStore } from './log-store';
 
 describe('LogStore', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'logstore-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
   it('keeps events per group and stream across instances, in order', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'logstore-'));
     const store = new LogStore(dir);
     store.append('/aws/batch/job', 'framefarm-render/default/abc', [
       { timestamp: 1, message: 'one' },
@@ -18,7 +21,6 @@ describe('LogStore', () => {
   });
 
   it('skips a line torn by a crash instead of failing the whole stream', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'logstore-'));
     const store = new LogStore(dir);
     store.append('g', 's', [{ timestamp: 1, message: 'whole' }]);
     const groupDir = join(dir, 'g');
