@@ -18,8 +18,7 @@ describe('chunk objects are tagged as intermediate', () => {
   beforeEach(() => s3.reset().on(PutObjectCommand).resolves({}));
 
   it('tags the segment and the chunk manifest, and nothing else', async () => {
-    // Any file will do: only the requests are checked. A temp file would have to outlive the upload's
-    // read stream, which the mocked S3 never reads, so it would be opened after the test removed it.
+    // Any file will do: only the requests are checked.
     await store.uploadChunkSegment('r1', 3, __filename);
     await store.writeChunkManifest({
       version: 3,

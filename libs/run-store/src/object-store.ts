@@ -94,16 +94,14 @@ export class ObjectStore {
 
   async uploadFile(key: string, path: string, contentType: string, tagging?: string): Promise<StoredFile> {
     const [{ size }, sha256] = await Promise.all([stat(path), sha256OfFile(path)]);
-    await this.s3.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        Body: createReadStream(path),
-        ContentLength: size,
-        ContentType: contentType,
-        ...(tagging ? { Tagging: tagging } : {}),
-      }),
-    );
+    const body = createReadStream(path);
+    try {
+      await this.s3.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentLength: size, ContentType: contentType, ...(tagging ? { Tagging: tagging } : {}) }),
+      );
+    } finally {
+      body.destroy(); // a request that failed before reading the whole file leaves it open otherwise
+    }
     return { key, bytes: size, sha256 };
   }
 
