@@ -573,4 +573,27 @@ Also measured, not changed:
 - With two render jobs on two vCPUs, the second starts only when plan exits: plan holds 0.25 vCPU until then (on AWS a whole
   one), about 0.2 s after it submitted the array.
 - The static ffmpeg does not read \`GLIBC_TUNABLES\`: the same page faults with it (x264 over 120 frames, 3 runs each).
+
+## Twelfth round: tonight's full run, the same code against the morning's, a launcher that no longer spins (issue 11, continued)
+
+The tables above are from a full run on 2026-12-01 at 19:27–20:39 UTC (\`npm run bench -- --reps 3\`), on the commit that
+follows the eleventh round. Every ratio is higher than in the morning's full run (06:48 UTC, 2a2d87e): 1.97× the ideal's
+CPU at 240 frames instead of 1.57×, 1.30× at 1,800 frames instead of 1.25×. That is the machine, not the code. Measured
+side by side tonight (\`compare.ts --frames 240 --reps 4\`, interleaved):
+
+| 240 frames, circles | CPU (user+sys) | CPU ÷ ideal | wall | wall ÷ ideal |
+| --- | --- | --- | --- | --- |
+| the morning's commit (2a2d87e) | 16.46 s (14.98–19.12) | 2.34× (2.02–2.69) | 9.9 s (9.0–12.6) | 2.82× (2.42–3.53) |
+| tonight's (32b96d2) | 14.46 s (13.94–16.68) | 2.06× (1.88–2.35) | 8.6 s (8.2–10.7) | 2.42× (2.23–3.02) |
+
+Tonight's code used less CPU in all 4 pairs (by 1.0–2.4 s), and the morning's code measured 2.34× where it measured
+1.57× in the morning. The ideal's CPU for the same 240 frames went from 5.1 s to 6.9–7.6 s; framefarm's grew more, as
+most of what it adds is kernel work (starting processes, faulting in memory, moving bytes through sockets). Touching
+fresh memory one 4 KB page at a time costs about 14 µs a page tonight (6 µs system and 8 µs user time as this VM
+accounts it; a small C program, 102,400 pages, three runs), against about 9 µs in the afternoon.
+
+Also in this round, not a cost of a normal run: the batch launchers (\`launcher-pool.ts\`) wait for a job with plain
+\`wait\`, not \`wait -f\`. In bash 5.2 \`wait -f\` spins at full CPU while the job is stopped (1 s of user and 1 s of system
+time for a job stopped 2 s), and for a job killed by a signal it reads the job after freeing it: about one launcher in
+256 then never reported the job's end, its job RUNNING for good and the launcher on a core (see docs/reliability.md).
 `;
