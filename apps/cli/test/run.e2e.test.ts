@@ -1,22 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveFfprobe } from '@framefarm/media';
 import { runCli } from './run-cli';
+import { tempCwd } from './temp-cwd';
 
 jest.setTimeout(180_000);
-
-/** The working directories the tests ran the CLI in, removed after each test. */
-const cwds: string[] = [];
-function tempCwd(prefix: string): string {
-  const cwd = mkdtempSync(join(tmpdir(), prefix));
-  cwds.push(cwd);
-  return cwd;
-}
-afterEach(() => {
-  for (const cwd of cwds.splice(0)) rmSync(cwd, { recursive: true, force: true });
-});
 
 const SMALL = ['--frames', '12', '--frames-per-job', '4', '--width', '160', '--height', '90', '--fps', '12'];
 

@@ -1,24 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './run-cli';
+import { tempCwd } from './temp-cwd';
 
 jest.setTimeout(240_000);
 
 // The render app's sketch that breaks at frame 3 in the way its seed says.
 const FAULTY = join(__dirname, '..', '..', 'render', 'test', 'fixtures', 'faulty-sketch.ts');
 const ONE_CHUNK = ['--frames', '8', '--frames-per-job', '8', '--width', '32', '--height', '16', '--fps', '10'];
-
-/** The working directories the tests ran the CLI in, removed after each test. */
-const cwds: string[] = [];
-function tempCwd(prefix: string): string {
-  const cwd = mkdtempSync(join(tmpdir(), prefix));
-  cwds.push(cwd);
-  return cwd;
-}
-afterEach(() => {
-  for (const cwd of cwds.splice(0)) rmSync(cwd, { recursive: true, force: true });
-});
 
 /** `framefarm run` of the faulty sketch, as a user runs it from their project: `--sketch sketches/faulty.ts`. */
 async function runFaulty(runId: string, seed: string, ...flags: string[]) {
