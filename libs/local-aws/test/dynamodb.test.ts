@@ -2,7 +2,8 @@ import { ConditionalCheckFailedException, CreateTableCommand, DescribeTableComma
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { RUNS_BY_TIME_INDEX } from '@framefarm/job-specs';
 import type { CoreServices } from '../src/core-services';
-import { ensureTable, waitForTable } from '../src/provision/storage-resources';
+import { waitForTable } from '@framefarm/run-store';
+import { ensureTable } from '../src/provision/storage-resources';
 import { dynamoClient, removeDir, startCore, tempStateDir } from './helpers';
 
 const TABLE = 'framefarm-runs-test';

@@ -2,7 +2,7 @@ import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sd
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { waitForTable } from '../src/provision/storage-resources';
+import { waitForTable } from '@framefarm/run-store';
 import { dynamoClient, logsClient, removeDir, s3Client, startCore, tempStateDir } from './helpers';
 
 describe('state survives a restart of the local services', () => {

@@ -13,3 +13,4 @@ export * from './settings-env';
 export * from './job-main';
 export * from './stage-span';
 export * from './job-policies';
+export * from './table-status';

@@ -2,10 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { tableKeySchema } from '@framefarm/job-specs';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
+import { waitForTable } from '../table-status';
 
 /** s3rver and dynalite on free ports, with the bucket and table a stack would have: for tests. */
 export interface LocalServices {
@@ -42,10 +43,7 @@ export async function startLocalServices(bucket = 'framefarm-test', table = 'fra
       ...tableKeySchema(),
     }),
   );
-  // CreateTable returns while the table is CREATING, in dynalite as in DynamoDB.
-  while ((await client.send(new DescribeTableCommand({ TableName: table }))).Table?.TableStatus !== 'ACTIVE') {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await waitForTable(client, table, 'ACTIVE'); // CreateTable returns while the table is CREATING
   client.destroy();
 
   return {
