@@ -1,18 +1,24 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { JOB_NODE_MAJOR } from '@framefarm/job-specs';
-import { actionsOf, identityStatements, roleStatements, synthesize } from './synth';
+import { actionsOf, identityStatements, roleStatements, synthesize, type Synthesized } from './synth';
 
-const { app, template } = synthesize({
-  spot: false,
-  egress: 'endpoints',
-  alarmEmail: 'render-ops@example.com',
-  stepFunctions: true,
-  scheduleCron: 'cron(0 3 * * ? *)',
-  sharedScratch: true,
-  secrets: [{ environmentName: 'SKETCH_API_KEY', secretName: 'framefarm/sketch-key', field: 'apiKey', steps: ['render', 'encode'] }],
+// Synthesized before the file's tests, not as the file loads (see stack.test.ts).
+let app: Synthesized['app'];
+let template: Synthesized['template'];
+let resources: Record<string, any>;
+beforeAll(() => {
+  ({ app, template } = synthesize({
+    spot: false,
+    egress: 'endpoints',
+    alarmEmail: 'render-ops@example.com',
+    stepFunctions: true,
+    scheduleCron: 'cron(0 3 * * ? *)',
+    sharedScratch: true,
+    secrets: [{ environmentName: 'SKETCH_API_KEY', secretName: 'framefarm/sketch-key', field: 'apiKey', steps: ['render', 'encode'] }],
+  }));
+  resources = template.toJSON().Resources as Record<string, any>;
 });
-const resources = template.toJSON().Resources as Record<string, any>;
 const jobDefinition = (name: string) =>
   Object.values(resources).find((r) => r.Type === 'AWS::Batch::JobDefinition' && r.Properties.JobDefinitionName === name);
 

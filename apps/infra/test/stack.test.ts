@@ -10,11 +10,20 @@ import {
   RETRY_RULES,
   TABLE_KEYS,
 } from '@framefarm/job-specs';
-import { actionsOf, identityStatements, maskAssetHashes, roleStatements, synthesize } from './synth';
+import { actionsOf, identityStatements, maskAssetHashes, roleStatements, synthesize, type Synthesized } from './synth';
 
-const { app, template, assembly, stack } = synthesize();
+// Synthesized before the file's tests, not as the file loads: a `-t` filter that skips every test
+// here then skips the synth too, and with it the assembly dir that only afterAll would remove.
+let app: Synthesized['app'];
+let template: Synthesized['template'];
+let assembly: Synthesized['assembly'];
+let stack: Synthesized['stack'];
+let resources: Record<string, any>;
+beforeAll(() => {
+  ({ app, template, assembly, stack } = synthesize());
+  resources = template.toJSON().Resources as Record<string, any>;
+});
 const specs = allJobSpecs();
-const resources = template.toJSON().Resources as Record<string, any>;
 const logicalIdOf = (type: string, predicate: (props: any) => boolean): string => {
   const match = Object.entries(resources).find(([, r]) => r.Type === type && predicate(r.Properties));
   if (!match) throw new Error(`no ${type} matched`);
