@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { toolThreads } from '@framefarm/job-specs';
 import { extractPoster, joinSegments, posterFrameIndex, verifyVideo } from '@framefarm/media';
 import {
   ChecksumMismatchError,
@@ -108,7 +109,7 @@ export async function encodeRun(store: RunStore, config: EncodeJobConfig, log: J
     const joined = span('encode.join', { segments: segments.length }, () => joinSegments(segments, videoPath));
     const posterPath = join(workDir, 'poster.png');
     const posterFrame = posterFrameIndex(settings.totalFrames, chunks.map((chunk) => chunk.start));
-    const cutPoster = (video: string, frame: number) => span('encode.poster', { frame: posterFrame }, () => extractPoster(video, posterPath, frame, settings.fps));
+    const cutPoster = (video: string, frame: number) => span('encode.poster', { frame: posterFrame }, () => extractPoster(video, posterPath, frame, settings.fps, { threads: toolThreads('encode') }));
     // At a chunk's first frame the poster is that segment's first frame: nothing before it is
     // decoded, and it is cut while the segments are joined and the video checked. Otherwise it
     // is cut from the video while its packets are checked. Both only read what is written.

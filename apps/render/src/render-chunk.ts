@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { jobSpec } from '@framefarm/job-specs';
+import { toolThreads } from '@framefarm/job-specs';
 import { startSegmentEncoder, verifySegment } from '@framefarm/media';
 import { ChunkManifest, errorFields, frameTimeoutSecondsOf, JobLog, RunStore, settingsHash, StageSpan, StoppedBySignalError, untraced } from '@framefarm/run-store';
 import { frameChecksum, SketchRuntimeError } from '@framefarm/sketch';
@@ -12,11 +12,6 @@ import { progressSchedule } from './progress';
 import { frameSettingsOf, runSketchRef } from './run-sketch';
 import { SketchThread, SketchThreadCode } from './sketch-thread';
 
-/**
- * x264 threads: the render job's vCPUs (its job spec), not the machine's cores. Drawing runs in
- * this process beside ffmpeg, and on a shared host other jobs hold the other cores.
- */
-export const encoderThreads = (): number => Math.max(1, Math.floor(jobSpec('render').vcpus));
 
 export type RenderOutcome = { status: 'SKIPPED'; manifest: ChunkManifest } | { status: 'SUCCEEDED'; manifest: ChunkManifest };
 
@@ -120,7 +115,7 @@ async function renderFrames(
 
   const workDir = await mkdtemp(join(tmpdir(), `framefarm-render-${runId}-`));
   const encoder = startSegmentEncoder({
-    width: settings.width, height: settings.height, fps: settings.fps, startFrame: chunk.start, output: join(workDir, 'segment.ts'), threads: encoderThreads(),
+    width: settings.width, height: settings.height, fps: settings.fps, startFrame: chunk.start, output: join(workDir, 'segment.ts'), threads: toolThreads('render'),
   });
   const abortEncoder = (): void => encoder.abort();
   stopped.addEventListener('abort', abortEncoder, { once: true });

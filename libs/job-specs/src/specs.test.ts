@@ -1,4 +1,4 @@
-import { allJobSpecs, jobDefinitionEnvironment, jobSpec, STEPS } from './index';
+import { allJobSpecs, jobDefinitionEnvironment, jobSpec, STEPS, toolThreads } from './index';
 
 describe('job specs', () => {
   it('names one queue and one definition per step with the quick start output names', () => {
@@ -24,6 +24,12 @@ describe('job specs', () => {
   it('gives every job the resource names it needs', () => {
     const env = jobDefinitionEnvironment({ bucket: 'b', table: 't', prefix: 'ff' });
     expect(env).toMatchObject({ FRAMEFARM_BUCKET: 'b', RENDER_JOB_QUEUE: 'ff-render', ENCODE_JOB_DEFINITION: 'ff-encode' });
+  });
+
+  it("runs a job's tools with as many threads as the job has whole vCPUs, at least one", () => {
+    for (const spec of allJobSpecs()) expect(toolThreads(spec.step)).toBe(Math.max(1, Math.floor(spec.vcpus)));
+    expect(jobSpec('plan').vcpus).toBeLessThan(1);
+    expect(toolThreads('plan')).toBe(1);
   });
 
   it('has glibc give the jobs huge pages for their heap', () => {

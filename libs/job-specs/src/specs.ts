@@ -76,6 +76,12 @@ export function jobSpec(step: StepName, prefix = DEFAULT_PREFIX): JobSpec {
   };
 }
 
+/**
+ * Threads for the tools a job runs (x264, ffmpeg's decoder): the job's vCPUs, not the host's
+ * cores, which on a shared host other jobs hold. At least one.
+ */
+export const toolThreads = (step: StepName): number => Math.max(1, Math.floor(jobSpec(step).vcpus));
+
 export function allJobSpecs(prefix = DEFAULT_PREFIX): JobSpec[] {
   return STEPS.map((step) => jobSpec(step, prefix));
 }

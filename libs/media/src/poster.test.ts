@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadImage, createCanvas } from '@napi-rs/canvas';
-import { extractPoster, InvalidMediaInputError, joinSegments, posterFrameIndex, startSegmentEncoder } from './index';
+import { extractPoster, InvalidMediaInputError, joinSegments, posterArgs, posterFrameIndex, startSegmentEncoder } from './index';
 
 const format = { width: 64, height: 48, fps: 10 };
 
@@ -33,9 +33,12 @@ describe('posters', () => {
     const cases = [[15, 'poster.png', 3], [15, 'poster.jpg', 6], [12, 'a.png', 3], [11, 'b.png', 3], [13, 'c.png', 3], [0, 'd.png', 3], [29, 'e.png', 3]] as const;
     // The second segment's first frame, cut from the segment itself (what encode does at a chunk start).
     const fromSegment = [[12, 'segment.png', 3, segments[1]]] as const;
-    for (const [frame, name, tolerance, source] of [...cases.map(([f, n, t]) => [f, n, t, undefined] as const), ...fromSegment]) {
+    // Decoded by one thread, as encode does (its job's vCPUs), from a keyframe and from the frames before it.
+    const oneThread = [[12, 'segment-1-thread.png', 3, segments[1]], [15, 'middle-1-thread.png', 3, undefined]] as const;
+    const all = [...cases.map(([f, n, t]) => [f, n, t, undefined] as const), ...fromSegment, ...oneThread];
+    for (const [frame, name, tolerance, source] of all) {
       const poster = join(dir, name);
-      await extractPoster(source ?? video, poster, source ? 0 : frame, format.fps);
+      await extractPoster(source ?? video, poster, source ? 0 : frame, format.fps, name.includes('1-thread') ? { threads: 1 } : {});
       const image = await loadImage(poster);
       expect([image.width, image.height]).toEqual([64, 48]);
       const ctx = createCanvas(64, 48).getContext('2d');
@@ -60,5 +63,14 @@ describe('posters', () => {
 
   it('rejects formats it cannot write', async () => {
     await expect(extractPoster('video.mp4', join(dir, 'poster.gif'), 0, 10)).rejects.toThrow(InvalidMediaInputError);
+  });
+
+  it('gives the decoder the threads asked for, as an option of the input', () => {
+    const args = posterArgs('video.mp4', 'poster.png', 12, 10, { threads: 1 });
+    expect(args.indexOf('-threads')).toBeGreaterThanOrEqual(0);
+    expect(args[args.indexOf('-threads') + 1]).toBe('1');
+    expect(args.indexOf('-threads')).toBeLessThan(args.indexOf('-i'));
+    expect(posterArgs('video.mp4', 'poster.png', 12, 10)).not.toContain('-threads');
+    for (const threads of [0, 1.5, -1]) expect(() => posterArgs('video.mp4', 'poster.png', 0, 10, { threads })).toThrow(InvalidMediaInputError);
   });
 });

@@ -2,10 +2,21 @@ import { resolveFfmpeg } from './binaries';
 import { InvalidMediaInputError } from './errors';
 import { runTool } from './run-tool';
 
-/** Writes one frame of a video as an image (PNG or JPEG, by the output's extension). */
-export async function extractPoster(video: string, output: string, frameIndex: number, fps: number): Promise<void> {
+export interface PosterOptions {
+  /**
+   * Decoder threads: the job's vCPUs. Unset, ffmpeg starts frame threads for every core of the
+   * host, which for the one frame at a chunk's start cost a sixth more CPU (and on a shared host
+   * take cores that other jobs hold).
+   */
+  threads?: number;
+}
+
+/** ffmpeg's arguments for a poster; checks them as extractPoster does. */
+export function posterArgs(video: string, output: string, frameIndex: number, fps: number, options: PosterOptions = {}): string[] {
   if (!/\.(png|jpe?g)$/i.test(output)) throw new InvalidMediaInputError(`poster ${output} must end in .png, .jpg or .jpeg`);
   if (!Number.isInteger(frameIndex) || frameIndex < 0) throw new InvalidMediaInputError(`poster frame ${frameIndex} must be a whole number of at least 0`);
+  const { threads } = options;
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) throw new InvalidMediaInputError(`threads ${threads} must be a whole number of at least 1`);
   // Seek to half a frame before it: ffmpeg decodes from the keyframe before that point and drops
   // what comes earlier, so the first frame out is this one, and no rounding can shift it by one.
   // The video is BT.709 limited range; images want full range RGB (PNG) or BT.601 full range
@@ -16,11 +27,14 @@ export async function extractPoster(video: string, output: string, frameIndex: n
     ? `scale=in_color_matrix=bt709:in_range=tv,${untag},format=rgb24`
     : `scale=in_color_matrix=bt709:in_range=tv:out_color_matrix=bt601:out_range=pc,${untag},format=yuvj420p`;
   const seek = frameIndex > 0 ? ['-ss', ((frameIndex - 0.5) / fps).toFixed(6)] : [];
-  await runTool(
-    resolveFfmpeg(),
-    ['-hide_banner', '-loglevel', 'error', '-y', ...seek, '-i', video, '-vf', convert, '-frames:v', '1', '-update', '1', output],
-    `extracting poster frame ${frameIndex} of ${video}`,
-  );
+  // Options before -i are the input's: -threads there is the decoder's.
+  const decoder = threads === undefined ? [] : ['-threads', String(threads)];
+  return ['-hide_banner', '-loglevel', 'error', '-y', ...decoder, ...seek, '-i', video, '-vf', convert, '-frames:v', '1', '-update', '1', output];
+}
+
+/** Writes one frame of a video as an image (PNG or JPEG, by the output's extension). */
+export async function extractPoster(video: string, output: string, frameIndex: number, fps: number, options: PosterOptions = {}): Promise<void> {
+  await runTool(resolveFfmpeg(), posterArgs(video, output, frameIndex, fps, options), `extracting poster frame ${frameIndex} of ${video}`);
 }
 
 /**
