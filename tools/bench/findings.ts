@@ -596,4 +596,53 @@ Also in this round, not a cost of a normal run: the batch launchers (\`launcher-
 \`wait\`, not \`wait -f\`. In bash 5.2 \`wait -f\` spins at full CPU while the job is stopped (1 s of user and 1 s of system
 time for a job stopped 2 s), and for a job killed by a signal it reads the job after freeing it: about one launcher in
 256 then never reported the job's end, its job RUNNING for good and the launcher on a core (see docs/reliability.md).
+
+## Thirteenth round: where the fixed cost goes, thread by thread; one decoder thread for the poster; what did not pay (issue 11, continued)
+
+Where a 240-frame run's CPU went on 2026-12-01 at 21:48 UTC, by thread (perf's cpu-clock samples of every thread at
+1,999 Hz, one run with 2 render jobs; shares of the busy samples, since sampling itself costs a little):
+
+| thread | share | of it |
+| --- | --- | --- |
+| x264 (the render jobs' ffmpeg, 2) | 45% | the ideal's x264 at work, plus what sharing two cores costs it |
+| the CLI's main thread, with the local stack | 13% | about 1.06 s of CPU before the plan job is submitted, 0.15 s while frames render, 0.67 s after the last chunk |
+| the render jobs' main threads (2) | 10% | about 0.53 s each before the first frame and 0.13 s after the last; in between about 1 ms a frame |
+| the sketch threads (2) | 12% | Skia's drawing; 0.22 s each to start (the canvas module alone: 55 ms of CPU to load) |
+| the CLI's other threads | 4% | V8's GC and compiler helpers, libuv, and the thread that reads the sketch's declarations (0.11 s) |
+| the jobs' V8 helper threads | 3% | concurrent marking, sweeping and compiling |
+| encode, plan | 3%, 2.5% | |
+| ffmpeg for the poster, packet checks, join | 2% | |
+
+Changed in this round:
+- **encode cuts the poster with one decoder thread**, the encode job's vCPU (\`toolThreads\` in \`libs/job-specs\`, which the
+  render jobs' x264 threads come from too). Unasked, ffmpeg started frame threads for every core to decode the one frame
+  at a chunk's start. The poster alone: 0.21 → 0.175 s of CPU (8 interleaved runs each); in a 240-frame run
+  0.22–0.23 → 0.16–0.18 s (2 runs before, 3 after). The PNG is the same byte for byte. \`-threads 1\` changes nothing measurable for
+  the packet checks or the join, which copy packets and decode nothing.
+
+Tried and not kept, each measured:
+- **A Node startup snapshot of a job bundle** (\`node --build-snapshot\`, Node 24.22, the plan bundle with its main
+  deferred): the snapshot builder aborts ("global handle not serialized", an \`HTTPParser\`) and warns that \`node:http\`,
+  \`node:https\` and \`async_hooks\` are not supported in snapshots. The SDK needs them as it loads.
+- **The CLI on the jobs' Node 24** instead of Node 20, each with its warm caches: the CLI took 2.77–2.95 s of CPU at
+  240 frames against 2.45–2.48 s (3 runs each).
+- **The CLI bundled with its packages** (esbuild's third-party bundling, dynalite left out for its computed requires):
+  665 files loaded → 101, but the CLI took 1.99–2.28 s of CPU in a 2-frame run against 1.63–1.81 s (4 interleaved
+  pairs, each build with its own warmed module cache). Every ES module in a bundle is initialized as it loads, where
+  the CLI now loads most packages only when a command needs them, and the bigger code cache costs more to read.
+- **\`--single-threaded-gc\` for the jobs** (their code caches refilled under it): render 3.21, 3.21, 3.87 s against
+  3.14, 3.26, 3.83 s of CPU (3 interleaved pairs); no difference.
+- **\`--min-semi-space-size=16\` for the CLI** (a young generation at full size from the start): 1.87–2.29 s against
+  1.67–2.31 s of CPU in 2-frame runs (two blocks of 4 each); no difference.
+- **A FIFO instead of the socket pair** between a render job and its ffmpeg: no less CPU (120 frames, 3 runs each).
+- **The render job's x264 command line** (colour tags, forced IDR, MPEG-TS, \`-filter_threads 1\`) against the ideal's,
+  alone on the same 120 raw frames: 3.02–3.13 s against 3.03–3.33 s (6 interleaved each). What framefarm's x264 costs
+  more in a run comes from sharing the two cores with the drawing and the other job, not from its options.
+- **Frames in plain buffers instead of shared memory**: V8 copies into shared memory with relaxed atomics, 0.15 ms for a
+  3.7 MB frame in the caches against 0.08 ms into a plain \`ArrayBuffer\`. But shared memory is what lets the main thread's
+  WebAssembly checksum read the frame where it lies; a plain buffer would need that copy instead. Not changed.
+
+Also measured: a 240-frame run makes 132 requests to the local stack, 50 of them the CLI's progress polls; the IAM
+simulation of a request the decision cache has not seen (a new S3 key) costs about a millisecond, 60–90 ms a run; Node 24
+alone (\`node -e 0\`) took 81 ms of CPU at 21:58 and 115 ms at 22:17, the same binary.
 `;
