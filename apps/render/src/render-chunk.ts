@@ -12,7 +12,6 @@ import { progressSchedule } from './progress';
 import { frameSettingsOf, runSketchRef } from './run-sketch';
 import { SketchThread, SketchThreadCode } from './sketch-thread';
 
-
 export type RenderOutcome = { status: 'SKIPPED'; manifest: ChunkManifest } | { status: 'SUCCEEDED'; manifest: ChunkManifest };
 
 /**

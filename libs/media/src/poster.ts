@@ -5,7 +5,7 @@ import { runTool } from './run-tool';
 export interface PosterOptions {
   /**
    * Decoder threads: the job's vCPUs. Unset, ffmpeg starts frame threads for every core of the
-   * host, which for the one frame at a chunk's start cost a sixth more CPU (and on a shared host
+   * host, which for the one frame at a chunk's start cost a fifth more CPU (and on a shared host
    * take cores that other jobs hold).
    */
   threads?: number;
