@@ -1,6 +1,7 @@
 import { resolveFfmpeg } from './binaries';
 import { InvalidMediaInputError } from './errors';
 import { runTool } from './run-tool';
+import { assertThreads } from './threads';
 
 export interface PosterOptions {
   /**
@@ -16,7 +17,7 @@ export function posterArgs(video: string, output: string, frameIndex: number, fp
   if (!/\.(png|jpe?g)$/i.test(output)) throw new InvalidMediaInputError(`poster ${output} must end in .png, .jpg or .jpeg`);
   if (!Number.isInteger(frameIndex) || frameIndex < 0) throw new InvalidMediaInputError(`poster frame ${frameIndex} must be a whole number of at least 0`);
   const { threads } = options;
-  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) throw new InvalidMediaInputError(`threads ${threads} must be a whole number of at least 1`);
+  assertThreads(threads);
   // Seek to half a frame before it: ffmpeg decodes from the keyframe before that point and drops
   // what comes earlier, so the first frame out is this one, and no rounding can shift it by one.
   // The video is BT.709 limited range; images want full range RGB (PNG) or BT.601 full range

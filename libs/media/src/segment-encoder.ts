@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolveFfmpeg } from './binaries';
 import { InvalidMediaInputError } from './errors';
 import { startTool } from './run-tool';
+import { assertThreads } from './threads';
 import { assertVideoFormat, PIXEL_FORMAT, rgbaFrameBytes, VideoFormat } from './video-format';
 
 export interface SegmentOptions extends VideoFormat {
@@ -60,9 +61,7 @@ export function segmentArgs(options: SegmentOptions): string[] {
 
 export function startSegmentEncoder(options: SegmentOptions): SegmentEncoder {
   assertVideoFormat(options);
-  if (options.threads !== undefined && (!Number.isInteger(options.threads) || options.threads < 1)) {
-    throw new InvalidMediaInputError(`threads ${options.threads} must be a whole number of at least 1`);
-  }
+  assertThreads(options.threads);
   if (!Number.isInteger(options.startFrame) || options.startFrame < 0) {
     throw new InvalidMediaInputError(`startFrame ${options.startFrame} must be a whole number of at least 0`);
   }
