@@ -11,12 +11,14 @@ export interface VideoPacket {
 
 /**
  * Every video packet of a file, in decode order, read without decoding: ffmpeg's framecrc muxer
- * over a stream copy (the npm-shipped ffprobe crashes on MPEG-TS).
+ * over a stream copy (the npm-shipped ffprobe crashes on MPEG-TS). Name the container when it is
+ * known: ffmpeg guesses from the first bytes, and took a segment of two black frames (ten TS
+ * packets) for an MPEG program stream, in which it then found no video.
  */
-export async function readPackets(path: string): Promise<VideoPacket[]> {
+export async function readPackets(path: string, container?: 'mpegts'): Promise<VideoPacket[]> {
   const stdout = await runTool(
     resolveFfmpeg(),
-    ['-hide_banner', '-loglevel', 'error', '-copyts', '-i', path, '-map', '0:v:0', '-c', 'copy', '-f', 'framecrc', '-'],
+    ['-hide_banner', '-loglevel', 'error', '-copyts', ...(container ? ['-f', container] : []), '-i', path, '-map', '0:v:0', '-c', 'copy', '-f', 'framecrc', '-'],
     `reading the packets of ${path}`,
   );
   const timeBase = /^#tb 0: (\d+)\/(\d+)$/m.exec(stdout);

@@ -96,6 +96,6 @@ export async function verifyVideo(path: string, expected: ExpectedVideo): Promis
 
 /** Checks a segment a render job just wrote: `frames` packets, one per frame slot, in order. */
 export async function verifySegment(path: string, expected: { frames: number; fps: number }): Promise<void> {
-  const problems = packetProblems(await readPackets(path), expected);
+  const problems = packetProblems(await readPackets(path, 'mpegts'), expected);
   if (problems.length > 0) throw new VideoVerificationError(`segment ${path} does not hold the frames written to it: ${problems.join('; ')}`);
 }

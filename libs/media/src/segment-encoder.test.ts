@@ -90,6 +90,14 @@ describe('segments', () => {
     await expect(verifySegment(segment, { frames: 6, fps: 12 })).rejects.toThrow(VideoVerificationError);
   });
 
+  it('checks a segment of two black frames, which ffmpeg would take for MPEG program stream if not told', async () => {
+    const black = { width: 1280, height: 720, fps: 30 };
+    const encoder = startSegmentEncoder({ ...black, startFrame: 0, output: join(dir, 'black.ts') });
+    for (let i = 0; i < 2; i++) await encoder.write(Buffer.alloc(black.width * black.height * 4));
+    const segment = await encoder.finish();
+    await expect(verifySegment(segment.path, { frames: 2, fps: 30 })).resolves.toBeUndefined();
+  });
+
   it('rejects frames of the wrong size and reports ffmpeg stderr on failure', async () => {
     const encoder = startSegmentEncoder({ ...format, startFrame: 0, output: join(dir, 'x.ts') });
     await expect(encoder.write(Buffer.alloc(10))).rejects.toThrow(InvalidMediaInputError);
