@@ -17,7 +17,10 @@ const { basename, join } = require('node:path');
 const WABT = 'wabt@1.0.39';
 const root = join(__dirname, '..', '..');
 /** .wat → the TypeScript module generated from it, and the names of its exports. */
-const SOURCES = [{ wat: 'libs/sketch/src/frame-checksum.wat', ts: 'libs/sketch/src/frame-checksum-wasm.ts', name: 'FRAME_CHECKSUM_WASM' }];
+const SOURCES = [
+  { wat: 'libs/sketch/src/frame-checksum.wat', ts: 'libs/sketch/src/frame-checksum-wasm.ts', name: 'FRAME_CHECKSUM_WASM' },
+  { wat: 'libs/sketch/src/frame-i420.wat', ts: 'libs/sketch/src/frame-i420-wasm.ts', name: 'FRAME_I420_WASM' },
+];
 
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 

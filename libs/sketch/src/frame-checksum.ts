@@ -1,4 +1,5 @@
 import { FRAME_CHECKSUM_WASM } from './frame-checksum-wasm';
+import { wasm, type WasmMemory } from './wasm-memory';
 
 /**
  * A 64-bit checksum of a frame's raw pixels (16 hex digits), plenty to tell one rendered frame
@@ -23,25 +24,27 @@ export function frameChecksum(pixels: Uint8Array): string {
 /**
  * A buffer for one frame's pixels that frameChecksum reads without a copy: WebAssembly memory of
  * its own, shared, so a worker thread it is posted to (not transferred) writes into this memory.
+ * `spareBytes` more follow the frame in the same memory, for what WebAssembly makes of the frame
+ * (frameToI420 writes the encoder's planes there).
  */
-export function allocateFrameBuffer(bytes: number): Buffer {
+export function allocateFrameBuffer(bytes: number, spareBytes = 0): Buffer {
   if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_FRAME_BYTES) throw new RangeError(`a frame buffer has 1…${MAX_FRAME_BYTES} bytes, not ${bytes}`);
-  const memory = memoryFor(bytes);
+  if (!Number.isInteger(spareBytes) || spareBytes < 0 || bytes + spareBytes > MAX_FRAME_BYTES) {
+    throw new RangeError(`a frame buffer has room for ${MAX_FRAME_BYTES - bytes} spare bytes, not ${spareBytes}`);
+  }
+  const memory = memoryFor(bytes + spareBytes);
   inPlace.set(memory.buffer, new Lanes(memory));
+  memories.set(memory.buffer, memory);
   return Buffer.from(memory.buffer, DATA, bytes);
 }
 
-/** The part of WebAssembly used here: its types come with lib.dom, and this project's lib is ES2022 alone. */
-interface WasmMemory {
-  readonly buffer: SharedArrayBuffer;
+/** Where a buffer from allocateFrameBuffer lives: its WebAssembly memory, and the spare bytes after the frame. */
+export function frameMemoryOf(pixels: Uint8Array): { memory: WasmMemory; spareOffset: number; spareBytes: number } | undefined {
+  const memory = memories.get(pixels.buffer);
+  if (!memory || pixels.byteOffset !== DATA) return undefined;
+  const spareOffset = DATA + pixels.byteLength;
+  return { memory, spareOffset, spareBytes: memory.buffer.byteLength - spareOffset };
 }
-const wasm = (globalThis as unknown as {
-  WebAssembly: {
-    Memory: new (descriptor: { initial: number; maximum: number; shared: true }) => WasmMemory;
-    Module: new (bytes: Uint8Array) => object;
-    Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  };
-}).WebAssembly;
 
 const PAGE = 65536;
 /** Bytes a block: one 32-bit word for each of the 16 lanes. */
@@ -68,6 +71,7 @@ let compiled: object | undefined;
 let scratch: Lanes | undefined;
 /** The checksum's instance over each frame buffer's memory, by that memory's buffer. */
 const inPlace = new WeakMap<ArrayBufferLike, Lanes>();
+const memories = new WeakMap<ArrayBufferLike, WasmMemory>();
 
 /** The WebAssembly rounds over one memory, and the JavaScript around them. */
 class Lanes {

@@ -12,3 +12,4 @@ export * from './source-map';
 export * from './bundle';
 export { BUILTIN_SKETCHES, DEFAULT_SKETCH } from './builtins';
 export * from './preview';
+export * from './frame-i420';
