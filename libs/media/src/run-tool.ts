@@ -21,8 +21,8 @@ export interface RunningTool {
   exited: Promise<void>;
 }
 
-export function startTool(bin: string, args: string[], description: string): RunningTool {
-  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+export function startTool(bin: string, args: string[], description: string, env?: Record<string, string>): RunningTool {
+  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], ...(env ? { env: { ...process.env, ...env } } : {}) });
   const stderr = new OutputTail();
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FfmpegError, frameTimestamps, InvalidMediaInputError, joinSegments, startSegmentEncoder, verifySegment, verifyVideo, VideoVerificationError } from './index';
+import { FfmpegError, frameTimestamps, InvalidMediaInputError, joinSegments, resolveFfmpeg, resolveFfprobe, startSegmentEncoder, verifySegment, verifyVideo, VideoVerificationError } from './index';
 
 const format = { width: 96, height: 64, fps: 24 };
 
@@ -88,6 +89,34 @@ describe('segments', () => {
     await expect(verifySegment(segment, { frames: 6, fps: 24 })).resolves.toBeUndefined();
     await expect(verifySegment(segment, { frames: 7, fps: 24 })).rejects.toThrow(/6 frames instead of 7.*frame 6 missing/);
     await expect(verifySegment(segment, { frames: 6, fps: 12 })).rejects.toThrow(VideoVerificationError);
+  });
+
+  it('takes I420 frames as they are: flat planes come back from the segment as they went in, tagged BT.709 limited range', async () => {
+    const { width, height } = format;
+    const planes = (index: number): number[] => [40 + index * 60, 100 + index * 10, 180 - index * 20];
+    const i420 = (index: number): Buffer => {
+      const [y, u, v] = planes(index);
+      return Buffer.concat([Buffer.alloc(width * height, y), Buffer.alloc((width * height) / 4, u), Buffer.alloc((width * height) / 4, v)]);
+    };
+    const encoder = startSegmentEncoder({ ...format, startFrame: 0, output: join(dir, 'i420.ts'), input: 'yuv420p' });
+    await expect(encoder.write(syntheticFrame(0))).rejects.toThrow(/96x64 I420 needs 9216/);
+    for (let i = 0; i < 3; i++) await encoder.write(i420(i));
+    const segment = await encoder.finish();
+    await verifySegment(segment.path, { frames: 3, fps: 24 });
+
+    const decoded = execFileSync(resolveFfmpeg(), ['-v', 'error', '-f', 'mpegts', '-i', segment.path, '-f', 'rawvideo', '-pix_fmt', 'yuv420p', 'pipe:1'], { maxBuffer: 1 << 24 });
+    const frameBytes = i420(0).length;
+    expect(decoded.length).toBe(3 * frameBytes);
+    const mean = (bytes: Buffer): number => bytes.reduce((sum, b) => sum + b, 0) / bytes.length;
+    for (let i = 0; i < 3; i++) {
+      const frame = decoded.subarray(i * frameBytes, (i + 1) * frameBytes);
+      const got = [frame.subarray(0, width * height), frame.subarray(width * height, (width * height * 5) / 4), frame.subarray((width * height * 5) / 4)].map(mean);
+      got.forEach((value, plane) => expect(Math.abs(value - planes(i)[plane])).toBeLessThan(1));
+    }
+    const mp4 = join(dir, 'i420.mp4');
+    await joinSegments([segment.path], mp4);
+    const tags = execFileSync(resolveFfprobe(), ['-v', 'error', '-show_entries', 'stream=color_range,color_space,color_primaries,color_transfer', '-of', 'compact=p=0', mp4]).toString().trim();
+    expect(tags).toBe('color_range=tv|color_space=bt709|color_transfer=bt709|color_primaries=bt709');
   });
 
   it('checks a segment of two black frames, which ffmpeg would take for MPEG program stream if not told', async () => {
