@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { toolThreads } from '@framefarm/job-specs';
 import { startSegmentEncoder, verifySegment } from '@framefarm/media';
 import { ChunkManifest, errorFields, frameTimeoutSecondsOf, JobLog, RunStore, settingsHash, StageSpan, StoppedBySignalError, untraced } from '@framefarm/run-store';
-import { frameChecksum, SketchRuntimeError } from '@framefarm/sketch';
+import { frameChecksum, frameToI420, SketchRuntimeError } from '@framefarm/sketch';
 import type { RenderJobConfig } from './env';
 import { PreviewPublisher } from './preview-publisher';
 import { progressSchedule } from './progress';
@@ -114,7 +114,7 @@ async function renderFrames(
 
   const workDir = await mkdtemp(join(tmpdir(), `framefarm-render-${runId}-`));
   const encoder = startSegmentEncoder({
-    width: settings.width, height: settings.height, fps: settings.fps, startFrame: chunk.start, output: join(workDir, 'segment.ts'), threads: toolThreads('render'),
+    width: settings.width, height: settings.height, fps: settings.fps, startFrame: chunk.start, output: join(workDir, 'segment.ts'), threads: toolThreads('render'), input: 'yuv420p',
   });
   const abortEncoder = (): void => encoder.abort();
   stopped.addEventListener('abort', abortEncoder, { once: true });
@@ -126,8 +126,8 @@ async function renderFrames(
       for (let index = chunk.start; index < chunk.end; index++) {
         const pixels = await thread.next();
         checksums.push(frameChecksum(pixels));
-        // Once in ffmpeg's pipe, the frame's buffer goes back to the sketch thread for a later frame.
-        await encoder.write(pixels, () => thread.release(pixels));
+        // Once in ffmpeg's pipe, the frame's buffer (its I420 planes too) goes back to the sketch thread for a later frame.
+        await encoder.write(frameToI420(pixels, settings), () => thread.release(pixels));
         const rendered = index - chunk.start + 1;
         if (progressDue(rendered)) {
           await store.records.updateChunk(runId, chunk.index, { framesDone: rendered });

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { allocateFrameBuffer, InvalidSketchError, SketchExitError, SketchPhase, SketchRuntimeError, SketchTimeoutError, FrameSettings, SketchRef } from '@framefarm/sketch';
+import { allocateFrameBuffer, i420FrameBytes, InvalidSketchError, SketchExitError, SketchPhase, SketchRuntimeError, SketchTimeoutError, FrameSettings, SketchRef } from '@framefarm/sketch';
 import { FromSketchThread, SKETCH_THREAD_ROLE, SketchFailure, SketchThreadInit, ToSketchThread } from './sketch-protocol';
 
 /** The sketch thread's own bundle (sketch-thread-entry.ts) as code; `require` in it resolves from the file `requireFrom`. */
@@ -184,7 +184,8 @@ export class SketchThread {
   }
 
   private allocate(): Buffer {
-    const pixels = allocateFrameBuffer(this.frameBytes);
+    // Room after the frame for its I420 planes (frameToI420), made in the main thread for ffmpeg.
+    const pixels = allocateFrameBuffer(this.frameBytes, i420FrameBytes(this.options.settings));
     this.own.add(pixels);
     return pixels;
   }

@@ -89,7 +89,7 @@ describe('rendering a chunk', () => {
     writeFileSync(
       wrapper,
       `#!${process.execPath}\n` +
-        `const args = process.argv.slice(2).map((a) => a.startsWith('scale=') ? 'select=not(eq(n\\\\,2)),' + a : a);\n` +
+        `const args = process.argv.slice(2).flatMap((a) => a === '-c:v' ? ['-vf', 'select=not(eq(n\\\\,2))', a] : [a]);\n` +
         `const r = require('node:child_process').spawnSync(${JSON.stringify(resolveFfmpeg())}, args, { stdio: 'inherit' });\n` +
         'process.exit(r.status ?? 1);\n',
     );
