@@ -1,12 +1,14 @@
-// Render loops of three shapes, for loop-floor.ts: the same sketch, readback and ffmpeg command as a
+// Render loops of four shapes, for loop-floor.ts: the same sketch, readback and ffmpeg command as a
 // render job, without the job around them (no SDK, no stack, no records). One process per run:
 //
-//   node loop-shapes.cjs <shape> <sketch.cjs> <checksum.cjs> <frames> <width> <height> <fps> <ffmpeg> <args.json>
+//   node loop-shapes.cjs <shape> <sketch.cjs> <frame-code.cjs> <frames> <width> <height> <fps> <ffmpeg> <args.json> [<env.json>]
 //
 //   pipe              draws on the main thread and writes each frame into ffmpeg's pipe (the one-pipe script)
 //   pipe-checksum     the same, plus the render job's frame checksum of every frame
 //   thread-checksum   the render job's shape: a worker thread draws into frame buffers the main thread
 //                     lends it (shared memory); the main thread checksums each frame where it is and writes it
+//   thread-checksum-i420  the same, but the main thread writes the frame as I420 (frameToI420), as render jobs
+//                     have since 2026-12-01, into an ffmpeg that converts nothing (args.json and env.json for it)
 'use strict';
 const { spawn } = require('node:child_process');
 const { Worker, isMainThread, parentPort, workerData } = require('node:worker_threads');
@@ -40,16 +42,18 @@ if (!isMainThread) {
   return;
 }
 
-const [shape, sketchPath, checksumPath, framesArg, widthArg, heightArg, fpsArg, ffmpeg, argsJson] = process.argv.slice(2);
+const [shape, sketchPath, frameCodePath, framesArg, widthArg, heightArg, fpsArg, ffmpeg, argsJson, envJson] = process.argv.slice(2);
 const [frames, width, height, fps] = [framesArg, widthArg, heightArg, fpsArg].map(Number);
-if (!['pipe', 'pipe-checksum', 'thread-checksum'].includes(shape)) throw new Error(`unknown shape ${shape}`);
+if (!['pipe', 'pipe-checksum', 'thread-checksum', 'thread-checksum-i420'].includes(shape)) throw new Error(`unknown shape ${shape}`);
 // As in the render job (apps/render/src/canvas-memory.ts), before the canvas loads.
 process.env.MIMALLOC_PURGE_DELAY = '-1';
-const { allocateFrameBuffer, frameChecksum } = require(checksumPath);
+const { allocateFrameBuffer, frameChecksum, frameToI420, i420FrameBytes } = require(frameCodePath);
+const i420 = shape.endsWith('-i420');
 const checksums = [];
-const check = shape.endsWith('-checksum') ? (pixels) => checksums.push(frameChecksum(pixels)) : () => undefined;
+const check = shape.includes('-checksum') ? (pixels) => checksums.push(frameChecksum(pixels)) : () => undefined;
 
-const encoder = spawn(ffmpeg, JSON.parse(argsJson), { stdio: ['pipe', 'ignore', 'inherit'] });
+const env = { ...process.env, ...(envJson ? JSON.parse(envJson) : {}) };
+const encoder = spawn(ffmpeg, JSON.parse(argsJson), { stdio: ['pipe', 'ignore', 'inherit'], env });
 const exited = new Promise((resolve, reject) => encoder.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}`)))));
 // Resolves once the pipe holds all of the frame, as the segment encoder's write() does.
 const write = (pixels) => new Promise((resolve) => encoder.stdin.write(pixels, resolve));
@@ -79,7 +83,7 @@ async function sketchThread() {
     waiting?.();
   });
   const request = (index) => {
-    const pixels = spare.pop() ?? allocateFrameBuffer(frameBytes);
+    const pixels = spare.pop() ?? allocateFrameBuffer(frameBytes, i420 ? i420FrameBytes({ width, height }) : 0);
     lent.push(pixels);
     worker.postMessage({ index, pixels });
   };
@@ -92,7 +96,7 @@ async function sketchThread() {
     // Drawn while this one is checked and written.
     if (index + 1 < frames) request(index + 1);
     check(pixels);
-    const inPipe = write(pixels).then(() => spare.push(pixels));
+    const inPipe = write(i420 ? frameToI420(pixels, { width, height }) : pixels).then(() => spare.push(pixels));
     await previous;
     previous = inPipe;
   }
@@ -100,7 +104,7 @@ async function sketchThread() {
   await worker.terminate();
 }
 
-(shape === 'thread-checksum' ? sketchThread() : sameThread())
+(shape.startsWith('thread-') ? sketchThread() : sameThread())
   .then(() => {
     encoder.stdin.end();
     return exited;

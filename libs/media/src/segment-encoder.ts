@@ -74,6 +74,10 @@ export function segmentArgs(options: SegmentOptions): string[] {
  */
 const FRAME_MALLOC = { MALLOC_MMAP_THRESHOLD_: String(8 << 20) };
 
+/** What ffmpeg's environment gets beside the job's own, for this input. */
+export const segmentEnvironment = (options: Pick<SegmentOptions, 'input'>): Record<string, string> | undefined =>
+  options.input === 'yuv420p' ? FRAME_MALLOC : undefined;
+
 export function startSegmentEncoder(options: SegmentOptions): SegmentEncoder {
   assertVideoFormat(options);
   assertThreads(options.threads);
@@ -82,7 +86,7 @@ export function startSegmentEncoder(options: SegmentOptions): SegmentEncoder {
   }
   const frameBytes = options.input === 'yuv420p' ? (options.width * options.height * 3) / 2 : rgbaFrameBytes(options);
   const format = options.input === 'yuv420p' ? 'I420' : 'RGBA';
-  const tool = startTool(resolveFfmpeg(), segmentArgs(options), `encoding segment ${options.output}`, options.input === 'yuv420p' ? FRAME_MALLOC : undefined);
+  const tool = startTool(resolveFfmpeg(), segmentArgs(options), `encoding segment ${options.output}`, segmentEnvironment(options));
   const { stdin } = tool.child;
   let frames = 0;
   let failure: unknown;
