@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { allocateFrameBuffer, i420FrameBytes, InvalidSketchError, SketchExitError, SketchPhase, SketchRuntimeError, SketchTimeoutError, FrameSettings, SketchRef } from '@framefarm/sketch';
+import { allocateFrameBuffer, frameToI420, i420FrameBytes, InvalidSketchError, SketchExitError, SketchPhase, SketchRuntimeError, SketchTimeoutError, FrameSettings, SketchRef } from '@framefarm/sketch';
 import { FromSketchThread, SKETCH_THREAD_ROLE, SketchFailure, SketchThreadInit, ToSketchThread } from './sketch-protocol';
 
 /** The sketch thread's own bundle (sketch-thread-entry.ts) as code; `require` in it resolves from the file `requireFrom`. */
@@ -94,6 +94,7 @@ export class SketchThread {
     options.signal?.throwIfAborted();
     const thread = new SketchThread(options);
     options.signal?.addEventListener('abort', thread.onAbort, { once: true });
+    thread.warmUp();
     await new Promise<void>((resolve, reject) => {
       if (thread.failure) return reject(thread.failure);
       thread.ready = { resolve, reject };
@@ -181,6 +182,17 @@ export class SketchThread {
     this.lent = pixels;
     const preview = this.options.previews?.due() === true;
     this.worker.postMessage({ type: 'draw', index, pixels, ...(preview ? { preview } : {}) } satisfies ToSketchThread);
+  }
+
+  /**
+   * While the worker starts: the first frame buffer, converted to I420 once (blank). The first call
+   * of frameToI420 in a process runs unoptimized WebAssembly, about 20 ms for 1280x720 here (0.5-1 ms
+   * once V8 has optimized it in the background); made now, it is not on the first frame's path.
+   */
+  private warmUp(): void {
+    const pixels = this.allocate();
+    frameToI420(pixels, this.options.settings);
+    this.spare.push(pixels);
   }
 
   private allocate(): Buffer {
