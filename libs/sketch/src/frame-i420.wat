@@ -1,7 +1,7 @@
 ;; RGBA frames to I420 (BT.709, limited range) for the encoder; frame-i420.ts has the rest.
 ;; Compiled into frame-i420-wasm.ts by `node tools/wasm/compile-wat.cjs`: run it after an edit.
 ;;
-;; Fixed point, 15 fraction bits (frame-i420.ts has the same arithmetic in JavaScript):
+;; Fixed point, 15 fraction bits (frame-i420.test.ts checks it against the same arithmetic in JavaScript):
 ;;   Y  = (5983 R + 20127 G + 2032 B + (16 << 15) + (1 << 14)) >> 15
 ;; and U, V from the sums of each 2×2 block's four pixels (an average: two more bits),
 ;;   U  = (-3298 R - 11094 G + 14392 B + (128 << 17) + (1 << 16)) >> 17
