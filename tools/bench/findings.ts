@@ -645,4 +645,74 @@ Tried and not kept, each measured:
 Also measured: a 240-frame run makes 132 requests to the local stack, 50 of them the CLI's progress polls; the IAM
 simulation of a request the decision cache has not seen (a new S3 key) costs about a millisecond, 60–90 ms a run; Node 24
 alone (\`node -e 0\`) took 81 ms of CPU at 21:58 and 115 ms at 22:17, the same binary.
+
+## Fourteenth round: frames go to ffmpeg as I420, converted in WebAssembly; a segment of two black frames (issue 11, continued)
+
+Where the per-frame CPU went (perf, a 720-frame run with 2 render jobs, 2026-12-01 23:28 UTC): the two ffmpeg processes
+took 56% of the busy samples, 28 and 34 ms a frame against the ideal's 24–27 ms for x264 alone. Part of every frame's
+cost in ffmpeg was not x264 at all: converting the RGBA frame to yuv420p (swscale, BT.709 limited range) costs ffmpeg
+2.2 ms a frame alone (0.26–0.29 s for 120 frames of 1280×720, whichever scaler flags), and the 3.7 MB frame crossed the
+pipe (copied into the socket by the render job, out of it by ffmpeg) where 1.4 MB of I420 carries the same picture.
+
+Changed in this round:
+- **The render job hands ffmpeg I420.** \`frameToI420\` (\`libs/sketch/src/frame-i420.wat\`, WebAssembly with SIMD) converts
+  each frame in the main thread, after its checksum, into the spare bytes of the frame's own buffer
+  (\`allocateFrameBuffer(frameBytes, spareBytes)\`); the segment encoder takes \`input: 'yuv420p'\` and ffmpeg converts
+  nothing. 0.5 ms a frame once V8 has optimized it (1.35 ms for a first version that loaded each pixel twice, once for
+  luma and once for chroma). Y equals ffmpeg's to within one level; U and V average each 2×2 block where ffmpeg filters
+  vertically, 46 dB PSNR against ffmpeg's own conversion on testsrc2's hard colour edges; alpha is ignored, as ffmpeg
+  ignores it. The checksums still cover the RGBA frames (manifests unchanged).
+- **ffmpeg's malloc keeps a packet's memory for the next.** A 1.4 MB I420 packet landed on fresh pages every frame:
+  32,080 page faults per 120 frames against 9,100 with RGBA input, and sys time 0.5 s instead of 0.2 s, which ate the
+  gain. \`MALLOC_MMAP_THRESHOLD_=8388608\` in ffmpeg's environment (its glibc is linked in): 7,400–7,900 faults. ffmpeg
+  alone, fed through a pipe by Node (120 frames of testsrc2): RGBA 1.52–1.66 s of CPU → I420 1.19–1.28 s. The same
+  setting with RGBA input made it far worse (111,000 faults), so only I420 input gets it.
+- **The first conversion happens while the sketch thread starts.** WebAssembly's first call runs unoptimized, about
+  20 ms for a frame, and V8 optimizes in the background only after about a frame's work (2 to 64 rows of warm-up do
+  not start it). The sketch thread converts its first, blank frame buffer once while its worker boots.
+
+Measured before (10ce447, the base of this round) and after, side by side on a shared machine (load average 2–3; the
+240- and 960-frame comparisons ran before the first-frame warm-up was added):
+
+| what | before | after |
+| --- | --- | --- |
+| \`loop-floor.ts\`, 480 frames, the render job's loop alone (3 reps, all lower), CPU ÷ ideal | 0.98× (0.95–1.07) | 0.93× (0.89–0.97) |
+| \`compare.ts\`, 240 frames, 5 reps (less CPU in 5 of 5 pairs, 0.4–1.2 s), CPU ÷ ideal | 1.96× (1.80–2.08) | 1.81× (1.75–2.03) |
+| \`compare.ts\`, 960 frames, 3 reps (less CPU in 2 of 3 pairs), CPU ÷ ideal | 1.56× (1.38–1.61) | 1.33× (1.27–1.66) |
+| \`compare.ts\`, 1,800 frames, 3 reps (less CPU in 3 of 3 pairs: 18, 9 and 6 s), CPU ÷ ideal | 1.41× (1.31–1.43) | 1.20× (1.12–1.24) |
+| \`compare.ts\`, 1,800 frames, wall ÷ ideal | 1.50× (1.40–1.55) | 1.27× (1.22–1.36) |
+| \`cpu-breakdown.ts\`, 480 frames, the render jobs' ffmpeg (2 runs each) | 13.22, 13.49 s | 11.51, 12.75 s |
+| the same, the render jobs' Node processes | 5.44, 5.71 s | 5.71, 6.87 s |
+
+Read the ratios knowing what the ideal is: its x264 still gets RGBA and converts it in ffmpeg, as the one-pipe script
+does, so part of what framefarm gained is a conversion cheaper than the ideal's own. Against an ideal that converted as
+framefarm now does (0.5 ms instead of 2.2 ms, 1.4 MB through its pipe instead of 3.7 MB), the ideal would cost about
+2–3 ms a frame less, some 8%, and framefarm's ratios would read that much higher.
+
+Found on the way: a segment of two black 1280×720 frames (ten TS packets, 1,880 bytes) failed the render job's packet
+check. ffmpeg guessed its container from the first bytes, took it for an MPEG program stream and found no video in it
+("could not find codec parameters"), so such a chunk failed. The check now names the container (\`-f mpegts\`); the join
+already did.
+
+Tried and not kept, each measured:
+- **Each render job pinned to a core of its own** (\`taskset\`, its ffmpeg and threads with it), 480 frames, 3 interleaved
+  pairs: 24.61, 22.23, 22.02 s of CPU pinned against 21.33, 19.09, 20.71 s not, and the wall time 18–21 s against 13–14 s.
+- **One render job with x264 on two threads** instead of two jobs on one each, the render loop alone at 480 frames
+  (3 reps): one loop, one thread 13.6–13.8 s of CPU (11.1–11.3 s wall); two loops of 240 frames at once 14.7–15.9 s
+  (7.6–8.2 s); one loop, two threads 14.0–16.0 s (8.3–9.2 s). No CPU to gain, and wall time to lose.
+- **Converting in bands of rows** so that later bands of the first frame run optimized: the first frame costs the same.
+
+Also measured: the render loop alone, on the jobs' Node 24, now costs about what the ideal does (0.93–1.01× for every
+shape in \`loop-floor.ts\`; on Node 20 it measured 1.12× in the fifth round). What a run pays above the ideal is the
+processes around the loops (at 480 frames the CLI with its stack 2.8–2.9 s, each render job's start about 0.75 s,
+plan 0.4 s, encode 0.8 s) and two jobs sharing two cores (two loops of 240 frames at once cost 7–16% more CPU than one
+loop of 480). Each new frame buffer's first conversion also faults in its 1.4 MB of planes: about 6 ms alone, 13–20 ms
+in a loaded run, for each of a chunk's first three or four frames.
+
+The end-to-end and sketch tables at the top were measured after this round (2026-12-02 00:48 UTC, \`--only
+end-to-end,sketches --reps 3\`): 240 frames 1.90× (1.85–1.95), 960 frames 1.54× (1.27–1.56), 1,800 frames 1.31×
+(1.22–1.35), against 1.97×, 1.48× and 1.30× in the full run at 20:39 the evening before. Whole runs an hour apart do not
+separate this change from the machine (within this one run the ideal's x264 alone took 44.5–49.4 s at 1,800 frames); the
+side-by-side comparisons above are the figures to read. The 960-frame CPU target, met at 20:39 with 1.48×, reads 1.54×
+here.
 `;

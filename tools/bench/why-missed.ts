@@ -25,10 +25,14 @@ export const WHY_MISSED = {
     'of the stack\'s CPU for an upload and 0.15 → 0.10 s for a download, about 0.4 s less at 1,800 frames. On this machine a page fault costs ' +
     'about 9 µs and a 240-frame run took 169,000 of them, about a tenth of its CPU; since the eleventh round the job bundles are ASCII and carry ' +
     'zod\'s English messages only (a job\'s start about 35 ms cheaper), and the jobs\' malloc heap gets huge pages (18,000 fewer faults at 240 ' +
-    'frames). What would close it: cheaper job ' +
+    'frames). Since the fourteenth round the render jobs hand ffmpeg I420 frames, converted in WebAssembly (0.5 ms a frame), instead of RGBA ' +
+    'that ffmpeg converted (2.2 ms) and that took 3.7 MB through the pipe instead of 1.4 MB: side by side at 1,800 frames 1.41× → 1.20× ' +
+    '(3 pairs, each with less CPU after), at 240 frames 1.96× → 1.81× (5 of 5 pairs), while whole runs an hour apart do not separate it from ' +
+    'the machine. The ideal still converts in ffmpeg, so part of that gain is a conversion cheaper than the ideal\'s own. What would close it: cheaper job ' +
     'starts still (a third of what is left is the kernel faulting in memory, and V8 deserializing the code cache), fewer copies of each frame ' +
     '(on this machine a copy of a 3.7 MB frame costs 0.15 ms in the caches and up to 2.4 ms from memory; a frame is copied out of the ' +
-    'canvas, into the buffer the main thread checks, into the socket to ffmpeg and out of it) and a CLI that loads less still (665 files, 6.8 MB of source, read and deserialized on ' +
+    'canvas, into the buffer the main thread checks, and as I420 into the socket to ffmpeg and out of it), two render jobs that share two cores less (two render loops ' +
+    'of 240 frames at once cost 7–16% more CPU than one loop of 480) and a CLI that loads less still (665 files, 6.8 MB of source, read and deserialized on ' +
     'every start, down from 932 files in the ninth round).',
   wall:
     'The ideal\'s wall time is its CPU time spread over every core with nothing else running, so a run\'s fixed wall time counts in full against it. ' +
