@@ -701,6 +701,8 @@ Tried and not kept, each measured:
   (3 reps): one loop, one thread 13.6–13.8 s of CPU (11.1–11.3 s wall); two loops of 240 frames at once 14.7–15.9 s
   (7.6–8.2 s); one loop, two threads 14.0–16.0 s (8.3–9.2 s). No CPU to gain, and wall time to lose.
 - **Converting in bands of rows** so that later bands of the first frame run optimized: the first frame costs the same.
+- **A bigger young generation for a job's start** (\`--min-semi-space-size=16\`; the render job's main thread spent 94 ms of its
+  first 700 in garbage collection by its CPU profile): loading the render bundle as a job does took 0.325 s of CPU either way (6 runs each).
 
 Also measured: the render loop alone, on the jobs' Node 24, now costs about what the ideal does (0.93–1.01× for every
 shape in \`loop-floor.ts\`; on Node 20 it measured 1.12× in the fifth round). What a run pays above the ideal is the
