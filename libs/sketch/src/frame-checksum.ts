@@ -1,5 +1,5 @@
 import { FRAME_CHECKSUM_WASM } from './frame-checksum-wasm';
-import { wasm, type WasmMemory } from './wasm-memory';
+import { instantiatorOf, wasm, type WasmMemory } from './wasm-memory';
 
 /**
  * A 64-bit checksum of a frame's raw pixels (16 hex digits), plenty to tell one rendered frame
@@ -34,13 +34,12 @@ export function allocateFrameBuffer(bytes: number, spareBytes = 0): Buffer {
   }
   const memory = memoryFor(bytes + spareBytes);
   inPlace.set(memory.buffer, new Lanes(memory));
-  memories.set(memory.buffer, memory);
   return Buffer.from(memory.buffer, DATA, bytes);
 }
 
 /** Where a buffer from allocateFrameBuffer lives: its WebAssembly memory, and the spare bytes after the frame. */
 export function frameMemoryOf(pixels: Uint8Array): { memory: WasmMemory; spareOffset: number; spareBytes: number } | undefined {
-  const memory = memories.get(pixels.buffer);
+  const memory = inPlace.get(pixels.buffer)?.memory;
   if (!memory || pixels.byteOffset !== DATA) return undefined;
   const spareOffset = DATA + pixels.byteLength;
   return { memory, spareOffset, spareBytes: memory.buffer.byteLength - spareOffset };
@@ -67,11 +66,10 @@ function memoryFor(bytes: number): WasmMemory {
   return new wasm.Memory({ initial: pages, maximum: pages, shared: true });
 }
 
-let compiled: object | undefined;
+const instantiate = instantiatorOf(FRAME_CHECKSUM_WASM);
 let scratch: Lanes | undefined;
 /** The checksum's instance over each frame buffer's memory, by that memory's buffer. */
 const inPlace = new WeakMap<ArrayBufferLike, Lanes>();
-const memories = new WeakMap<ArrayBufferLike, WasmMemory>();
 
 /** The WebAssembly rounds over one memory, and the JavaScript around them. */
 class Lanes {
@@ -79,10 +77,8 @@ class Lanes {
   private readonly bytes: Uint8Array;
   private readonly lanes: Uint32Array;
 
-  constructor(memory: WasmMemory) {
-    compiled ??= new wasm.Module(Buffer.from(FRAME_CHECKSUM_WASM, 'base64'));
-    const instance = new wasm.Instance(compiled, { frame: { memory } });
-    this.blocks = instance.exports.blocks as (p: number, end: number, state: number) => void;
+  constructor(readonly memory: WasmMemory) {
+    this.blocks = instantiate(memory).blocks as (p: number, end: number, state: number) => void;
     this.bytes = new Uint8Array(memory.buffer);
     this.lanes = new Uint32Array(memory.buffer, STATE, 16);
   }

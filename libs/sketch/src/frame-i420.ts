@@ -1,6 +1,6 @@
 import { frameMemoryOf } from './frame-checksum';
 import { FRAME_I420_WASM } from './frame-i420-wasm';
-import { wasm, type WasmMemory } from './wasm-memory';
+import { instantiatorOf, type WasmMemory } from './wasm-memory';
 
 export interface FrameSize {
   width: number;
@@ -38,14 +38,13 @@ export function frameToI420(pixels: Uint8Array, size: FrameSize): Buffer {
 
 type Convert = (src: number, width: number, height: number, y: number, u: number, v: number) => void;
 
-let compiled: object | undefined;
+const instantiate = instantiatorOf(FRAME_I420_WASM);
 const converters = new WeakMap<WasmMemory, Convert>();
 
 function converterFor(memory: WasmMemory): Convert {
   let convert = converters.get(memory);
   if (!convert) {
-    compiled ??= new wasm.Module(Buffer.from(FRAME_I420_WASM, 'base64'));
-    convert = new wasm.Instance(compiled, { frame: { memory } }).exports.convert as Convert;
+    convert = instantiate(memory).convert as Convert;
     converters.set(memory, convert);
   }
   return convert;

@@ -10,3 +10,15 @@ export const wasm = (globalThis as unknown as {
     Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
   };
 }).WebAssembly;
+
+/**
+ * A module given as base64, compiled on first use; each call instantiates it over `memory` (its
+ * one import, `frame.memory`) and returns the instance's exports.
+ */
+export function instantiatorOf(base64: string): (memory: WasmMemory) => Record<string, unknown> {
+  let compiled: object | undefined;
+  return (memory) => {
+    compiled ??= new wasm.Module(Buffer.from(base64, 'base64'));
+    return new wasm.Instance(compiled, { frame: { memory } }).exports;
+  };
+}
