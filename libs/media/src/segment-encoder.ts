@@ -47,14 +47,47 @@ export interface SegmentEncoder {
   abort(): void;
 }
 
+/** What each input is to ffmpeg, and to write(). */
+interface InputFormat {
+  /** Its name in messages. */
+  name: string;
+  frameBytes: (format: VideoFormat) => number;
+  /** ffmpeg's options for the raw frames (before -i), and the filter after it. */
+  pixels: string[];
+  filter: string[];
+  /** What ffmpeg's environment gets beside the job's own. */
+  environment?: Record<string, string>;
+}
+
+const INPUTS: Record<SegmentInput, InputFormat> = {
+  rgba: {
+    name: 'RGBA',
+    frameBytes: rgbaFrameBytes,
+    pixels: ['-pix_fmt', 'rgba'],
+    filter: ['-vf', 'scale=out_color_matrix=bt709:out_range=tv'],
+  },
+  yuv420p: {
+    name: 'I420',
+    frameBytes: ({ width, height }) => width * height * 1.5,
+    pixels: ['-pix_fmt', PIXEL_FORMAT, '-color_range', 'tv', '-colorspace', 'bt709'],
+    filter: [],
+    // ffmpeg's malloc (glibc, linked into the binary) gave each 1.4 MB I420 packet fresh pages from
+    // the kernel: 267 page faults a frame, which cost more CPU than the conversion the I420 input
+    // saves. With an 8 MB mmap threshold it reuses one frame's packet memory for the next. RGBA input
+    // does not need it (and faulted far more with it).
+    environment: { MALLOC_MMAP_THRESHOLD_: String(8 << 20) },
+  },
+};
+
+const inputOf = (options: Pick<SegmentOptions, 'input'>): InputFormat => INPUTS[options.input ?? 'rgba'];
+
 export function segmentArgs(options: SegmentOptions): string[] {
   const { width, height, fps, startFrame, output, threads } = options;
+  const input = inputOf(options);
   return [
     '-hide_banner', '-loglevel', 'error', '-y',
     ...(threads === undefined ? [] : ['-filter_threads', String(threads)]),
-    ...(options.input === 'yuv420p'
-      ? ['-f', 'rawvideo', '-pix_fmt', PIXEL_FORMAT, '-color_range', 'tv', '-colorspace', 'bt709', '-s', `${width}x${height}`, '-framerate', String(fps), '-i', 'pipe:0']
-      : ['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${width}x${height}`, '-framerate', String(fps), '-i', 'pipe:0', '-vf', 'scale=out_color_matrix=bt709:out_range=tv']),
+    '-f', 'rawvideo', ...input.pixels, '-s', `${width}x${height}`, '-framerate', String(fps), '-i', 'pipe:0', ...input.filter,
     '-c:v', 'libx264', '-preset', options.preset ?? 'veryfast', '-crf', String(options.crf ?? 18),
     ...(threads === undefined ? [] : ['-threads', String(threads)]),
     '-pix_fmt', PIXEL_FORMAT, '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709',
@@ -67,17 +100,8 @@ export function segmentArgs(options: SegmentOptions): string[] {
   ];
 }
 
-/**
- * ffmpeg's malloc (glibc, linked into the binary) gave each 1.4 MB I420 packet fresh pages from the
- * kernel: 267 page faults a frame, which cost more CPU than the conversion the I420 input saves.
- * With an 8 MB mmap threshold it reuses one frame's packet memory for the next. RGBA input does not
- * need it (and faulted far more with it).
- */
-const FRAME_MALLOC = { MALLOC_MMAP_THRESHOLD_: String(8 << 20) };
-
 /** What ffmpeg's environment gets beside the job's own, for this input. */
-export const segmentEnvironment = (options: Pick<SegmentOptions, 'input'>): Record<string, string> | undefined =>
-  options.input === 'yuv420p' ? FRAME_MALLOC : undefined;
+export const segmentEnvironment = (options: Pick<SegmentOptions, 'input'>): Record<string, string> | undefined => inputOf(options).environment;
 
 export function startSegmentEncoder(options: SegmentOptions): SegmentEncoder {
   assertVideoFormat(options);
@@ -85,8 +109,8 @@ export function startSegmentEncoder(options: SegmentOptions): SegmentEncoder {
   if (!Number.isInteger(options.startFrame) || options.startFrame < 0) {
     throw new InvalidMediaInputError(`startFrame ${options.startFrame} must be a whole number of at least 0`);
   }
-  const frameBytes = options.input === 'yuv420p' ? (options.width * options.height * 3) / 2 : rgbaFrameBytes(options);
-  const format = options.input === 'yuv420p' ? 'I420' : 'RGBA';
+  const input = inputOf(options);
+  const frameBytes = input.frameBytes(options);
   const tool = startTool(resolveFfmpeg(), segmentArgs(options), `encoding segment ${options.output}`, segmentEnvironment(options));
   const { stdin } = tool.child;
   let frames = 0;
@@ -97,7 +121,7 @@ export function startSegmentEncoder(options: SegmentOptions): SegmentEncoder {
   return {
     async write(frame, taken) {
       if (frame.length !== frameBytes) {
-        throw new InvalidMediaInputError(`frame ${frames} has ${frame.length} bytes; ${options.width}x${options.height} ${format} needs ${frameBytes}`);
+        throw new InvalidMediaInputError(`frame ${frames} has ${frame.length} bytes; ${options.width}x${options.height} ${input.name} needs ${frameBytes}`);
       }
       if (failure) throw failure;
       frames++;
