@@ -9,6 +9,7 @@
 'use strict';
 const { readFileSync, writeFileSync, renameSync } = require('node:fs');
 const Module = require('node:module');
+const { createServer } = require('node:net');
 const { dirname, resolve } = require('node:path');
 const vm = require('node:vm');
 const { crc32 } = require('node:zlib');
@@ -53,20 +54,28 @@ function cachedDataFor(bundle, source) {
 }
 
 /**
- * For the CLI only (`node -e 'require(…).fill(bundle)'`, with an environment in which the bundle
- * stops after loading its modules): runs the bundle once and writes what V8 compiled by the time
- * the process exits.
+ * For the CLI only (`node -e 'require(…).fill(bundle)'`, with a whole job's environment, see
+ * apps/cli/src/local/code-cache.ts): runs the bundle once and writes what V8 compiled by the time
+ * the process exits. The job gets past its checks, builds its clients and sends its first request,
+ * to a port here that closes every connection at once: that request fails, nothing is retried, and
+ * the job stops, having compiled most of what a job compiles in a run, not only its start.
  */
 function fill(bundle) {
   const source = readFileSync(bundle);
   const script = compile(bundle, source, undefined);
-  process.on('exit', () => {
-    const temporary = `${bundle}.v8cache.${process.pid}`;
-    writeFileSync(temporary, Buffer.concat([cacheHeader(source), script.createCachedData()]));
-    renameSync(temporary, `${bundle}.v8cache`);
+  const closesEveryConnection = createServer((socket) => socket.destroy());
+  closesEveryConnection.listen(0, '127.0.0.1', () => {
+    closesEveryConnection.unref();
+    process.env.AWS_ENDPOINT_URL = `http://127.0.0.1:${closesEveryConnection.address().port}`;
+    process.env.AWS_MAX_ATTEMPTS = '1';
+    process.on('exit', () => {
+      const temporary = `${bundle}.v8cache.${process.pid}`;
+      writeFileSync(temporary, Buffer.concat([cacheHeader(source), script.createCachedData()]));
+      renameSync(temporary, `${bundle}.v8cache`);
+    });
+    process.argv.splice(1, process.argv.length - 1, bundle);
+    run(bundle, script);
   });
-  process.argv.splice(1, process.argv.length - 1, bundle);
-  run(bundle, script);
 }
 
 if (require.main === module) {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { jobNodeExecutable } from '@framefarm/local-aws';
-import { fillCodeCache, jobStartScript } from './code-cache';
+import { readRunSettings } from '@framefarm/run-store';
+import { codeCacheFillEnvironment, fillCodeCache, jobStartScript } from './code-cache';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 
@@ -33,6 +34,23 @@ describe('job bundles start with a code cache that only the CLI writes', () => {
     expect(cache.readUInt32LE(0)).toBe(crc32(source));
     expect(cache.readUInt32LE(4)).toBe(source.length);
     expect(start('--frames', '2')).toEqual({ name: 'first', argv: [bundle, '--frames', '2'], main: true });
+  });
+
+  it('fills in a whole job environment whose endpoint closes every request at once', () => {
+    // A stand-in that, run as the fill runs it, keeps what it saw: its environment, and what became of a request to its endpoint.
+    writeFileSync(
+      bundle,
+      `require('node:http').get(process.env.AWS_ENDPOINT_URL, () => keep('answered')).on('error', (error) => keep(error.code));\n` +
+        `function keep(outcome) { require('node:fs').writeFileSync(__filename + '.fill.json', JSON.stringify({ outcome, env: process.env })); }\n`,
+    );
+    fillCodeCache(node, ROOT, bundle);
+    const seen = JSON.parse(readFileSync(`${bundle}.fill.json`, 'utf8')) as { outcome: string; env: Record<string, string> };
+    expect(seen.outcome).toBe('ECONNRESET');
+    expect(seen.env.AWS_ENDPOINT_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(seen.env.AWS_MAX_ATTEMPTS).toBe('1');
+    expect(seen.env).toMatchObject({ ...codeCacheFillEnvironment(), RUN_ID: expect.stringMatching(/^run-/) });
+    expect(readRunSettings(seen.env)).toMatchObject({ totalFrames: 2, framesPerRenderJob: 2 });
+    expect(readFileSync(`${bundle}.v8cache`).readUInt32LE(0)).toBe(crc32(readFileSync(bundle)));
   });
 
   it('takes the bundle by a relative path too, as node does', () => {
