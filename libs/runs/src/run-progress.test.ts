@@ -1,6 +1,6 @@
 import { JobDetail } from '@aws-sdk/client-batch';
 import { ChunkRecord, RunRecord } from '@framefarm/run-store';
-import { outcomeOf, RunState } from './run-state';
+import { outcomeOf, RunState, runStatusOf } from './run-state';
 import { progressOf } from './run-progress';
 
 const job = (status: string): JobDetail => ({ jobId: status, jobName: 'j', jobQueue: 'q', jobDefinition: 'd', status }) as JobDetail;
@@ -28,5 +28,13 @@ describe('run state', () => {
     expect(outcomeOf({ plan: job('SUCCEEDED'), record, encode: job('FAILED'), chunks: [] })).toBe('failed');
     expect(outcomeOf({ plan: job('SUCCEEDED'), record: { runId: 'r' } as RunRecord, chunks: [] })).toBe('failed');
     expect(outcomeOf({ plan: job('SUCCEEDED'), record, render: job('FAILED'), encode: job('PENDING'), chunks: [] })).toBe('running');
+  });
+
+  it('says SUCCEEDED once the encode job has ended, not when encode has only recorded it', () => {
+    const succeeded = { ...record, status: 'SUCCEEDED' } as RunRecord;
+    expect(runStatusOf({ plan: job('SUCCEEDED'), record: succeeded, render: job('SUCCEEDED'), encode: job('RUNNING'), chunks: [] })).toBe('ENCODING');
+    expect(runStatusOf({ plan: job('SUCCEEDED'), record: succeeded, render: job('SUCCEEDED'), encode: job('SUCCEEDED'), chunks: [] })).toBe('SUCCEEDED');
+    // Batch forgets jobs after a while: the record then has the last word.
+    expect(runStatusOf({ record: succeeded, chunks: [] })).toBe('SUCCEEDED');
   });
 });

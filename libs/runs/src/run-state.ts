@@ -21,13 +21,19 @@ export function outcomeOf(state: RunState): RunOutcome {
   return 'running';
 }
 
+/** Batch job states in which the job has not ended yet. */
+const UNFINISHED_JOB_STATUSES = ['SUBMITTED', 'PENDING', 'RUNNABLE', 'STARTING', 'RUNNING'];
+
 /**
  * The run's status: the record's, unless Batch already says the run is over. A render array
  * that was terminated never lets encode write FAILED into the record, so Batch decides then.
+ * Encode records SUCCEEDED just before its job ends (its spans are still being sent): until
+ * Batch says the encode job has ended too, the run is still ENCODING, as its stage says.
  */
 export function runStatusOf(state: RunState): RunStatus | undefined {
   const outcome = outcomeOf(state);
   if (outcome === 'failed' || state.render?.status === 'FAILED') return 'FAILED';
   if (outcome === 'succeeded' && state.record?.status !== 'FAILED') return state.record?.status ?? 'SUCCEEDED';
+  if (state.record?.status === 'SUCCEEDED' && UNFINISHED_JOB_STATUSES.includes(state.encode?.status ?? '')) return 'ENCODING';
   return state.record?.status;
 }
