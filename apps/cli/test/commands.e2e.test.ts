@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { defaultFramesPerJob } from '@framefarm/job-specs';
+import { machineCapacity } from '@framefarm/local-aws';
 import type { JsonError } from '../src/ui/output';
 import { CliResult, runCli, RunningCli, startCli } from './run-cli';
 
@@ -21,7 +23,7 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
   let endpoint: string;
   const cli = (...args: string[]): Promise<CliResult> => runCli([...args, '--endpoint', endpoint], cwd);
 
-  type RunStatus = { status: string; stage: string; error?: string; progress: { framesDone: number }; jobs: Record<string, { jobId: string; status: string } | undefined> };
+  type RunStatus = { status: string; stage: string; error?: string; progress: { framesDone: number; chunks: number }; jobs: Record<string, { jobId: string; status: string } | undefined> };
 
   /** A run's status; undefined until its plan job has written the run's record (submit returns before that). */
   async function statusOf(runId: string): Promise<RunStatus | undefined> {
@@ -103,6 +105,15 @@ describe('framefarm up, submit, status, logs, cancel (one local stack on port 0)
     const after = await waitForStatus('cmd-cancel', (s) => s.stage === 'failed' || s.stage === 'succeeded');
     expect(after).toMatchObject({ status: 'FAILED', stage: 'failed', error: 'test says stop' });
     expect(after.jobs.encode?.status).toBe('FAILED');
+  });
+
+  it('submit without --frames-per-job runs one wave of render jobs over the stack\'s render queue', async () => {
+    const submitted = await cli('submit', '--frames', '240', '--width', '64', '--height', '36', '--fps', '8', '--run-id', 'cmd-wave', '--json');
+    expect({ code: submitted.code, stderr: submitted.stderr }).toMatchObject({ code: 0, stderr: '' });
+    const done = await waitForStatus('cmd-wave', (s) => s.status === 'SUCCEEDED' || s.status === 'FAILED');
+    // The local stack's compute environment has this machine's vCPUs (provisionLocalStack).
+    const vcpus = Math.max(1, Math.floor(machineCapacity().vcpus));
+    expect(done).toMatchObject({ status: 'SUCCEEDED', progress: { framesDone: 240, chunks: Math.ceil(240 / defaultFramesPerJob(240, vcpus)) } });
   });
 
   it('report writes the page of a failed run; resume submits the run again with a new plan job', async () => {

@@ -17,3 +17,4 @@ export * from './job-state';
 export * from './wait-for-jobs';
 export * from './job-env';
 export * from './job-attempts';
+export * from './queue-capacity';

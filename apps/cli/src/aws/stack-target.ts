@@ -22,6 +22,7 @@ export async function stackTarget(stackName: string, region: string): Promise<Ta
       region,
       planJobQueue: need(plan.jobQueue),
       planJobDefinition: need(plan.jobDefinition),
+      renderJobQueue: need(jobSpec('render').outputs.jobQueue),
       jobQueues: allJobSpecs().map((spec) => need(spec.outputs.jobQueue)),
       bucket: need(OUTPUT_BUCKET),
       table: need(OUTPUT_TABLE),

@@ -9,6 +9,8 @@ export interface Target {
   endpoint?: string;
   planJobQueue: string;
   planJobDefinition: string;
+  /** Where the render jobs run: its compute environments say how many can run at once. */
+  renderJobQueue: string;
   /** The stack's job queues (plan, render, encode), names or ARNs. */
   jobQueues: string[];
   bucket: string;
@@ -32,6 +34,7 @@ export function localTarget(endpoint: string, region = defaultRegion()): Target 
     endpoint,
     planJobQueue: plan.jobQueueName,
     planJobDefinition: plan.jobDefinitionName,
+    renderJobQueue: jobSpec('render', LOCAL_RESOURCES.prefix).jobQueueName,
     jobQueues: allJobSpecs(LOCAL_RESOURCES.prefix).map((spec) => spec.jobQueueName),
     bucket: LOCAL_RESOURCES.bucket,
     table: LOCAL_RESOURCES.table,
