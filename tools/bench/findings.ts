@@ -717,4 +717,66 @@ end-to-end,sketches --reps 3\`): 240 frames 1.90× (1.85–1.95), 960 frames 1.5
 separate this change from the machine (within this one run the ideal's x264 alone took 44.5–49.4 s at 1,800 frames); the
 side-by-side comparisons above are the figures to read. The 960-frame CPU target, met at 20:39 with 1.48×, reads 1.54×
 here.
+
+## Fifteenth round: job code caches that cover a job's first requests; \`submit\` in one wave; a status that said SUCCEEDED too early (issue 11, continued)
+
+Measured 2026-12-02 between 02:20 and 03:30 UTC. Where the jobs' start went (perf, cpu-clock samples at 1,999 Hz of every
+thread, one 240-frame run): V8 compiling functions as they were first called took 117 of the plan job's 1,043 samples on its
+main thread, 173 and 155 of the render jobs' 2,193 and 2,181, and 150 of encode's 1,488. The SDK clients, signing and sending
+a request, and the job's own logic were compiled afresh in every job. The code cache the CLI fills for each bundle held only
+the modules' start: the fill ran the bundle without the job's variables, so the job stopped at its environment check.
+
+Changed in this round:
+- **The fill runs the job up to its first request** (\`codeCacheFillEnvironment\` in \`apps/cli/src/local/code-cache.ts\`, \`fill\`
+  in \`apps/cli/bin/job-start.cjs\`). It gives the job a whole job environment: the local stack's resource names, a two-frame run
+  of the default built-in sketch, and keys that open nothing. The endpoint is a port of the fill's own process that closes every
+  connection, and \`AWS_MAX_ATTEMPTS=1\`. The job builds its clients, signs and sends its first request, fails and stops. The
+  cache is written as before, by the CLI's side only. Caches: plan 1.91 → 2.29 MB, render 2.27 → 2.66 MB, encode 1.71 → 2.08 MB.
+  Compiling as functions are first called, in the same kind of run: plan 117 → 53 samples, render 173 and 155 → 77 and 82,
+  encode 150 → 84. \`apps/cli/test/code-cache-fill.e2e.test.ts\` fails if a job's fill stops before its first request.
+- **\`submit\` in one wave** (\`apps/cli/src/commands/submit.ts\`, \`jobQueueVcpus\` in \`libs/batch-client\`). Its help said "one wave of
+  render jobs over the CPUs there are", but it split every run into 4 render jobs: two waves on this machine's local stack
+  (\`run\` splits over the machine's CPUs). It now reads what the target's render job queue can run at once, the maxvCpus of its
+  compute environments added up (DescribeJobQueues, DescribeComputeEnvironments), locally and on AWS. Refused those reads, it
+  says so and keeps 4. From the chunk-sizing table above, at 240 frames 2 render jobs against 4: 15.64 s against 17.84 s of
+  CPU, 9.35 s against 10.53 s of wall; at 1,800 frames 70.3 s against 77.4 s of CPU. On a deployed stack (64 vCPUs per compute
+  environment by default) a 240-frame submit now gets 8 render jobs of 30 frames instead of 4 of 60.
+
+| what (interleaved, medians) | before | after |
+| --- | --- | --- |
+| plan job, CPU of its process (user+sys of every thread; 10 two-frame runs each) | 441 ms (420–460) | 422 ms (412–432) |
+| render job, the same (its ffmpeg not counted) | 790 ms (777–822) | 769 ms (732–895) |
+| encode job, the same | 529 ms (515–559) | 519 ms (482–641) |
+| the same three at 240 frames (4 runs each): plan, render (2 jobs), encode | 537, 2,072, 723 ms | 453, 2,049, 731 ms (inside the spread) |
+
+Found on the way:
+- **\`status\` said SUCCEEDED while the encode job was still running.** Encode writes SUCCEEDED into the run's record just before
+  its job ends (its spans are still being sent), and \`status\` took the record's word. For about a tenth of a second \`status
+  --json\` said SUCCEEDED, with stage "encoding" and the encode job RUNNING. The e2e test that waited for SUCCEEDED then failed
+  now and then; it did in this round's first full run of the CLI's tests. A run now reads ENCODING until Batch says its encode
+  job has ended (\`runStatusOf\` in \`libs/runs/src/run-state.ts\`). A run whose jobs Batch no longer knows keeps its record's status.
+- **The eighth round's code cache of every function was never used.** It was filled with \`--no-lazy\`, and V8 keys a code cache
+  by its flags: a job started without \`--no-lazy\` rejects it (\`cachedDataRejected\`, checked on the plan bundle with Node 24.22).
+  That round measured jobs that had no cache at all.
+
+Tried and not kept, each measured:
+- **A cache from a real run**: each job wrote its own cache at exit, as an experiment only (a job must never write code that
+  another job loads). It did no better than the fill above: the three jobs took 1.94 s against 1.95 s (8 interleaved two-frame
+  runs). The bigger cache costs more to read than the compiling it saves.
+- **The SDK's \`cacheMiddleware\`** (a client resolves each command's middleware once): no difference in CPU per request on the
+  job Node, about 5 ms a request either way (S3 ListObjectsV2, 3 runs of 12 requests). The DynamoDB document client refuses it.
+- **The poster's PNG compression level**: 0.17–0.20 s of CPU at every level from 1 to ffmpeg's default. The poster's cost is
+  ffmpeg probing and decoding the segment.
+
+Also measured:
+- **Where a 240-frame run's wall time goes**, core by core (perf, half-second buckets, one run). One core idles while the CLI
+  starts (about 1 s), during the plan job (0.5 s), at the end of render when one render job ends 0.26–0.5 s before the other,
+  and through encode (0.6 s of its 1.2 s). In between both cores are busy. Per frame: x264 33 ms against the ideal's 27.5 ms
+  alone, the sketch thread 7.7 ms against the ideal's drawing of 4.5–6 ms, the render job's main thread 2.2 ms (0.7 ms of it the
+  checksum and the I420 conversion). The wall time above the ideal is these serial phases and the two cores' sharing.
+- **The second render job** starts when plan exits, 152 ms after plan submitted the array: two DynamoDB updates, the encode
+  job's SubmitJob, the span export and the exit. The local scheduler started it 7 ms after plan stopped.
+- **The CLI's start** on Node 20 (a V8 CPU profile): loading modules takes 0.5–0.6 s of 1.25 s. Among the packages s3rver's load
+  is the largest (Koa 53 ms of it, is-generator-function alone 25 ms, winston 19 ms), then the Batch client, the first SDK client
+  loaded (110 ms with Smithy), then zod (80 ms; the CLI is not bundled, so zod's 40 locales still load there).
 `;
