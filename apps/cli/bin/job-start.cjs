@@ -58,7 +58,7 @@ function cachedDataFor(bundle, source) {
  * apps/cli/src/local/code-cache.ts): runs the bundle once and writes what V8 compiled by the time
  * the process exits. The job gets past its checks, builds its clients and sends its first request,
  * to a port here that closes every connection at once: that request fails, nothing is retried, and
- * the job stops, having compiled most of what a job compiles in a run, not only its start.
+ * the job stops, having compiled much of what a job compiles in a run, not only its start.
  */
 function fill(bundle) {
   const source = readFileSync(bundle);

@@ -22,9 +22,9 @@ const mtime = (path: string): number | undefined => {
  * The environment a bundle is filled in: a whole job's (the local stack's resources, a two-frame run
  * of the default built-in sketch, keys that sign but open nothing), so that the job gets past its
  * checks and sends its first request before it stops. job-start.cjs points that request at a port
- * that closes it. A fill that stopped at the environment check compiled only the modules' start:
- * every job then compiled its clients, signing and requests afresh (60-90 ms of each job's CPU in
- * a 240-frame run; tools/bench/findings.ts).
+ * that closes it. A fill that stopped at the environment check held only the modules' start: every
+ * job then compiled its clients, signing and requests afresh (60-90 ms of a job's main thread in a
+ * 240-frame run, about half of it left with this fill; tools/bench/findings.ts).
  */
 export function codeCacheFillEnvironment(): Record<string, string> {
   const settings = readRunSettings({ [ENV.totalFrames]: '2', [ENV.framesPerRenderJob]: '2' }, { defaultRunId: newRunId });
