@@ -92,6 +92,14 @@ describe('makeRunReport', () => {
     await expect(access(join(dir, 'demo-1', 'video.mp4'))).rejects.toThrow();
   });
 
+  it('says ENCODING, as status does, while the encode job that recorded SUCCEEDED is still running', async () => {
+    batch.on(DescribeJobsCommand).callsFake((input: { jobs: string[] }) => ({
+      jobs: input.jobs.map((id) => (id === 'encode-1' ? { ...jobs[id], status: 'RUNNING', stoppedAt: undefined } : jobs[id])).filter(Boolean),
+    }));
+    const report = await makeRunReport(sources([], join(dir, 'state')), { runId: 'demo-1', outFile: join(dir, 'demo-1', 'report.html') });
+    expect(report.data.status).toBe('ENCODING');
+  });
+
   it('refuses an unknown run as a usage error', async () => {
     await expect(makeRunReport(sources([]), { runId: 'nope', outFile: join(dir, 'r.html') })).rejects.toThrow(RunNotFoundError);
   });

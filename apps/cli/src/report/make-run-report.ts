@@ -1,6 +1,6 @@
 import { BatchClient } from '@aws-sdk/client-batch';
 import { SpanSource, WrittenRunReport, jobIdsFromSpans, runReportInput, writeRunReport } from '@framefarm/report';
-import { downloadArtifact, loadRun, requireRun, RunJobIds, runArtifacts } from '@framefarm/runs';
+import { downloadArtifact, loadRun, requireRun, RunJobIds, runArtifacts, runStatusOf } from '@framefarm/runs';
 import { ObjectStore, RunRecord, RunRecords } from '@framefarm/run-store';
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -28,7 +28,8 @@ export async function makeRunReport(sources: ReportSources, options: MakeRunRepo
   const media = await fetchMedia(sources, record, dirname(options.outFile));
   const written = await writeRunReport({
     outFile: options.outFile,
-    ...(await runReportInput(sources.batch, { runId: record.runId, status: record.status, settings: record.settings, jobs: run })),
+    // As `status` says it: Batch has the last word (a run whose encode job is still ending is ENCODING).
+    ...(await runReportInput(sources.batch, { runId: record.runId, status: runStatusOf(run) ?? record.status, settings: record.settings, jobs: run })),
     spanSource: sources.spans,
     posterPath: media.poster,
     videoPath: media.video,
