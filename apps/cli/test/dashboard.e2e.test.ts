@@ -120,7 +120,13 @@ describe('the dashboard, in Chromium, against framefarm up', () => {
         const img = image as unknown as { complete: boolean; naturalWidth: number };
         return img.complete && img.naturalWidth > 0;
       }).length);
-    while ((await loadedPreviews()) !== 3) await page.waitForTimeout(100);
+    // Bounded, so that a preview that never loads fails here with the count instead of at the test's timeout.
+    for (const until = Date.now() + 60_000; (await loadedPreviews()) !== 3 && Date.now() < until; ) await page.waitForTimeout(100);
+    expect(await loadedPreviews()).toBe(3);
+    // Each preview's address carries its chunk's version: a preview asked for before its first upload is asked for again.
+    expect(await page.locator('img.chunk-preview').evaluateAll((images) => images.map((image) => image.getAttribute('src') ?? ''))).toEqual(
+      [0, 1, 2].map((index) => expect.stringMatching(new RegExp(`/media/runs/dash-live/chunks/0000${index}\\.preview\\.jpg\\?v=`))),
+    );
     const cost = await page.locator('.facts .cost').textContent();
     expect(cost).toMatch(/^\$\d/);
     expect(await page.locator('video').getAttribute('src')).toMatch(/\/dashboard\/api\/media\/runs\/dash-live\/video\.mp4$/);

@@ -67,6 +67,12 @@ export interface ChunkCell {
   jobId?: string;
   /** Path of the latest preview image of a running chunk, when one was published. */
   previewPath?: string;
+  /**
+   * Changes whenever the chunk's record does (its progress, its end): the page asks for the preview
+   * again then, so it follows the frames as they render, and a preview asked for before its first
+   * upload (not found) is asked for again once the chunk has moved on.
+   */
+  previewVersion?: string;
 }
 
 export interface RunDetailView extends RunListItem {

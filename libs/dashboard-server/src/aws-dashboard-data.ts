@@ -131,7 +131,7 @@ export class AwsDashboardData implements DashboardData {
         framesDone: chunk ? (chunkDone(chunk) ? chunk.end - chunk.start : chunk.framesDone) : 0,
         ...(chunk?.jobId || child?.jobId ? { jobId: chunk?.jobId ?? child?.jobId } : {}),
         // Previews are published while a chunk renders (and kept if it fails), not for skipped ones.
-        ...(chunk && chunk.status !== 'SKIPPED' ? { previewPath: chunkPreviewKey(runId, index) } : {}),
+        ...(chunk && chunk.status !== 'SKIPPED' ? { previewPath: chunkPreviewKey(runId, index), previewVersion: chunk.updatedAt } : {}),
       };
     });
   }
