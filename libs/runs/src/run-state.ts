@@ -1,4 +1,5 @@
 import type { JobDetail } from '@aws-sdk/client-batch';
+import { TERMINAL_STATUSES } from '@framefarm/batch-client';
 import type { ChunkRecord, RunRecord, RunStatus } from '@framefarm/run-store';
 
 /** What is known of a run at one look: its Batch jobs and its records. */
@@ -21,9 +22,6 @@ export function outcomeOf(state: RunState): RunOutcome {
   return 'running';
 }
 
-/** Batch job states in which the job has not ended yet. */
-const UNFINISHED_JOB_STATUSES = ['SUBMITTED', 'PENDING', 'RUNNABLE', 'STARTING', 'RUNNING'];
-
 /**
  * The run's status: the record's, unless Batch already says the run is over. A render array
  * that was terminated never lets encode write FAILED into the record, so Batch decides then.
@@ -34,6 +32,7 @@ export function runStatusOf(state: RunState): RunStatus | undefined {
   const outcome = outcomeOf(state);
   if (outcome === 'failed' || state.render?.status === 'FAILED') return 'FAILED';
   if (outcome === 'succeeded' && state.record?.status !== 'FAILED') return state.record?.status ?? 'SUCCEEDED';
-  if (state.record?.status === 'SUCCEEDED' && UNFINISHED_JOB_STATUSES.includes(state.encode?.status ?? '')) return 'ENCODING';
+  const encodeStatus = state.encode?.status;
+  if (state.record?.status === 'SUCCEEDED' && encodeStatus !== undefined && !TERMINAL_STATUSES.includes(encodeStatus)) return 'ENCODING';
   return state.record?.status;
 }
