@@ -2,8 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import dynalite from 'dynalite';
-import { Level } from 'level';
 import { replayWithBody } from '../edge/replay-request';
 import { serveInProcess } from '../edge/serve-in-process';
 import { requestText } from '../loopback-http';
@@ -25,6 +23,8 @@ export class StateDirInUseError extends Error {
  * Opening it once here turns that into a clear error at start.
  */
 async function assertDatabaseAvailable(directory: string): Promise<void> {
+  // dynalite and LevelDB load when a stack starts, not with this module (as s3rver, see s3-service.ts).
+  const { Level } = require('level') as typeof import('level');
   const db = new Level(directory);
   try {
     await db.open();
@@ -75,6 +75,7 @@ function sendDynamoDbError(res: ServerResponse, status: number, type: string, me
 export async function startDynamoDbService(options: { directory: string }): Promise<DynamoDbService> {
   mkdirSync(options.directory, { recursive: true });
   await assertDatabaseAvailable(options.directory);
+  const dynalite = require('dynalite') as typeof import('dynalite');
   const server = dynalite({ path: options.directory, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   const [dynaliteHandler] = server.listeners('request') as RequestListener[];
   const answer = (req: IncomingMessage, res: ServerResponse): void => {

@@ -1,8 +1,10 @@
-import { runSimulation } from '@cloud-copilot/iam-simulate';
 import type { AuthorizationRequest, Authorizer } from '../edge/edge-server';
 import { DecisionCache, type Verdict } from './decision-cache';
 import type { LocalRole } from './local-roles';
 import { requiredPermissions, UnmappedRequestError, type ArnContext, type RequiredPermission } from './request-actions';
+
+/** The policy simulator, loaded at a job's first request rather than by every command that imports this library (as s3rver, see s3-service.ts). */
+const loadSimulator = () => require('@cloud-copilot/iam-simulate') as typeof import('@cloud-copilot/iam-simulate');
 
 /** Actions AWS allows every caller regardless of policy. */
 const ALWAYS_ALLOWED = new Set(['sts:GetCallerIdentity']);
@@ -25,6 +27,7 @@ export function createRoleAuthorizer(roles: Map<string, LocalRole>, arns: ArnCon
   // jobs repeat the same few requests (log events, item updates, job lookups), and each
   // simulation costs about a millisecond.
   const simulate = async (role: LocalRole, principal: { arn: string; roleArn: string }, { action, resource, context }: RequiredPermission): Promise<Verdict> => {
+    const { runSimulation } = loadSimulator();
     const result = await runSimulation(
       {
         identityPolicies: [{ name: `${role.roleName}-policy`, policy: role.policy }],

@@ -6,17 +6,14 @@ import { pipeline } from 'node:stream/promises';
 // s3rver's own file store and object model; the store below replaces how keys become files.
 import FilesystemStore from 's3rver/lib/stores/filesystem';
 import S3Object from 's3rver/lib/models/object';
+import { BUCKET_NAME } from './s3-limits';
 import { takeSpooledUpload } from './upload-spool';
 
-/** S3's limit on a key, in UTF-8 bytes (KeyTooLongError above it). */
-export const MAX_KEY_BYTES = 1024;
 /** Hex digits of a key per directory level: every file name stays far below the 255-byte limit. */
 const SEGMENT = 200;
 const SUFFIX = '._S3rver_';
 const OBJECT_SUFFIX = `${SUFFIX}object`;
 const HEX_NAME = /^[0-9a-f]*$/;
-/** Current S3 bucket naming rules (3–63 characters, lower-case letters, digits, dots, hyphens). */
-export const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 export class InvalidStoreNameError extends Error {
   override readonly name = 'InvalidStoreNameError';

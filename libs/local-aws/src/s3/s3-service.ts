@@ -1,11 +1,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import S3rver from 's3rver';
-import AWSAccount from 's3rver/lib/models/account';
 import { credentialScopeOf, sigV2AccessKeyOf } from '../edge/credential-scope';
 import { serveInProcess } from '../edge/serve-in-process';
 import { listObjectsV2, listObjectsV2Bucket } from './list-objects-v2';
-import { BUCKET_NAME, MAX_KEY_BYTES, SafeObjectStore } from './object-store';
+import { BUCKET_NAME, MAX_KEY_BYTES } from './s3-limits';
 import { S3RequestError, sendS3Error } from './s3-error';
 import { requestWithSpooledBody, spoolUpload } from './upload-spool';
 
@@ -55,6 +53,20 @@ function addressOf(req: IncomingMessage): { bucket: string; key: string; vhost: 
   return { bucket, key, vhost: vhost !== undefined };
 }
 
+/**
+ * s3rver (Koa, winston and their dependencies) and the store built on it load when a stack starts,
+ * not with this module: the CLI's commands that start no stack (`status`, `logs`, `--help`…)
+ * import this library too, and loading them was about a third of each such command's CPU
+ * (tools/bench/findings.ts). require, not import(): the CLI's bundle keeps import() of a package,
+ * and Node's ES module loader then wants file extensions that s3rver's subpaths lack.
+ */
+function loadS3rver() {
+  const S3rver = require('s3rver') as typeof import('s3rver');
+  const AWSAccount = require('s3rver/lib/models/account') as typeof import('s3rver/lib/models/account');
+  const { SafeObjectStore } = require('./object-store') as typeof import('./object-store');
+  return { S3rver, AWSAccount, SafeObjectStore };
+}
+
 export interface S3Service {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   stop(): Promise<void>;
@@ -70,6 +82,7 @@ export interface S3Service {
 export async function startS3Service(options: { directory: string; spoolDirectory: string }): Promise<S3Service> {
   mkdirSync(options.directory, { recursive: true });
   rmSync(options.spoolDirectory, { recursive: true, force: true }); // leftovers of a crash
+  const { S3rver, AWSAccount, SafeObjectStore } = loadS3rver();
   const server = new S3rver({
     silent: true,
     directory: options.directory,
