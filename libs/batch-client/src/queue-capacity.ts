@@ -1,8 +1,15 @@
-import { BatchClient, DescribeComputeEnvironmentsCommand, DescribeJobQueuesCommand } from '@aws-sdk/client-batch';
+import { BatchClient, ComputeEnvironmentDetail, DescribeComputeEnvironmentsCommand, DescribeJobQueuesCommand } from '@aws-sdk/client-batch';
+
+/** The most vCPUs a compute environment runs at once: a managed one's computeResources.maxvCpus, an unmanaged one's unmanagedvCpus. */
+export const environmentVcpus = (environment: ComputeEnvironmentDetail): number =>
+  (environment.type === 'UNMANAGED' ? environment.unmanagedvCpus : environment.computeResources?.maxvCpus) ?? 0;
+
+/** What a queue's compute environments can run at once: the vCPUs of those not disabled, added up. */
+export const enabledVcpus = (environments: readonly ComputeEnvironmentDetail[]): number =>
+  environments.filter((environment) => environment.state !== 'DISABLED').reduce((sum, environment) => sum + environmentVcpus(environment), 0);
 
 /**
- * The vCPUs a job queue can run jobs on at once: the sum over its enabled compute environments
- * of their most (a managed one's computeResources.maxvCpus, an unmanaged one's unmanagedvCpus).
+ * The vCPUs a job queue can run jobs on at once (`enabledVcpus` of its compute environments).
  * Undefined when the queue is unknown or none of its environments says: the caller picks a
  * default then.
  */
@@ -11,9 +18,6 @@ export async function jobQueueVcpus(batch: Pick<BatchClient, 'send'>, jobQueue: 
   const names = (jobQueues[0]?.computeEnvironmentOrder ?? []).map((entry) => entry.computeEnvironment).filter((name): name is string => Boolean(name));
   if (names.length === 0) return undefined;
   const { computeEnvironments = [] } = await batch.send(new DescribeComputeEnvironmentsCommand({ computeEnvironments: names }));
-  const vcpus = computeEnvironments
-    .filter((environment) => environment.state !== 'DISABLED')
-    .map((environment) => (environment.type === 'UNMANAGED' ? environment.unmanagedvCpus : environment.computeResources?.maxvCpus) ?? 0)
-    .reduce((sum, n) => sum + n, 0);
+  const vcpus = enabledVcpus(computeEnvironments);
   return vcpus > 0 ? vcpus : undefined;
 }

@@ -122,6 +122,7 @@ export interface ComputeEnvironmentView {
   name: string;
   state: string;
   type: string;
+  /** The most vCPUs it runs at once: computeResources.maxvCpus, or unmanagedvCpus for an unmanaged environment. */
   maxvCpus: number;
   instanceTypes: string[];
 }

@@ -1,4 +1,5 @@
 import type { ComputeEnvironmentDetail, JobQueueDetail, JobSummary } from '@aws-sdk/client-batch';
+import { enabledVcpus, environmentVcpus } from '@framefarm/batch-client';
 import type { QueueView, WaitingJob } from '../api-types';
 
 const lastPart = (arn: string | undefined): string => (arn ?? '').split('/').pop() ?? '';
@@ -47,13 +48,14 @@ export function queueView(queue: JobQueueDetail, environments: ComputeEnvironmen
     .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
     .map((o) => environments.find((ce) => ce.computeEnvironmentArn === o.computeEnvironment || ce.computeEnvironmentName === o.computeEnvironment))
     .filter((ce): ce is ComputeEnvironmentDetail => ce !== undefined);
-  const maxvCpus = ordered.reduce((sum, ce) => sum + (ce.computeResources?.maxvCpus ?? 0), 0);
+  // What `framefarm submit` splits a run over too: disabled environments run nothing, unmanaged ones count their unmanagedvCpus.
+  const vcpus = enabledVcpus(ordered);
   const running = [...(jobs.STARTING ?? []), ...(jobs.RUNNING ?? [])];
   const enabled = ordered.filter((ce) => ce.state === 'ENABLED' || ce.state === undefined);
   const capacityNote =
     ordered.length > 0 && enabled.length === 0
       ? `every compute environment of the queue is disabled: ${ordered.map((ce) => ce.computeEnvironmentName).join(', ')}`
-      : `${running.length} job(s) running, up to ${maxvCpus} vCPUs in ${ordered.map((ce) => ce.computeEnvironmentName).join(', ') || 'no compute environment'}`;
+      : `${running.length} job(s) running, up to ${vcpus} vCPUs in ${enabled.map((ce) => ce.computeEnvironmentName).join(', ') || 'no compute environment'}`;
   const summary = (job: JobSummary, reason = ''): WaitingJob => ({
     jobId: job.jobId ?? '',
     jobName: job.arrayProperties?.index !== undefined ? `${job.jobName}:${job.arrayProperties.index}` : (job.jobName ?? ''),
@@ -68,7 +70,7 @@ export function queueView(queue: JobQueueDetail, environments: ComputeEnvironmen
       name: ce.computeEnvironmentName ?? '',
       state: ce.state ?? '',
       type: ce.computeResources?.type ?? ce.type ?? '',
-      maxvCpus: ce.computeResources?.maxvCpus ?? 0,
+      maxvCpus: environmentVcpus(ce),
       instanceTypes: ce.computeResources?.instanceTypes ?? [],
     })),
     counts: Object.fromEntries(Object.entries(jobs).map(([status, list]) => [status, list.length])),

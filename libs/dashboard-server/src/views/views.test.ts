@@ -97,4 +97,32 @@ describe('queueView', () => {
     );
     expect(view.waiting[0].reason).toBe('waiting for capacity (every compute environment of the queue is disabled: held)');
   });
+
+  it('counts the capacity `framefarm submit` splits over: disabled environments run nothing, unmanaged ones their unmanagedvCpus', () => {
+    const view = queueView(
+      {
+        jobQueueName: 'q',
+        jobQueueArn: 'arn:q',
+        state: 'ENABLED',
+        priority: 1,
+        computeEnvironmentOrder: [
+          { order: 1, computeEnvironment: 'spot' },
+          { order: 2, computeEnvironment: 'held' },
+          { order: 3, computeEnvironment: 'mine' },
+        ],
+      },
+      [
+        { computeEnvironmentName: 'spot', computeEnvironmentArn: 'arn:ce/spot', ecsClusterArn: '', type: 'MANAGED', state: 'ENABLED', computeResources: { type: 'SPOT', maxvCpus: 8, subnets: [] } },
+        { computeEnvironmentName: 'held', computeEnvironmentArn: 'arn:ce/held', ecsClusterArn: '', type: 'MANAGED', state: 'DISABLED', computeResources: { type: 'EC2', maxvCpus: 256, subnets: [] } },
+        { computeEnvironmentName: 'mine', computeEnvironmentArn: 'arn:ce/mine', ecsClusterArn: '', type: 'UNMANAGED', state: 'ENABLED', unmanagedvCpus: 4 },
+      ],
+      { RUNNABLE: [{ jobId: 'j', jobName: 'render', status: 'RUNNABLE' }] },
+    );
+    expect(view.waiting[0].reason).toBe('waiting for capacity (0 job(s) running, up to 12 vCPUs in spot, mine)');
+    expect(view.computeEnvironments.map((ce) => [ce.name, ce.maxvCpus])).toEqual([
+      ['spot', 8],
+      ['held', 256],
+      ['mine', 4],
+    ]);
+  });
 });
