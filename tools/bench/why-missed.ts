@@ -12,13 +12,14 @@ export const WHY_MISSED = {
     'work); x264 costs 5% more than the ideal\'s x264 and the drawing more than alone, since they share the two cores (the ideal measures each alone). ' +
     'The CLI with its stack cost 2.9 s at 1,800 frames: 0.86 s starting, about 22 ms a second while frames render, and 0.74 s at the end, ' +
     'serving encode\'s segment downloads and video upload (S3 computes the MD5 of every object it stores) and its own download of the video; since ' +
-    'the eighth round (findings below) it starts from warm caches and optimizes less: 0.74 s for a whole 2-frame run, about 1 s at 240 frames. Per run, ' +
-    'a fixed cost of about 1.3 s (a 2-frame run with one render job: the CLI with its stack about 0.74 s, the render job 0.21–0.23 s, encode ' +
-    '0.15–0.17 s, plan 0.14–0.15 s), ' +
-    'and a second render job. On 2026-12-01 the sketch thread began freeing each canvas readback as soon as it is copied (it held up to 22 of them, ' +
+    'the eighth round (findings below) it starts from warm caches and optimizes less. Per run, a fixed cost of about 3.5 s of CPU (a 2-frame ' +
+    'run with one render job on 2026-12-02, user+sys of every thread of each process, tools/bench/cpu-breakdown.ts, 3 runs: the CLI with its ' +
+    'stack 1.69–1.74 s, the render job 0.70–0.75 s, encode 0.44–0.59 s, plan 0.36–0.40 s, ffmpeg and ffprobe about 0.2 s), and about 0.7 s ' +
+    'more for a second render job. On 2026-12-01 the sketch thread began freeing each canvas readback as soon as it is copied (it held up to 22 of them, ' +
     '81 MB, until V8 collected them): at 240 frames 1.63× (1.60–1.74) → 1.58× (1.57–1.63), at 1,800 frames no change outside the spread (compare.ts, ' +
-    'against the ideal that frees them too). At 240 frames the 1.5× allowance is half the ideal, 2.7–3.7 s on an ideal of 5.3–7.4 s, and the fixed ' +
-    'cost (about 1.5 s with two render jobs) and the cores\' sharing take more than that. Since the ninth round the job bundles are built ' +
+    'against the ideal that frees them too). At 240 frames the 1.5× allowance is half the ideal, 2.7–3.8 s on the ideals of 5.3–7.7 s measured ' +
+    'so far, and the fixed cost of a run with two render jobs (about 4.2 s) is more than that on its own: at 240 frames the target needs that ' +
+    'fixed cost cut by more than half, before the cores\' sharing. Since the ninth round the job bundles are built ' +
     'from the packages\' ES modules (2.2–2.7 MB instead of 3.3–3.5 MB) and every process exits without tearing its heap down: a job\'s start ' +
     'costs about a third less. Since the tenth round the local stack answers S3 and DynamoDB in its own process instead of through a second ' +
     'loopback connection to s3rver and dynalite, and moves a received upload into place instead of writing it twice: per 50 MB, 0.34 → 0.23 s ' +
