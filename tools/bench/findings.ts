@@ -779,4 +779,50 @@ Also measured:
 - **The CLI's start** on Node 20 (a V8 CPU profile): loading modules takes 0.5–0.6 s of 1.25 s. Among the packages s3rver's load
   is the largest (Koa 53 ms of it, is-generator-function alone 25 ms, winston 19 ms), then the Batch client, the first SDK client
   loaded (110 ms with Smithy), then zod (80 ms; the CLI is not bundled, so zod's 40 locales still load there).
+
+## Sixteenth round: commands that start no stack no longer load it; what a run's fixed cost is today (issue 11, continued)
+
+Measured 2026-12-02 between 05:10 and 05:40 UTC (load average about 1 outside the runs).
+
+**What a run costs before its first frame, per process** (\`tools/bench/cpu-breakdown.ts --frames 2\`, user+sys of every thread of
+each process, 3 runs): the CLI with its stack 1.69–1.74 s, the render job 0.70–0.75 s, encode 0.44–0.59 s, plan 0.36–0.40 s,
+ffmpeg and ffprobe about 0.2 s. About 3.5 s of CPU a run, 4.2 s with the second render job of a 240-frame run: more than the
+whole 1.5× allowance at 240 frames (3.8 s on this morning's ideal of 7.67 s). The CLI's share, sampled from /proc every 10 ms in a
+2-frame run: 1.04 s until the plan job's span starts (Node 20, loading 665 files, the stack's start, the sketch's bundle, the
+submit, the plan job's launch), 0.23 s while plan runs (serving its eight requests and launching the render job), 0.34 s after.
+The why-missed note above gave 1.3 s for the same cost; it now gives these figures.
+
+Changed in this round:
+- **The local stack's servers load when a stack starts, not with the library** (\`libs/local-aws\`: s3rver in \`s3-service.ts\`,
+  with the object store built on it; dynalite and LevelDB in \`dynamodb-service.ts\`; the IAM simulator in \`authorize.ts\`). The CLI
+  is one bundle that imports the library for its small parts too (the region, the running stack's address), so every command
+  loaded Koa, winston, dynalite and the simulator: \`framefarm status --help\` required 660 files, now 193. Interleaved, 6 pairs
+  each, against the running \`framefarm up\` of the same build:
+
+| command | before, CPU | after, CPU | before, wall | after, wall |
+| --- | --- | --- | --- | --- |
+| \`framefarm --help\` | 0.70–1.04 s (median 0.74) | 0.47–0.71 s (0.53) | 0.51–0.78 s | 0.31–0.47 s |
+| \`framefarm status <run> --json\` | 0.83–1.26 s (0.85) | 0.53–0.79 s (0.62) | 0.61–0.94 s | 0.37–0.57 s |
+| \`framefarm run\` of 2 frames that joins \`framefarm up\` (the CLI alone) | 1.18–1.79 s (1.40) | 0.94–1.40 s (1.21) | | |
+| \`framefarm run\` of 2 frames with its own stack (the CLI alone, 8 pairs) | 1.74–2.33 s (1.80) | 1.69–2.14 s (1.74) | | |
+
+  A run with its own stack loads the same files as before, later; the change is inside the spread there.
+  \`apps/cli/test/module-cache.e2e.test.ts\` now fails if \`run --help\` loads s3rver, dynalite, LevelDB or the simulator.
+- **The dashboard's queue capacity is the one \`submit\` splits over** (\`enabledVcpus\` in \`libs/batch-client\`): it added up every
+  compute environment's maxvCpus, disabled ones too, and counted an unmanaged one as 0.
+
+Tried and not kept, each measured:
+- **zod bundled into the CLI with English only** (the job bundles' plugin; from node_modules the CLI loads zod's 95 files, the
+  messages of 40 languages among them): a 2-frame run's CLI 2.11–2.49 s against 2.08–2.59 s (8 interleaved pairs),
+  \`status --help\` 0.76–1.08 s against 0.72–1.06 s (10 pairs). With the module cache warm, those files cost little.
+
+Also measured:
+- **Two x264 encodes at once cost more than one alone**, with nothing else running (\`-threads 1\`, 240 raw frames of testsrc2 at
+  1280×720 from a file, 3 rounds): alone 3.47–3.66 s of CPU; side by side 3.61–4.35 s each, one of each pair 8–20% above the
+  other. Part of what the render jobs' x264 pays above the ideal's is x264 against x264, which any two encodes on two cores pay.
+- **The two render jobs of a 240-frame run do not finish together.** Their frame loops (the \`render.frames\` spans) took, in 11
+  runs: 5.60/4.43, 4.27/5.26, 5.15/4.32, 4.40/4.33, 4.90/4.43, 4.24/4.48, 4.49/4.05, 4.73/4.42, 4.38/4.61, 5.53/4.40 and
+  6.07/6.18 s: apart by 0.07–1.17 s, 0.44 s in the middle, and not always the one that started later. While one runs alone its
+  single x264 thread leaves the other core mostly idle. A watcher that reniced the render jobs' Node threads to 5 (x264 at 0)
+  did not even them out, but it scanned /proc every 20 ms itself, so that trial says nothing either way.
 `;

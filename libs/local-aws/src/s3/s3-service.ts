@@ -56,7 +56,7 @@ function addressOf(req: IncomingMessage): { bucket: string; key: string; vhost: 
 /**
  * s3rver (Koa, winston and their dependencies) and the store built on it load when a stack starts,
  * not with this module: the CLI's commands that start no stack (`status`, `logs`, `--help`…)
- * import this library too, and loading them was about a third of each such command's CPU
+ * import this library too, and loading them was about a quarter of each such command's CPU
  * (tools/bench/findings.ts). require, not import(): the CLI's bundle keeps import() of a package,
  * and Node's ES module loader then wants file extensions that s3rver's subpaths lack.
  */
