@@ -57,9 +57,10 @@ export const WHY_MISSED = {
   sketch:
     'Short runs of cheap sketches are mostly fixed cost (see the CPU note): truchet draws a 1280×720 frame in a few milliseconds, so a second of ' +
     'process start-up weighs more against its ideal than against aurora\'s. The column framefarm − ideal shows what framefarm adds for each sketch: ' +
-    '2.8–4.5 s at 240 frames on 2026-12-01 (4–5 s the day before), about 1.7 s of it fixed (the CLI with its stack, three job processes and a ' +
-    'second render job) and the rest the per-frame cost of the CPU note; against ideals of 3.2–6.1 s (the ideal now draws on Node 24 and frees ' +
-    'its readbacks at once) that is more than the 1.5× allowed.',
+    '6.2–8.3 s at 240 frames on 2026-12-02 at 06:00 (5.8–8.2 s at 00:48; 2.8–4.5 s on 2026-12-01, when the machine was faster: ideals of ' +
+    '3.2–6.1 s then, 5.0–8.6 s now), about 4.2 s of it fixed (the CLI with its stack, three job processes and a second render job, measured ' +
+    'per process on 2026-12-02; see the CPU note) and the rest the per-frame cost of the CPU note. Against those ideals that is more than the ' +
+    '1.5× allowed: the fixed cost alone is nearly all of the allowance for aurora and more than it for the others.',
   engine:
     'At the quick size (500 children) the engine\'s fixed costs (an engine process, the SDK, the queue and definition set-up) weigh more than at 10,000, ' +
     'and under load xargs, a C loop, keeps its speed better than a Node event loop that shares the cores. On 2 cores the engine is CPU-bound, not idle: ' +
