@@ -809,8 +809,8 @@ Changed in this round:
   A run with its own stack loads the same files as before, later; the change is inside the spread there.
   \`apps/cli/test/module-cache.e2e.test.ts\` now fails if \`run --help\` loads s3rver, dynalite, LevelDB or the simulator.
 - **\`./framefarm <command>\`** at the repository root runs the launcher \`npx framefarm\` runs, without npm's own start before it.
-  \`npm exec\` took about 1.4 s of its own to find the project's bin (1,056 packages in the tree): \`./framefarm --help\`
-  0.45–0.65 s of wall against 2.72–2.82 s for \`npx framefarm --help\` (3 interleaved each, in a fresh clone). The README says so.
+  \`./framefarm --help\` took 0.45–0.65 s of wall against 2.72–2.82 s for \`npx framefarm --help\` (3 interleaved each, in a
+  fresh clone): about 2 s of every command was npm's own work around the launcher. The README says so.
 - **The dashboard's queue capacity is the one \`submit\` splits over** (\`enabledVcpus\` in \`libs/batch-client\`): it added up every
   compute environment's maxvCpus, disabled ones too, and counted an unmanaged one as 0.
 
