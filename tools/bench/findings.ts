@@ -828,4 +828,10 @@ Also measured:
   6.07/6.18 s: apart by 0.07–1.17 s, 0.44 s in the middle, and not always the one that started later. While one runs alone its
   single x264 thread leaves the other core mostly idle. A watcher that reniced the render jobs' Node threads to 5 (x264 at 0)
   did not even them out, but it scanned /proc every 20 ms itself, so that trial says nothing either way.
+- **The machine's two cores are not equal, and that is why.** The same x264 encode (one chunk of such a run, decoded to raw
+  frames, \`-threads 1\`) pinned with \`taskset\`, 6 runs on each core alternating: core 0 3.19–4.47 s of wall (median 3.94), core 1
+  3.37–3.94 s (median 3.47), core 0 slower in 5 of 6 pairs, by up to 27%. Every virtio interrupt of the VM lands on core 0
+  (\`/proc/interrupts\`). Alone, the two chunks cost x264 the same (3.4–3.7 s each, 3 runs); in one run, the chunk that finished
+  last had used 3.4 s of x264 CPU against 2.98 s for the other. So two equal halves finish apart because the cores run at
+  different speeds, and the ideal's "÷ 2 cores" assumes two cores that each do what one does alone.
 `;
