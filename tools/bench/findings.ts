@@ -830,8 +830,8 @@ Also measured:
   did not even them out, but it scanned /proc every 20 ms itself, so that trial says nothing either way.
 - **The machine's two cores are not equal, and that is why.** The same x264 encode (one chunk of such a run, decoded to raw
   frames, \`-threads 1\`) pinned with \`taskset\`, 6 runs on each core alternating: core 0 3.19–4.47 s of wall (median 3.94), core 1
-  3.37–3.94 s (median 3.47), core 0 slower in 5 of 6 pairs, by up to 27%. Every virtio interrupt of the VM lands on core 0
-  (\`/proc/interrupts\`). Alone, the two chunks cost x264 the same (3.4–3.7 s each, 3 runs); in one run, the chunk that finished
+  3.37–3.94 s (median 3.47), core 0 slower in 5 of 6 pairs, by up to 27%. Most of the VM's virtio interrupts land on core 0
+  (\`/proc/interrupts\`: 568,000 since boot against 91,000 on core 1). Alone, the two chunks cost x264 the same (3.4–3.7 s each, 3 runs); in one run, the chunk that finished
   last had used 3.4 s of x264 CPU against 2.98 s for the other. So two equal halves finish apart because the cores run at
   different speeds, and the ideal's "÷ 2 cores" assumes two cores that each do what one does alone.
 `;
