@@ -786,8 +786,8 @@ Measured 2026-12-02 between 05:10 and 05:40 UTC (load average about 1 outside th
 
 **What a run costs before its first frame, per process** (\`tools/bench/cpu-breakdown.ts --frames 2\`, user+sys of every thread of
 each process, 3 runs): the CLI with its stack 1.69–1.74 s, the render job 0.70–0.75 s, encode 0.44–0.59 s, plan 0.36–0.40 s,
-ffmpeg and ffprobe about 0.2 s. About 3.5 s of CPU a run, 4.2 s with the second render job of a 240-frame run: more than the
-whole 1.5× allowance at 240 frames (3.8 s on this morning's ideal of 7.67 s). The CLI's share, sampled from /proc every 10 ms in a
+ffmpeg and ffprobe about 0.2 s. About 3.5 s of CPU a run, 4.2 s with the second render job of a 240-frame run: nearly all of
+the 1.5× allowance at 240 frames or more (3.8 s on the ideal of 7.67 s at 00:48, 4.7 s on the 9.43 s of the 06:06 run). The CLI's share, sampled from /proc every 10 ms in a
 2-frame run: 1.04 s until the plan job's span starts (Node 20, loading 665 files, the stack's start, the sketch's bundle, the
 submit, the plan job's launch), 0.23 s while plan runs (serving its eight requests and launching the render job), 0.34 s after.
 The why-missed note above gave 1.3 s for the same cost; it now gives these figures.

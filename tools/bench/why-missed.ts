@@ -17,9 +17,9 @@ export const WHY_MISSED = {
     'stack 1.69–1.74 s, the render job 0.70–0.75 s, encode 0.44–0.59 s, plan 0.36–0.40 s, ffmpeg and ffprobe about 0.2 s), and about 0.7 s ' +
     'more for a second render job. On 2026-12-01 the sketch thread began freeing each canvas readback as soon as it is copied (it held up to 22 of them, ' +
     '81 MB, until V8 collected them): at 240 frames 1.63× (1.60–1.74) → 1.58× (1.57–1.63), at 1,800 frames no change outside the spread (compare.ts, ' +
-    'against the ideal that frees them too). At 240 frames the 1.5× allowance is half the ideal, 2.7–3.8 s on the ideals of 5.3–7.7 s measured ' +
-    'so far, and the fixed cost of a run with two render jobs (about 4.2 s) is more than that on its own: at 240 frames the target needs that ' +
-    'fixed cost cut by more than half, before the cores\' sharing. Since the ninth round the job bundles are built ' +
+    'against the ideal that frees them too). At 240 frames the 1.5× allowance is half the ideal, 2.7–4.7 s on the ideals of 5.3–9.4 s measured ' +
+    'so far, and the fixed cost of a run with two render jobs (about 4.2 s) takes nearly all of it or more on its own: at 240 frames the target ' +
+    'needs that fixed cost cut by about half, before the cores\' sharing. Since the ninth round the job bundles are built ' +
     'from the packages\' ES modules (2.2–2.7 MB instead of 3.3–3.5 MB) and every process exits without tearing its heap down: a job\'s start ' +
     'costs about a third less. Since the tenth round the local stack answers S3 and DynamoDB in its own process instead of through a second ' +
     'loopback connection to s3rver and dynalite, and moves a received upload into place instead of writing it twice: per 50 MB, 0.34 → 0.23 s ' +
