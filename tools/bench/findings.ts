@@ -782,7 +782,7 @@ Also measured:
 
 ## Sixteenth round: commands that start no stack no longer load it; what a run's fixed cost is today (issue 11, continued)
 
-Measured 2026-12-02 between 05:10 and 05:40 UTC (load average about 1 outside the runs).
+Measured 2026-12-02 between 05:10 and 06:30 UTC (load average about 1 outside the runs, 2–3 during them).
 
 **What a run costs before its first frame, per process** (\`tools/bench/cpu-breakdown.ts --frames 2\`, user+sys of every thread of
 each process, 3 runs): the CLI with its stack 1.69–1.74 s, the render job 0.70–0.75 s, encode 0.44–0.59 s, plan 0.36–0.40 s,
@@ -828,7 +828,7 @@ Also measured:
   6.07/6.18 s: apart by 0.07–1.17 s, 0.44 s in the middle, and not always the one that started later. While one runs alone its
   single x264 thread leaves the other core mostly idle. A watcher that reniced the render jobs' Node threads to 5 (x264 at 0)
   did not even them out, but it scanned /proc every 20 ms itself, so that trial says nothing either way.
-- **The machine's two cores are not equal, and that is why.** The same x264 encode (one chunk of such a run, decoded to raw
+- **The machine's two cores are not equal: the likeliest reason.** The same x264 encode (one chunk of such a run, decoded to raw
   frames, \`-threads 1\`) pinned with \`taskset\`, 6 runs on each core alternating: core 0 3.19–4.47 s of wall (median 3.94), core 1
   3.37–3.94 s (median 3.47), core 0 slower in 5 of 6 pairs, by up to 27%. Most of the VM's virtio interrupts land on core 0
   (\`/proc/interrupts\`: 568,000 since boot against 91,000 on core 1). Alone, the two chunks cost x264 the same (3.4–3.7 s each, 3 runs); in one run, the chunk that finished
