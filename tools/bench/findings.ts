@@ -821,7 +821,7 @@ Tried and not kept, each measured:
 
 Also measured:
 - **Two x264 encodes at once cost more than one alone**, with nothing else running (\`-threads 1\`, 240 raw frames of testsrc2 at
-  1280×720 from a file, 3 rounds): alone 3.47–3.66 s of CPU; side by side 3.61–4.35 s each, one of each pair 8–20% above the
+  1280×720 from a file, 3 rounds): alone 3.45–3.65 s of CPU; side by side 3.57–4.35 s each, one of each pair 7–18% above the
   other. Part of what the render jobs' x264 pays above the ideal's is x264 against x264, which any two encodes on two cores pay.
 - **The two render jobs of a 240-frame run do not finish together.** Their frame loops (the \`render.frames\` spans) took, in 11
   runs: 5.60/4.43, 4.27/5.26, 5.15/4.32, 4.40/4.33, 4.90/4.43, 4.24/4.48, 4.49/4.05, 4.73/4.42, 4.38/4.61, 5.53/4.40 and
