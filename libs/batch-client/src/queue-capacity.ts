@@ -4,9 +4,12 @@ import { BatchClient, ComputeEnvironmentDetail, DescribeComputeEnvironmentsComma
 export const environmentVcpus = (environment: ComputeEnvironmentDetail): number =>
   (environment.type === 'UNMANAGED' ? environment.unmanagedvCpus : environment.computeResources?.maxvCpus) ?? 0;
 
-/** What a queue's compute environments can run at once: the vCPUs of those not disabled, added up. */
+/** Whether a compute environment takes jobs: any not DISABLED (one without a state counts as enabled). */
+export const environmentIsEnabled = (environment: ComputeEnvironmentDetail): boolean => environment.state !== 'DISABLED';
+
+/** What a queue's compute environments can run at once: the vCPUs of the enabled ones, added up. */
 export const enabledVcpus = (environments: readonly ComputeEnvironmentDetail[]): number =>
-  environments.filter((environment) => environment.state !== 'DISABLED').reduce((sum, environment) => sum + environmentVcpus(environment), 0);
+  environments.filter(environmentIsEnabled).reduce((sum, environment) => sum + environmentVcpus(environment), 0);
 
 /**
  * The vCPUs a job queue can run jobs on at once (`enabledVcpus` of its compute environments).

@@ -1,5 +1,5 @@
 import type { ComputeEnvironmentDetail, JobQueueDetail, JobSummary } from '@aws-sdk/client-batch';
-import { enabledVcpus, environmentVcpus } from '@framefarm/batch-client';
+import { enabledVcpus, environmentIsEnabled, environmentVcpus } from '@framefarm/batch-client';
 import type { QueueView, WaitingJob } from '../api-types';
 
 const lastPart = (arn: string | undefined): string => (arn ?? '').split('/').pop() ?? '';
@@ -51,7 +51,7 @@ export function queueView(queue: JobQueueDetail, environments: ComputeEnvironmen
   // What `framefarm submit` splits a run over too: disabled environments run nothing, unmanaged ones count their unmanagedvCpus.
   const vcpus = enabledVcpus(ordered);
   const running = [...(jobs.STARTING ?? []), ...(jobs.RUNNING ?? [])];
-  const enabled = ordered.filter((ce) => ce.state === 'ENABLED' || ce.state === undefined);
+  const enabled = ordered.filter(environmentIsEnabled);
   const capacityNote =
     ordered.length > 0 && enabled.length === 0
       ? `every compute environment of the queue is disabled: ${ordered.map((ce) => ce.computeEnvironmentName).join(', ')}`
