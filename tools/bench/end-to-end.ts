@@ -1,6 +1,7 @@
 import { baselineRun, idealRun } from './baselines';
 import { framefarmRun, FramefarmRun, RenderSize } from './framefarm-run';
 import { fmt, load, stats } from './measure';
+import { BudgetRep, renderBudgetNote, renderBudgetRows } from './render-budget';
 import type { Bar, Section, Table, Target } from './report';
 import { BenchSketch } from './sketches';
 import { WHY_MISSED } from './why-missed';
@@ -60,7 +61,9 @@ function targetsFor(frames: number, reps: Rep[]): Target[] {
   return targets;
 }
 
-export function endToEndTables(size: RenderSize, reps: Rep[]): { table: Table; split: Table; targets: Target[]; bars: Bar[] } {
+const budgetRep = (r: Rep): BudgetRep => ({ naive: r.naive?.wall, pipe: r.pipe.wall, ideal: r.ideal.wall, framefarm: r.framefarm.split });
+
+export function endToEndTables(size: RenderSize, reps: Rep[]): { table: Table; split: Table; targets: Target[]; bars: Bar[]; budget: string[][] } {
   const row = (name: string, wall: number[], cpu: number[], idealWall: number[], idealCpu: number[]): string[] => [
     name,
     fmt(s(wall), 2, ' s'),
@@ -91,6 +94,7 @@ export function endToEndTables(size: RenderSize, reps: Rep[]): { table: Table; s
     },
     targets: targetsFor(size.frames, reps),
     bars,
+    budget: renderBudgetRows(size.frames, reps.map(budgetRep)),
   };
 }
 
@@ -98,11 +102,13 @@ export function endToEndSection(runs: Array<{ size: RenderSize; reps: Rep[] }>, 
   const tables: Table[] = [];
   const targets: Target[] = [];
   const groups: Array<{ name: string; bars: Bar[] }> = [];
+  const budget: string[][] = [];
   for (const { size, reps } of runs) {
     const t = endToEndTables(size, reps);
     tables.push(t.table, t.split);
     targets.push(...t.targets);
     groups.push({ name: `${size.frames} frames (${reps.length} runs, wall)`, bars: t.bars });
+    budget.push(...t.budget);
   }
   return {
     id: 'end-to-end',
@@ -120,6 +126,7 @@ export function endToEndSection(runs: Array<{ size: RenderSize; reps: Rep[] }>, 
     tables,
     chart: { unit: 's', groups },
     targets,
+    notes: [renderBudgetNote(budget)],
   };
 }
 

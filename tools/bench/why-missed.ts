@@ -10,7 +10,10 @@ export const WHY_MISSED = {
     'threads are the drawing itself (70% of their CPU in Skia) plus the copy into the frame buffer (0.14 ms a frame); each render job\'s main thread ' +
     'costs 1.35 ms a frame (copying the frame into ffmpeg\'s pipe 0.24 ms, the checksum 0.2 ms, its start-up, and generic JavaScript and event-loop ' +
     'work); x264 costs 5% more than the ideal\'s x264 and the drawing more than alone, since they share the two cores (the ideal measures each alone). ' +
-    'The CLI with its stack cost 2.9 s at 1,800 frames: 0.86 s starting, about 22 ms a second while frames render, and 0.74 s at the end, ' +
+    'The CLI with its stack cost 4.8–5.9 s of CPU at 1,800 frames on 2026-12-02 (every thread, 3 runs; 2.9 s on 2026-12-01): about 2 s in its ' +
+    'first three seconds (its own start and the stack\'s, then serving the plan job and the render jobs\' starts), about 40 ms a second while ' +
+    'frames render (some 5 requests a second, its own progress polls of three requests each and the render jobs\' progress writes, each signed ' +
+    'on one side and checked on the other in this one process), and about 1.3 s at the end, ' +
     'serving encode\'s segment downloads and video upload (S3 computes the MD5 of every object it stores) and its own download of the video; since ' +
     'the eighth round (findings below) it starts from warm caches and optimizes less. Per run, a fixed cost of about 3.5 s of CPU (a 2-frame ' +
     'run with one render job on 2026-12-02, user+sys of every thread of each process, tools/bench/cpu-breakdown.ts, 3 runs: the CLI with its ' +
@@ -41,7 +44,9 @@ export const WHY_MISSED = {
     'stack), 0.18 s until the first render job runs, 0.41 s of encode after the last chunk, and about 0.1 s for the report and the stop; the CLI ' +
     'now watches the encode job alone every 100 ms and sees the run end 11–62 ms after it does (up to a second before). That is about 1.2 s against ' +
     'an ideal of about 2.7 s. The render jobs keep both cores busy, so the per-frame cost of the CPU note adds to the wall time as well. On a shared ' +
-    'machine every process gets a fraction of a core, so read wall ratios there with the load average above; the CPU ratio is the one to trust.',
+    'machine every process gets a fraction of a core, so read wall ratios there with the load average above; the CPU ratio is the one to trust. ' +
+    'The table under these notes gives, from the run\'s own medians, what each wall-time target leaves the render phase once the phases ' +
+    'before and after it have taken their time: at 240 frames, in every run so far, less than the ideal\'s own wall time, which no render phase can get under.',
   pipe:
     'On 2 cores a run can only be faster than the one-pipe script by using less CPU than it: the script keeps both cores busy (its Node process ' +
     'draws while a multi-threaded x264 encodes) and pays for nothing else; see its CPU ÷ ideal, 1.04–1.10×. framefarm pays the per-frame ' +
@@ -49,11 +54,13 @@ export const WHY_MISSED = {
     'of a run: 16–20% more CPU than the script at 960 and 1,800 frames (the script\'s own cost varies from run to run, ' +
     'up to 13% at 1,800 frames: its getImageData readback lands on fresh memory on some frames and not on others). Being faster would take less CPU than the script itself, which a run ' +
     'that checks every frame and starts a plan, render and encode job cannot use on this machine. What framefarm adds pays off where there are ' +
-    'more cores than one script keeps busy (render jobs across instances on AWS), which a 2-core machine cannot show.',
+    'more cores than one script keeps busy (render jobs across instances on AWS), which a 2-core machine cannot show. In wall time (the table ' +
+    'under these notes): once the phases before and after the render jobs have taken theirs, the script\'s time leaves the render phase about ' +
+    'the ideal\'s own wall time or less.',
   naive:
     'How fast the naive baseline is depends on the machine: at 240 frames it took about 16 s on 2026-11-30 and 12.6–14.3 s on a quieter ' +
     '2026-12-01, so 3× faster means 4.2–5.3 s, about 1.6–1.8× the ideal\'s wall time: less than the render jobs\' busy cores plus the fixed wall ' +
-    'time of a run (see the wall note). On 2026-12-01 framefarm was 2.56–2.99× faster. At 1,800 frames it is more than 3× faster.',
+    'time of a run (see the wall note and the table under these notes). On 2026-12-01 framefarm was 2.56–2.99× faster. At 1,800 frames it is more than 3× faster.',
   sketch:
     'Short runs of cheap sketches are mostly fixed cost (see the CPU note): truchet draws a 1280×720 frame in a few milliseconds, so a second of ' +
     'process start-up weighs more against its ideal than against aurora\'s. The column framefarm − ideal shows what framefarm adds for each sketch: ' +
