@@ -15,11 +15,14 @@ describe('parseDag', () => {
   it.each([
     [{ jobs: { a: {} } }, 'name', /^name: /],
     [{ name: 'w', jobs: {} }, 'jobs', /at least one job/],
-    [{ name: 'w', jobs: { a: { arraySize: 0 } } }, 'jobs.a.arraySize', /jobs\.a\.arraySize/],
+    [{ name: 'w', jobs: { a: { arraySize: 0 } } }, 'jobs.a.arraySize', 'jobs.a.arraySize: Too small: expected number to be >=1'],
     [{ name: 'w', jobs: { a: { dependsOn: [{ job: 'b', type: 'ALL' }] } } }, 'jobs.a.dependsOn[0]', /jobs\.a\.dependsOn\[0\]/],
-    [{ name: 'w', jobs: { a: { comand: ['x'] } } }, 'jobs.a', /jobs\.a: .*comand/],
+    [{ name: 'w', jobs: { a: { comand: ['x'] } } }, 'jobs.a', 'jobs.a: Unrecognized key: "comand"'],
     [{ name: 'w', jobs: { 'bad name': {} } }, 'jobs.bad name', /letter or digit/],
-    [{ name: 'w', jobs: { a: { retry: { attempts: 11 } } } }, 'jobs.a.retry.attempts', /jobs\.a\.retry\.attempts/],
+    [{ name: 'w', jobs: { a: { retry: { attempts: 11 } } } }, 'jobs.a.retry.attempts', 'jobs.a.retry.attempts: Too big: expected number to be <=10'],
+    // The schema library's own messages, in English.
+    [{ name: 'x'.repeat(101), jobs: { a: {} } }, 'name', 'name: Too big: expected string to have <=100 characters'],
+    [{ name: 'w', jobs: { a: { timeoutSeconds: '60' } } }, 'jobs.a.timeoutSeconds', 'jobs.a.timeoutSeconds: Invalid input: expected number, received string'],
   ])('rejects %p naming %s', (input, field, message) => {
     expect(() => parseDag(input)).toThrow(InvalidDagError);
     expect(() => parseDag(input)).toThrow(message);

@@ -1,53 +1,57 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Dag } from './dag';
 import { InvalidDagError } from './errors';
 import { MAX_ARRAY_SIZE, MAX_EVALUATE_ON_EXIT_RULES, MAX_RETRY_ATTEMPTS } from './limits';
 
+// zod/mini speaks no language until told (classic zod sets English as it loads).
+z.config(z.locales.en());
+
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const name = (what: string) =>
-  z.string().min(1).max(100).regex(NAME, `${what} must start with a letter or digit and hold only letters, digits, "-" and "_"`);
+  z.string().check(z.minLength(1), z.maxLength(100), z.regex(NAME, `${what} must start with a letter or digit and hold only letters, digits, "-" and "_"`));
 
 const retryRule = z.strictObject({
-  action: z
-    .string()
-    .transform((a) => a.toUpperCase())
-    .pipe(z.enum(['RETRY', 'EXIT'])),
-  onStatusReason: z.string().optional(),
-  onReason: z.string().optional(),
-  onExitCode: z.string().optional(),
+  action: z.pipe(z.pipe(z.string(), z.transform((a) => a.toUpperCase())), z.enum(['RETRY', 'EXIT'])),
+  onStatusReason: z.optional(z.string()),
+  onReason: z.optional(z.string()),
+  onExitCode: z.optional(z.string()),
 });
 
+const nonEmptyText = z.string().check(z.minLength(1));
+/** A variable or parameter value: text, or a number or boolean written as text. */
+const textValue = z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform(String));
+
 const settings = {
-  queue: z.string().min(1).optional(),
-  definition: z.string().min(1).optional(),
-  command: z.array(z.string()).min(1).optional(),
-  environment: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).optional(),
-  parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).optional(),
-  timeoutSeconds: z.number().int().min(1).optional(),
-  retry: z
-    .strictObject({
-      attempts: z.number().int().min(1).max(MAX_RETRY_ATTEMPTS),
-      evaluateOnExit: z.array(retryRule).max(MAX_EVALUATE_ON_EXIT_RULES).optional(),
-    })
-    .optional(),
-  tags: z.record(z.string(), z.string()).optional(),
-  propagateTags: z.boolean().optional(),
+  queue: z.optional(nonEmptyText),
+  definition: z.optional(nonEmptyText),
+  command: z.optional(z.array(z.string()).check(z.minLength(1))),
+  environment: z.optional(z.record(z.string(), textValue)),
+  parameters: z.optional(z.record(z.string(), textValue)),
+  timeoutSeconds: z.optional(z.int().check(z.gte(1))),
+  retry: z.optional(
+    z.strictObject({
+      attempts: z.int().check(z.gte(1), z.lte(MAX_RETRY_ATTEMPTS)),
+      evaluateOnExit: z.optional(z.array(retryRule).check(z.maxLength(MAX_EVALUATE_ON_EXIT_RULES))),
+    }),
+  ),
+  tags: z.optional(z.record(z.string(), z.string())),
+  propagateTags: z.optional(z.boolean()),
 };
 
-const dependency = z.union([name('A dependency'), z.strictObject({ job: name('A dependency'), type: z.literal('N_TO_N').optional() })]);
+const dependency = z.union([name('A dependency'), z.strictObject({ job: name('A dependency'), type: z.optional(z.literal('N_TO_N')) })]);
 
 const job = z.strictObject({
   ...settings,
-  arraySize: z.number().int().min(1).max(MAX_ARRAY_SIZE).optional(),
-  dependsOn: z.array(dependency).optional(),
-  sequential: z.boolean().optional(),
+  arraySize: z.optional(z.int().check(z.gte(1), z.lte(MAX_ARRAY_SIZE))),
+  dependsOn: z.optional(z.array(dependency)),
+  sequential: z.optional(z.boolean()),
 });
 
 /** The shape of a workflow file (JSON or YAML), unknown keys rejected so typos surface. */
 export const dagSchema = z.strictObject({
   name: name('The workflow name'),
-  defaults: z.strictObject(settings).optional(),
-  jobs: z.record(name('A job name'), job).refine((jobs) => Object.keys(jobs).length > 0, 'a workflow needs at least one job'),
+  defaults: z.optional(z.strictObject(settings)),
+  jobs: z.record(name('A job name'), job).check(z.refine((jobs) => Object.keys(jobs).length > 0, 'a workflow needs at least one job')),
 });
 
 const fieldPath = (path: readonly PropertyKey[]): string =>

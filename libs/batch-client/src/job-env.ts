@@ -1,7 +1,10 @@
 import { parseChildJobId } from '@framefarm/job-specs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BatchJobEnvError } from './errors';
 import { MAX_ARRAY_SIZE } from './limits';
+
+// zod/mini speaks no language until told (classic zod sets English as it loads).
+z.config(z.locales.en());
 
 /** What AWS Batch tells a running job about itself through the environment. */
 export interface BatchJobEnv {
@@ -18,22 +21,18 @@ export interface BatchJobEnv {
 }
 
 const wholeNumber = (variable: string, min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\s*\d+\s*$/, `${variable} must be a whole number`)
-    .transform(Number)
-    .pipe(z.number().min(min, `${variable} must be at least ${min}`).max(max, `${variable} must be at most ${max}`));
+  z.pipe(
+    z.pipe(z.string().check(z.regex(/^\s*\d+\s*$/, `${variable} must be a whole number`)), z.transform(Number)),
+    z.number().check(z.gte(min, `${variable} must be at least ${min}`), z.lte(max, `${variable} must be at most ${max}`)),
+  );
 
-const optionalText = z
-  .string()
-  .optional()
-  .transform((v) => (v === '' ? undefined : v));
+const optionalText = z.pipe(z.optional(z.string()), z.transform((v) => (v === '' ? undefined : v)));
 
 const schema = z.object({
-  AWS_BATCH_JOB_ID: z.string({ error: 'AWS_BATCH_JOB_ID is not set' }).min(1, 'AWS_BATCH_JOB_ID is empty'),
-  AWS_BATCH_JOB_ARRAY_INDEX: wholeNumber('AWS_BATCH_JOB_ARRAY_INDEX', 0, MAX_ARRAY_SIZE - 1).optional(),
-  AWS_BATCH_JOB_ARRAY_SIZE: wholeNumber('AWS_BATCH_JOB_ARRAY_SIZE', 1, MAX_ARRAY_SIZE).optional(),
-  AWS_BATCH_JOB_ATTEMPT: wholeNumber('AWS_BATCH_JOB_ATTEMPT', 1, 10).optional(),
+  AWS_BATCH_JOB_ID: z.string({ error: 'AWS_BATCH_JOB_ID is not set' }).check(z.minLength(1, 'AWS_BATCH_JOB_ID is empty')),
+  AWS_BATCH_JOB_ARRAY_INDEX: z.optional(wholeNumber('AWS_BATCH_JOB_ARRAY_INDEX', 0, MAX_ARRAY_SIZE - 1)),
+  AWS_BATCH_JOB_ARRAY_SIZE: z.optional(wholeNumber('AWS_BATCH_JOB_ARRAY_SIZE', 1, MAX_ARRAY_SIZE)),
+  AWS_BATCH_JOB_ATTEMPT: z.optional(wholeNumber('AWS_BATCH_JOB_ATTEMPT', 1, 10)),
   AWS_BATCH_JQ_NAME: optionalText,
   AWS_BATCH_CE_NAME: optionalText,
 });

@@ -1,21 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import defaultTable from './prices/us-east-1.json';
 
-const usdPerHour = z.number().nonnegative();
+// zod/mini speaks no language until told (classic zod sets English as it loads).
+z.config(z.locales.en());
+
+const usdPerHour = z.number().check(z.nonnegative());
 
 const InstancePriceSchema = z.object({
-  vcpus: z.number().positive(),
-  memoryMiB: z.number().positive(),
+  vcpus: z.number().check(z.positive()),
+  memoryMiB: z.number().check(z.positive()),
   onDemandUsdPerHour: usdPerHour,
   spotUsdPerHour: usdPerHour,
 });
 
 export const PriceTableSchema = z.object({
-  region: z.string().min(1),
+  region: z.string().check(z.minLength(1)),
   currency: z.literal('USD'),
   /** The day the prices were read (the refresh tool writes it). */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31'),
+  asOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31')),
   /** Where each kind of price came from, in words a reader of the cost can check. */
   sources: z.record(z.string(), z.string()),
   fargate: z.object({

@@ -1,8 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { newRunId, readRunSettings, RUN_SETTING_ENV, RUN_SETTING_KEYS, RunSettingKey, runSettingsEnvironment, RunStore, InvalidEnvironmentError } from '@framefarm/run-store';
 import { assertSketchUploaded, sketchProblem } from './sketch-check';
 
-const settingValue = z.union([z.string(), z.number()]).optional();
+// zod/mini speaks no language until told (classic zod sets English as it loads).
+z.config(z.locales.en());
+
+const settingValue = z.optional(z.union([z.string(), z.number()]));
 
 /**
  * What starts a run through Step Functions: the run settings by their own names, numbers as JSON

@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { InvalidManifestError } from './errors';
 
 export interface StoredFile {
@@ -64,7 +64,7 @@ export class ObjectStore {
   }
 
   /** Parses a JSON object with a schema; undefined when absent, InvalidManifestError when malformed. */
-  async getJson<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S> | undefined> {
+  async getJson<S extends z.ZodMiniType>(key: string, schema: S): Promise<z.infer<S> | undefined> {
     const text = await this.getText(key);
     if (text === undefined) return undefined;
     let json: unknown;

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+// zod/mini speaks no language until told (classic zod sets English as it loads).
+z.config(z.locales.en());
 
 /**
  * The one definition of a run's settings: limits, defaults, the run-id format and its generator.
@@ -54,24 +57,19 @@ type NumberKey = 'width' | 'height' | 'fps' | 'totalFrames' | 'framesPerRenderJo
 
 const whole = (key: NumberKey) => {
   const { min, max } = RUN_SETTINGS_LIMITS[key];
-  return z
-    .number({ error: 'must be a whole number' })
-    .int({ error: 'must be a whole number' })
-    .min(min, { error: `must be at least ${min}` })
-    .max(max, { error: `must be at most ${max}` });
+  return z.int({ error: 'must be a whole number' }).check(z.gte(min, { error: `must be at least ${min}` }), z.lte(max, { error: `must be at most ${max}` }));
 };
 
-const evenSize = (key: 'width' | 'height') => whole(key).refine((n) => n % 2 === 0, { error: 'must be even (H.264 yuv420p needs even sizes)' });
+const evenSize = (key: 'width' | 'height') => whole(key).check(z.refine((n) => n % 2 === 0, { error: 'must be even (H.264 yuv420p needs even sizes)' }));
 
 /** Each setting's rule, with messages that read after the setting's name (`FPS must be at most 120`). */
 export const RUN_SETTING_FIELDS = {
-  runId: z.string({ error: 'must be a run id' }).regex(RUN_ID_PATTERN, { error: `must be ${RUN_ID_RULE}` }),
+  runId: z.string({ error: 'must be a run id' }).check(z.regex(RUN_ID_PATTERN, { error: `must be ${RUN_ID_RULE}` })),
   /** A built-in sketch name or `s3://<bucket>/sketches/<sha256>.cjs`. */
-  sketch: z.string({ error: 'must name a sketch' }).min(1, { error: 'must not be empty' }),
+  sketch: z.string({ error: 'must name a sketch' }).check(z.minLength(1, { error: 'must not be empty' })),
   seed: z
     .string({ error: 'must be text' })
-    .min(1, { error: 'must not be empty' })
-    .max(RUN_SETTINGS_LIMITS.seedLength, { error: `must be at most ${RUN_SETTINGS_LIMITS.seedLength} characters` }),
+    .check(z.minLength(1, { error: 'must not be empty' }), z.maxLength(RUN_SETTINGS_LIMITS.seedLength, { error: `must be at most ${RUN_SETTINGS_LIMITS.seedLength} characters` })),
   width: evenSize('width'),
   height: evenSize('height'),
   fps: whole('fps'),
@@ -82,7 +80,7 @@ export const RUN_SETTING_FIELDS = {
    * frameTimeoutSecondsOf). Not part of what a run renders (settingsHash leaves it out), so a run
    * resumes with another limit.
    */
-  frameTimeoutSeconds: whole('frameTimeoutSeconds').optional(),
+  frameTimeoutSeconds: z.optional(whole('frameTimeoutSeconds')),
 };
 
 /** Everything that decides what a run renders. Plan writes it; render and encode get it in their environment. */
@@ -104,14 +102,11 @@ const NUMBER_KEYS = new Set<RunSettingKey>(['width', 'height', 'fps', 'totalFram
  * A setting given as text (a flag, an environment variable, a JSON string): numbers in plain
  * decimal digits only, so `0x10`, `1e2` or `12.0` are refused rather than read as 16, 100 or 12.
  */
-export function settingFromText(key: RunSettingKey): z.ZodType<RunSettings[RunSettingKey], string> {
-  if (!NUMBER_KEYS.has(key)) return z.string().trim().pipe(RUN_SETTING_FIELDS[key] as z.ZodString);
-  return z
-    .string()
-    .trim()
-    .regex(/^\d+$/, { error: 'must be a whole number' })
-    .transform(Number)
-    .pipe(RUN_SETTING_FIELDS[key] as unknown as z.ZodNumber);
+export function settingFromText(key: RunSettingKey): z.ZodMiniType<RunSettings[RunSettingKey], string> {
+  const text = z.string().check(z.trim());
+  if (!NUMBER_KEYS.has(key)) return z.pipe(text, RUN_SETTING_FIELDS[key] as z.ZodMiniString<string>);
+  const digits = z.pipe(text.check(z.regex(/^\d+$/, { error: 'must be a whole number' })), z.transform(Number));
+  return z.pipe(digits, RUN_SETTING_FIELDS[key] as unknown as z.ZodMiniNumber<number>);
 }
 
 export interface SettingsProblem {

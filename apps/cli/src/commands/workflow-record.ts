@@ -1,7 +1,10 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { UsageError } from '../errors';
+
+// zod/mini speaks no language until told (classic zod sets English as it loads).
+z.config(z.locales.en());
 
 /**
  * What `workflow submit` remembers so `workflow status` can find the jobs again. Every job also
@@ -9,13 +12,13 @@ import { UsageError } from '../errors';
  */
 const recordSchema = z.object({
   version: z.literal(1),
-  workflowId: z.string().min(1),
-  name: z.string().min(1),
+  workflowId: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   file: z.string(),
   submittedAt: z.string(),
   /** A local stack's endpoint; absent when submitted to AWS (`stack` names the deployed stack then). */
-  endpoint: z.string().optional(),
-  stack: z.string().optional(),
+  endpoint: z.optional(z.string()),
+  stack: z.optional(z.string()),
   region: z.string(),
   jobs: z.record(z.string(), z.string()),
   barriers: z.record(z.string(), z.string()),

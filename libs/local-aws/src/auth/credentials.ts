@@ -1,7 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+// zod/mini speaks no language until told (classic zod sets English as it loads).
+z.config(z.locales.en());
 
 /** An access key pair as the SDKs take it. */
 export interface AccessKeys {
@@ -14,10 +17,10 @@ export interface AccessKeys {
 export const CREDENTIALS_FILE = 'credentials.json';
 
 const storedCredentials = z.object({
-  accessKeyId: z.string().regex(/^AKIA[A-Z2-7]{16}$/),
-  secretAccessKey: z.string().min(40),
+  accessKeyId: z.string().check(z.regex(/^AKIA[A-Z2-7]{16}$/)),
+  secretAccessKey: z.string().check(z.minLength(40)),
   /** Signs the session tokens of temporary (role) credentials; never leaves the stack. */
-  sessionKey: z.string().min(32),
+  sessionKey: z.string().check(z.minLength(32)),
 });
 export type StoredCredentials = z.infer<typeof storedCredentials>;
 

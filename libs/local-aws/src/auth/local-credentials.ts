@@ -1,7 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { readStackCredentials, credentialsPath, type AccessKeys } from './credentials';
 import { localEndpointEnvironment } from '../local-environment';
 import { requestText } from '../loopback-http';
+
+// zod/mini speaks no language until told (classic zod sets English as it loads).
+z.config(z.locales.en());
 
 export class LocalCredentialsError extends Error {
   override readonly name = 'LocalCredentialsError';

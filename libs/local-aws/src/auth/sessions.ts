@@ -1,6 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { mac, newAccessKeyId, type AccessKeys, type StoredCredentials } from './credentials';
+
+// zod/mini speaks no language until told (classic zod sets English as it loads).
+z.config(z.locales.en());
 
 /** What a session token vouches for: which role, which session, until when. */
 export interface RoleSession {

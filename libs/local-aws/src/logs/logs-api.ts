@@ -1,10 +1,13 @@
 import { MAX_MESSAGE_BYTES } from './limits';
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { LogEvent, LogStore } from './log-store';
 import { compileFilterPattern } from './filter-pattern';
 import { groupNotFound, invalidParameter, LogsApiError, streamNotFound } from './logs-errors';
 import { decodePageToken, encodePageToken } from './page-token';
+
+// zod/mini speaks no language until told (classic zod sets English as it loads).
+z.config(z.locales.en());
 
 /** The subset of CloudWatch Logs (`Logs_20140328`) the local stack serves, on top of a LogStore. */
 export interface LogsApiOptions {
@@ -15,55 +18,66 @@ export interface LogsApiOptions {
 
 type Operation = (input: unknown) => unknown;
 
-const name = z.string().min(1).max(512);
-const limit = (max: number) => z.number().int().min(1).max(max).optional();
+const name = z.string().check(z.minLength(1), z.maxLength(512));
+const limit = (max: number) => z.optional(z.int().check(z.gte(1), z.lte(max)));
+const time = z.optional(z.int().check(z.gte(0)));
 
 const schemas = {
   createLogGroup: z.object({ logGroupName: name }),
   createLogStream: z.object({ logGroupName: name, logStreamName: name }),
-  describeLogGroups: z.object({ logGroupNamePrefix: z.string().optional(), logGroupNamePattern: z.string().optional(), limit: limit(50), nextToken: z.string().optional() }),
+  describeLogGroups: z.object({ logGroupNamePrefix: z.optional(z.string()), logGroupNamePattern: z.optional(z.string()), limit: limit(50), nextToken: z.optional(z.string()) }),
   describeLogStreams: z.object({
-    logGroupName: name.optional(),
-    logGroupIdentifier: name.optional(),
-    logStreamNamePrefix: z.string().optional(),
-    orderBy: z.enum(['LogStreamName', 'LastEventTime']).optional(),
-    descending: z.boolean().optional(),
+    logGroupName: z.optional(name),
+    logGroupIdentifier: z.optional(name),
+    logStreamNamePrefix: z.optional(z.string()),
+    orderBy: z.optional(z.enum(['LogStreamName', 'LastEventTime'])),
+    descending: z.optional(z.boolean()),
     limit: limit(50),
-    nextToken: z.string().optional(),
+    nextToken: z.optional(z.string()),
   }),
   putLogEvents: z.object({
     logGroupName: name,
     logStreamName: name,
-    logEvents: z.array(z.object({ timestamp: z.number().int().min(0), message: z.string().min(1).refine((m) => Buffer.byteLength(m, 'utf8') <= MAX_MESSAGE_BYTES, 'Log event too large: a message may hold at most 262,118 bytes (256 KB per event).') })).min(1).max(10_000),
-    sequenceToken: z.string().optional(),
+    logEvents: z
+      .array(
+        z.object({
+          timestamp: z.int().check(z.gte(0)),
+          message: z.string().check(
+            z.minLength(1),
+            z.refine((m) => Buffer.byteLength(m, 'utf8') <= MAX_MESSAGE_BYTES, 'Log event too large: a message may hold at most 262,118 bytes (256 KB per event).'),
+          ),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(10_000)),
+    sequenceToken: z.optional(z.string()),
   }),
   getLogEvents: z.object({
-    logGroupName: name.optional(),
-    logGroupIdentifier: name.optional(),
+    logGroupName: z.optional(name),
+    logGroupIdentifier: z.optional(name),
     logStreamName: name,
-    startTime: z.number().int().min(0).optional(),
-    endTime: z.number().int().min(0).optional(),
-    nextToken: z.string().optional(),
+    startTime: time,
+    endTime: time,
+    nextToken: z.optional(z.string()),
     limit: limit(10_000),
-    startFromHead: z.boolean().optional(),
-    unmask: z.boolean().optional(),
+    startFromHead: z.optional(z.boolean()),
+    unmask: z.optional(z.boolean()),
   }),
   filterLogEvents: z.object({
-    logGroupName: name.optional(),
-    logGroupIdentifier: name.optional(),
-    logStreamNames: z.array(name).min(1).max(100).optional(),
-    logStreamNamePrefix: z.string().optional(),
-    startTime: z.number().int().min(0).optional(),
-    endTime: z.number().int().min(0).optional(),
-    filterPattern: z.string().optional(),
-    nextToken: z.string().optional(),
+    logGroupName: z.optional(name),
+    logGroupIdentifier: z.optional(name),
+    logStreamNames: z.optional(z.array(name).check(z.minLength(1), z.maxLength(100))),
+    logStreamNamePrefix: z.optional(z.string()),
+    startTime: time,
+    endTime: time,
+    filterPattern: z.optional(z.string()),
+    nextToken: z.optional(z.string()),
     limit: limit(10_000),
-    interleaved: z.boolean().optional(),
-    unmask: z.boolean().optional(),
+    interleaved: z.optional(z.boolean()),
+    unmask: z.optional(z.boolean()),
   }),
 };
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+function parse<T extends z.ZodMiniType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];

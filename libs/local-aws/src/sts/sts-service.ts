@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { StoredCredentials } from '../auth/credentials';
 import { assumedRoleArn, type Principal } from '../auth/principals';
 import { issueRoleSession } from '../auth/sessions';
@@ -11,13 +11,16 @@ import { principalOf } from '../edge/request-principal';
 import { denialMessage } from '../iam/authorize';
 import type { LocalRole } from '../iam/local-roles';
 
+// zod/mini speaks no language until told (classic zod sets English as it loads).
+z.config(z.locales.en());
+
 const NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 const escapeXml = (text: string): string => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const assumeRoleParams = z.object({
-  RoleArn: z.string().min(20).max(2048),
-  RoleSessionName: z.string().regex(/^[\w+=,.@-]{2,64}$/, 'RoleSessionName must be 2 to 64 characters of letters, digits and +=,.@-'),
-  DurationSeconds: z.coerce.number().int().min(900).max(43200).default(3600),
+  RoleArn: z.string().check(z.minLength(20), z.maxLength(2048)),
+  RoleSessionName: z.string().check(z.regex(/^[\w+=,.@-]{2,64}$/, 'RoleSessionName must be 2 to 64 characters of letters, digits and +=,.@-')),
+  DurationSeconds: z._default(z.coerce.number().check(z.int(), z.gte(900), z.lte(43200)), 3600),
 });
 
 /** A stable, AWS-shaped unique id (`AROA…` for roles, `AIDA…` for users) derived from a name. */
