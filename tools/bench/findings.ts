@@ -834,4 +834,70 @@ Also measured:
   (\`/proc/interrupts\`: 568,000 since boot against 91,000 on core 1). Alone, the two chunks cost x264 the same (3.4–3.7 s each, 3 runs); in one run, the chunk that finished
   last had used 3.4 s of x264 CPU against 2.98 s for the other. So two equal halves finish apart because the cores run at
   different speeds, and the ideal's "÷ 2 cores" assumes two cores that each do what one does alone.
+
+## Seventeenth round: schemas in zod/mini; what each wall-time target leaves the render phase (issue 11, continued)
+
+Measured 2026-12-02 between 07:50 and 09:00 UTC (load average 1–3).
+
+Changed in this round:
+- **Every schema is zod/mini's instead of classic zod's** (13 files in \`libs/run-store\`, \`libs/batch-client\`, \`libs/planning\`,
+  \`libs/cost\`, \`libs/local-aws\` and \`apps/cli\`). Classic zod's schemas are classes that carry every method, so a bundle takes
+  all of zod: 409 KB of the render bundle, its largest package even with English only. zod/mini's are functions that esbuild
+  leaves out when unused: 77 KB. The rules and the messages are the same. zod/mini has no messages until it is told a language, so
+  each module that defines schemas sets English, as classic zod does as it loads; \`libs/batch-client/src/dag-schema.test.ts\` now
+  checks zod's own messages, and fails without that line (checked). The bundles: plan 1.88 → 1.56 MB, render 2.26 → 1.92 MB,
+  encode 1.80 → 1.48 MB; their code caches 2.30 → 2.01, 2.67 → 2.37 and 2.08 → 1.79 MB. A toy bundle (one object schema,
+  parsed once) started on the jobs' Node with its code cache: 119 ms of CPU with no zod, 123 ms with zod/mini, 153 ms with
+  classic zod (medians of 15 interleaved). Side by side, snapshots of 817809e and be1bb2c, interleaved:
+
+| what | classic zod | zod/mini |
+| --- | --- | --- |
+| 2-frame run, 8 pairs, \`cpu-breakdown.ts\`: the CLI with its stack | 2.13 s (1.81–2.30) | 2.03 s (1.74–2.15) |
+| the same runs: plan | 0.51 s (0.41–0.56) | 0.44 s (0.35–0.49) |
+| render | 0.92 s (0.75–1.02) | 0.87 s (0.72–0.89) |
+| encode | 0.61 s (0.50–0.69) | 0.56 s (0.44–0.66) |
+| the four Node processes together | 3.47–4.54 s | 3.25–4.01 s, less in 8 of 8 pairs (by 0.08–0.65 s) |
+| 240 frames, \`compare.ts --reps 5\`, CPU | 14.66 s (14.00–15.02), 1.85× the ideal | 14.51 s (13.74–14.90), 1.82×; less in 4 of 5 pairs |
+
+  An earlier \`compare.ts\` run of 5 reps gave 16.10 s (14.23–16.28) against 15.82 s (13.55–16.95). At 240 frames the change is
+  about 2% of a run's CPU, inside the spread of whole runs; the 2-frame runs, which are mostly the processes' start, show it.
+- **The end-to-end section turns each wall-time target into the render phase it leaves** (\`tools/bench/render-budget.ts\`, a
+  table under the targets, from each run's own medians): the target fixes how long the whole run may take, the phases before
+  and after the render jobs take what they take, the rest is the render phase's. On the 06:06 run's medians: at 240 frames the
+  wall target leaves the render phase 0.86× the ideal's wall time and 3× naive 0.84×, where the render jobs took 1.34×; at 960
+  frames the wall target leaves 1.27× (met, 1.22×) and beating the script 1.00×; at 1,800 frames the wall target leaves 1.00× and
+  beating the script 0.95×, where the render jobs took 1.11×. The render jobs draw and encode every frame on the two cores over
+  which the ideal spreads its CPU, so those targets need shorter phases around the render jobs first: at 240 frames the CLI's
+  start and finish, plan and encode took 3.03 s of an allowed 7.06 s.
+- **The CPU note's figure for the CLI at 1,800 frames was old.** It said 2.9 s (measured 2026-12-01); three runs today took 4.8,
+  4.9 and 5.9 s of CPU (every thread, \`cpu-breakdown.ts\` and /proc sampled each second): about 2 s in its first three seconds
+  (its own start and the stack's, then serving the plan job and the render jobs' starts), about 40 ms a second while frames render
+  (some 5 requests a second: its own progress polls, three requests each, and the render jobs' progress writes, each signed on
+  one side and checked on the other in this one process), and about 1.3 s at the end (encode's segment downloads, the video's
+  upload, the CLI's own download of it, the report).
+
+Tried and not kept, each measured:
+- **V8 tiering for the jobs** (\`--max-opt=2\`, no TurboFan, set before the bundle compiles and the code caches refilled under it),
+  240 frames, 3 runs against 3: render 4.39–4.66 s of CPU against 4.18–4.27 s, plan and encode no less. The render loop wants
+  its hot code optimized.
+- **\`--single-threaded-gc\` for the CLI** (its own build and module cache), 240 frames, 5 interleaved pairs: 2.47–2.67 s
+  against 2.54–2.96 s, the median 2.63 s both.
+- **s3rver without its logger.** \`new S3rver()\` loads winston and koa-logger for a logger the stack mutes. Its parts
+  without them load in 274–329 ms against 356–423 ms for the whole (Node 20, no module cache, 3 runs each), less with the
+  CLI's cache: about 50 ms a run. Not done: it would copy s3rver's constructor and its XML error handler into the stack.
+
+Also measured:
+- **What one more render job costs** (\`cpu-breakdown.ts\`, 240 frames in 1 chunk against 8): the render job's process 0.84 s of
+  CPU, x264 0.19 s (a chunk starts with a key frame, and the encoder's own start), the CLI 0.07 s, the packet checks 0.03 s,
+  encode 0.02 s. The chunk-sizing table's 1.1–1.4 s a chunk is this.
+- **A run of one chunk pays for its poster**: 0.73 s of CPU against 0.18 s. The poster is the frame nearest the middle that
+  starts a chunk; with one chunk there is none, so ffmpeg decodes from frame 0 to the middle frame, after the join. Only runs
+  of one chunk pay it (under 60 frames on 2 cores, or \`--frames-per-job\` of all frames).
+- **The CLI's page faults**: 31,400 in a 240-frame run (\`perf stat\`), about 0.28 s at this machine's 9 µs each. 16% come
+  from reading sockets, 10% from Node's HTTP parser copying bodies into new buffers: the segments and the video through the
+  stack, and the CLI's own download of the video.
+- **Reading a user's sketch before a run** (Node 20, the sketch library's functions in a harness, 3 calls): bundling it 10–44 ms in the calling process and 40–70 ms in
+  esbuild's process; reading its declarations in a thread 76–156 ms of CPU and 72–98 ms of wall, most of it the thread's start.
+- **What a job bundle is made of** (esbuild's metafile, render): Smithy's core 371 KB, the S3 client 302 KB, DynamoDB's
+  199 KB, the SDK's nested clients 133 KB and core 107 KB, zod 77 KB (409 KB before this round), OpenTelemetry about 150 KB.
 `;

@@ -32,7 +32,9 @@ export const WHY_MISSED = {
     'frames). Since the fourteenth round the render jobs hand ffmpeg I420 frames, converted in WebAssembly (0.5 ms a frame), instead of RGBA ' +
     'that ffmpeg converted (2.2 ms) and that took 3.7 MB through the pipe instead of 1.4 MB: side by side at 1,800 frames 1.41× → 1.20× ' +
     '(3 pairs, each with less CPU after), at 240 frames 1.96× → 1.81× (5 of 5 pairs), while whole runs an hour apart do not separate it from ' +
-    'the machine. The ideal still converts in ffmpeg, so part of that gain is a conversion cheaper than the ideal\'s own. What would close it: cheaper job ' +
+    'the machine. The ideal still converts in ffmpeg, so part of that gain is a conversion cheaper than the ideal\'s own. Since the seventeenth ' +
+    'round the schemas are zod/mini\'s instead of classic zod\'s (each job bundle about 330 KB smaller): in 2-frame runs the four Node processes ' +
+    'took 3.25–4.01 s of CPU against 3.47–4.54 s, less in 8 of 8 interleaved pairs. What would close it: cheaper job ' +
     'starts still (a third of what is left is the kernel faulting in memory, and V8 deserializing the code cache), fewer copies of each frame ' +
     '(on this machine a copy of a 3.7 MB frame costs 0.15 ms in the caches and up to 2.4 ms from memory; a frame is copied out of the ' +
     'canvas, into the buffer the main thread checks, and as I420 into the socket to ffmpeg and out of it), two render jobs that share two cores less (two render loops ' +
