@@ -3,41 +3,29 @@ import { markdownTable } from './report';
 
 /** One repetition's wall times (s), as end-to-end.ts measures them. */
 export interface BudgetRep {
-  naive?: number;
-  pipe: number;
   ideal: number;
   framefarm: { startup: number; plan: number; queue: number; render: number; join: number };
 }
 
-/** A wall-time target as the longest a whole run may take. */
-interface WallLimit {
+/** A wall-time target as the longest a whole run may take (end-to-end.ts sets them with its targets). */
+export interface WallLimit {
   what: string;
   seconds: number;
 }
 
 const median = (values: number[]): number => stats(values).median;
 
-/** The wall-time targets of end-to-end.ts at this size, each as a limit on the whole run (medians of the reps). */
-function wallLimits(frames: number, reps: BudgetRep[]): WallLimit[] {
-  const long = frames >= 1800;
-  const wallLimit = long ? 1.15 : 1.5;
-  const limits: WallLimit[] = [{ what: `wall ≤ ${wallLimit}× the ideal at ${frames} frames`, seconds: wallLimit * median(reps.map((r) => r.ideal)) }];
-  if (frames >= 960) limits.push({ what: `faster than the one-pipe script at ${frames} frames`, seconds: median(reps.map((r) => r.pipe)) });
-  if (!long && reps.every((r) => r.naive !== undefined)) limits.push({ what: `at least 3× faster than the naive baseline at ${frames} frames`, seconds: median(reps.map((r) => r.naive!)) / 3 });
-  return limits;
-}
-
 /**
  * For each wall-time target: how long the whole run may take, what the phases around the render
  * jobs took (the CLI's start-up and finish, plan, the queue wait, the encode job), and what that
  * leaves the render phase, against the ideal's wall time and what the render phase took.
  */
-export function renderBudgetRows(frames: number, reps: BudgetRep[]): string[][] {
+export function renderBudgetRows(limits: WallLimit[], reps: BudgetRep[]): string[][] {
   const ideal = median(reps.map((r) => r.ideal));
   const phase = (key: keyof BudgetRep['framefarm']): number => median(reps.map((r) => r.framefarm[key]));
   const around = phase('startup') + phase('plan') + phase('queue') + phase('join');
   const render = phase('render');
-  return wallLimits(frames, reps).map(({ what, seconds }) => {
+  return limits.map(({ what, seconds }) => {
     const left = seconds - around;
     return [what, `${seconds.toFixed(2)} s`, `${around.toFixed(2)} s`, `${left.toFixed(2)} s (${(left / ideal).toFixed(2)}×)`, `${render.toFixed(2)} s (${(render / ideal).toFixed(2)}×)`];
   });
