@@ -1,7 +1,7 @@
 import { baselineRun, idealRun } from './baselines';
 import { framefarmRun, FramefarmRun, RenderSize } from './framefarm-run';
 import { fmt, load, stats } from './measure';
-import { BudgetRep, renderBudgetNote, renderBudgetRows, WallLimit } from './render-budget';
+import { renderBudgetNote, renderBudgetRows, WallLimit } from './render-budget';
 import type { Bar, Section, Table, Target } from './report';
 import { BenchSketch } from './sketches';
 import { WHY_MISSED } from './why-missed';
@@ -68,8 +68,6 @@ function targetsFor(frames: number, reps: Rep[]): { targets: Target[]; wallLimit
   return { targets, wallLimits };
 }
 
-const budgetRep = (r: Rep): BudgetRep => ({ ideal: r.ideal.wall, framefarm: r.framefarm.split });
-
 export function endToEndTables(size: RenderSize, reps: Rep[]): { table: Table; split: Table; targets: Target[]; bars: Bar[]; budget: string[][] } {
   const row = (name: string, wall: number[], cpu: number[], idealWall: number[], idealCpu: number[]): string[] => [
     name,
@@ -91,18 +89,19 @@ export function endToEndTables(size: RenderSize, reps: Rep[]): { table: Table; s
   add('one-pipe script', reps.map((r) => r.pipe.wall), reps.map((r) => r.pipe.cpu));
   add(`ideal: (draw + x264 -threads 1) ÷ cores`, iw, ic);
   add(`framefarm run (${reps[0].framefarm.chunks} render jobs)`, reps.map((r) => r.framefarm.wall), reps.map((r) => r.framefarm.cpu));
-  const split = reps.map((r) => r.framefarm.split);
+  const phases = ['startup', 'plan', 'queue', 'render', 'join'] as const;
+  const split = Object.fromEntries(phases.map((k) => [k, s(reps.map((r) => r.framefarm.split[k])).median])) as FramefarmRun['split'];
   const ideal = reps.map((r) => `${r.ideal.drawCpu.toFixed(2)} + ${r.ideal.x264Cpu.toFixed(2)}`);
   const { targets, wallLimits } = targetsFor(size.frames, reps);
   return {
     table: { headers: [`${size.frames} frames, ${size.width}×${size.height} @ ${size.fps}`, 'wall', 'CPU (user+sys)', 'wall ÷ ideal', 'CPU ÷ ideal'], rows },
     split: {
       headers: ['framefarm wall split (median s)', 'start-up + finish', 'plan', 'queue wait', 'render', 'join (encode job)', 'ideal CPU: draw + x264 (per rep)'],
-      rows: [[`${size.frames} frames`, ...(['startup', 'plan', 'queue', 'render', 'join'] as const).map((k) => s(split.map((x) => x[k])).median.toFixed(2)), ideal.join('; ')]],
+      rows: [[`${size.frames} frames`, ...phases.map((k) => split[k].toFixed(2)), ideal.join('; ')]],
     },
     targets,
     bars,
-    budget: renderBudgetRows(wallLimits, reps.map(budgetRep)),
+    budget: renderBudgetRows(wallLimits, { ideal: s(iw).median, split }),
   };
 }
 

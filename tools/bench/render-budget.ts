@@ -1,11 +1,5 @@
-import { stats } from './measure';
+import type { FramefarmRun } from './framefarm-run';
 import { markdownTable } from './report';
-
-/** One repetition's wall times (s), as end-to-end.ts measures them. */
-export interface BudgetRep {
-  ideal: number;
-  framefarm: { startup: number; plan: number; queue: number; render: number; join: number };
-}
 
 /** A wall-time target as the longest a whole run may take (end-to-end.ts sets them with its targets). */
 export interface WallLimit {
@@ -13,18 +7,20 @@ export interface WallLimit {
   seconds: number;
 }
 
-const median = (values: number[]): number => stats(values).median;
+/** The medians over a run's repetitions (s): the ideal's wall time and each phase of framefarm's split. */
+export interface MedianWalls {
+  ideal: number;
+  split: FramefarmRun['split'];
+}
 
 /**
  * For each wall-time target: how long the whole run may take, what the phases around the render
  * jobs took (the CLI's start-up and finish, plan, the queue wait, the encode job), and what that
  * leaves the render phase, against the ideal's wall time and what the render phase took.
  */
-export function renderBudgetRows(limits: WallLimit[], reps: BudgetRep[]): string[][] {
-  const ideal = median(reps.map((r) => r.ideal));
-  const phase = (key: keyof BudgetRep['framefarm']): number => median(reps.map((r) => r.framefarm[key]));
-  const around = phase('startup') + phase('plan') + phase('queue') + phase('join');
-  const render = phase('render');
+export function renderBudgetRows(limits: WallLimit[], { ideal, split }: MedianWalls): string[][] {
+  const around = split.startup + split.plan + split.queue + split.join;
+  const render = split.render;
   return limits.map(({ what, seconds }) => {
     const left = seconds - around;
     return [what, `${seconds.toFixed(2)} s`, `${around.toFixed(2)} s`, `${left.toFixed(2)} s (${(left / ideal).toFixed(2)}×)`, `${render.toFixed(2)} s (${(render / ideal).toFixed(2)}×)`];
