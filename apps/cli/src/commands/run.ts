@@ -2,13 +2,13 @@ import { machineCapacity } from '@framefarm/local-aws';
 import { Command } from 'commander';
 import { clientsFor, destroyClients } from '../aws/clients';
 import { RunFailedError } from '../errors';
-import { openLocalSession } from '../local/local-session';
+import { openLocalSession, openLocalSessionDuring } from '../local/local-session';
 import { describeFailure, progressOf, RunState, submitPlan } from '@framefarm/runs';
 import { formatFailure } from '../run/failure';
 import { finishRun } from '../run/finish-run';
 import { RUN_SETTINGS_DEFAULTS } from '@framefarm/run-store';
-import { parseRunRequest, RunFlags } from '../run/run-options';
-import { readSketch, sketchReference } from '../run/resolve-sketch';
+import { checkRunFlags, parseRunRequest, RunFlags } from '../run/run-options';
+import { checkSketchGiven, readSketch, sketchReference } from '../run/resolve-sketch';
 import { formatSummary } from '../run/summary';
 import { pollInterval, renderEndsInMs, watchRun } from '../run/watch-run';
 import { jsonOption, Output } from '../ui/output';
@@ -40,10 +40,19 @@ export function registerRun(program: Command): void {
     .option(...jsonOption('the summary'))
     .action(async (flags: RunCommandFlags, command: Command) => {
       const out = Output.of(flags);
-      const sketch = await readSketch(flags.sketch ?? RUN_SETTINGS_DEFAULTS.sketch);
-      // The local stack's engine runs as many jobs at once as this machine has CPUs.
-      const request = parseRunRequest(flags, sketch.defaults, machineCapacity().vcpus);
-      const session = await openLocalSession(flags.stateDir, { stateDirGiven: command.getOptionValueSource('stateDir') === 'cli' });
+      const given = flags.sketch ?? RUN_SETTINGS_DEFAULTS.sketch;
+      // Wrong flags and a sketch that is not there are said before anything starts.
+      checkRunFlags(flags);
+      checkSketchGiven(given);
+      const reading = readSketch(given).then((sketch) => ({
+        sketch,
+        // The local stack's engine runs as many jobs at once as this machine has CPUs.
+        request: parseRunRequest(flags, sketch.defaults, machineCapacity().vcpus),
+      }));
+      const {
+        result: { sketch, request },
+        session,
+      } = await openLocalSessionDuring(reading, () => openLocalSession(flags.stateDir, { stateDirGiven: command.getOptionValueSource('stateDir') === 'cli' }));
       if (session.joined) out.warn(`using the local stack already running at ${session.target.endpoint} (state in ${session.stateDir})`);
       const clients = clientsFor(session.target);
       const abort = new AbortController();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalStack, startLocalStack } from '@framefarm/local-aws';
 import { UsageError } from '../errors';
-import { openLocalSession } from './local-session';
+import { LocalSession, openLocalSession, openLocalSessionDuring } from './local-session';
 
 /** A stack that another process would have started with `framefarm up`, on a free port. */
 describe('framefarm run joining a running stack', () => {
@@ -36,5 +36,47 @@ describe('framefarm run joining a running stack', () => {
     const opening = openLocalSession(other, { endpoint: stack.endpoint, stateDirGiven: true });
     await expect(opening).rejects.toThrow(UsageError);
     await expect(openLocalSession(other, { endpoint: stack.endpoint, stateDirGiven: true })).rejects.toThrow(`another state directory (${stack.stateDir}) already serves ${stack.endpoint}`);
+  });
+});
+
+describe('openLocalSessionDuring', () => {
+  /** A session that counts how often it was closed. */
+  const session = (): LocalSession & { closed: number } => {
+    const opened = { target: { endpoint: 'http://127.0.0.1:1' }, stateDir: '/state', joined: false, closed: 0 } as unknown as LocalSession & { closed: number };
+    opened.close = async () => void opened.closed++;
+    return opened;
+  };
+
+  it("gives the work's result and the session, still open", async () => {
+    const opened = session();
+    await expect(openLocalSessionDuring(Promise.resolve(42), async () => opened)).resolves.toEqual({ result: 42, session: opened });
+    expect(opened.closed).toBe(0);
+  });
+
+  it('opens the session while the work is still going on', async () => {
+    let finishWork: (value: string) => void = () => undefined;
+    const work = new Promise<string>((resolve) => (finishWork = resolve));
+    let opening = false;
+    const both = openLocalSessionDuring(work, async () => {
+      opening = true;
+      return session();
+    });
+    expect(opening).toBe(true);
+    finishWork('read');
+    await expect(both).resolves.toMatchObject({ result: 'read' });
+  });
+
+  it("closes the session again when the work fails, and throws the work's error", async () => {
+    const opened = session();
+    await expect(openLocalSessionDuring(Promise.reject(new UsageError('bad sketch')), async () => opened)).rejects.toThrow('bad sketch');
+    expect(opened.closed).toBe(1);
+  });
+
+  it("throws the work's error when both fail", async () => {
+    await expect(openLocalSessionDuring(Promise.reject(new UsageError('bad sketch')), () => Promise.reject(new UsageError('bad state dir')))).rejects.toThrow('bad sketch');
+  });
+
+  it("throws the session's error when only opening it fails", async () => {
+    await expect(openLocalSessionDuring(Promise.resolve(1), () => Promise.reject(new UsageError('bad state dir')))).rejects.toThrow('bad state dir');
   });
 });

@@ -85,3 +85,18 @@ export async function openLocalSession(stateDir: string, options: SessionOptions
   const stack = await startProvisionedStack({ stateDir, port: 0, quiet: true });
   return { target: { ...localTarget(stack.endpoint, stack.region), credentials: stack.credentials }, stateDir: stack.stateDir, joined: false, close: () => stack.stop() };
 }
+
+/**
+ * Opens the local session while `work` goes on (a user's sketch is bundled in esbuild's process
+ * and read in a thread, while this one starts the stack). If the work fails, its error is the
+ * one thrown, and the session is closed again first.
+ */
+export async function openLocalSessionDuring<T>(work: Promise<T>, open: () => Promise<LocalSession>): Promise<{ result: T; session: LocalSession }> {
+  const [worked, opened] = await Promise.allSettled([work, open()]);
+  if (worked.status === 'rejected') {
+    if (opened.status === 'fulfilled') await opened.value.close();
+    throw worked.reason;
+  }
+  if (opened.status === 'rejected') throw opened.reason;
+  return { result: worked.value, session: opened.value };
+}

@@ -20,19 +20,26 @@ export function isSketchFile(sketch: string): boolean {
   return /\.(c|m)?(t|j)s$/.test(sketch) || sketch.includes('/') || existsSync(sketch);
 }
 
-/** Checks the sketch, bundles a user's file, and reads the settings it declares. */
-export async function readSketch(given: string): Promise<LocalSketch> {
-  let source: string | undefined;
+/** What can be told of the sketch without reading it: a file that is there, or a built-in's name. */
+export function checkSketchGiven(given: string): void {
   if (isSketchFile(given)) {
     if (!existsSync(given)) throw new UsageError(`sketch file ${given} does not exist`);
+  } else if (!builtinSketchNames().includes(given)) {
+    throw new UsageError(`no built-in sketch "${given}"; choose one of ${builtinSketchNames().join(', ')}, or give a .ts/.js file`);
+  }
+}
+
+/** Checks the sketch, bundles a user's file, and reads the settings it declares. */
+export async function readSketch(given: string): Promise<LocalSketch> {
+  checkSketchGiven(given);
+  let source: string | undefined;
+  if (isSketchFile(given)) {
     try {
       source = await bundleSketch(resolve(given));
     } catch (error) {
       if (error instanceof SketchBundleError) throw new UsageError(error.message);
       throw error;
     }
-  } else if (!builtinSketchNames().includes(given)) {
-    throw new UsageError(`no built-in sketch "${given}"; choose one of ${builtinSketchNames().join(', ')}, or give a .ts/.js file`);
   }
   try {
     // A user's sketch is untrusted code: it is loaded in a thread of its own, never in this one.

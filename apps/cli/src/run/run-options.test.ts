@@ -1,7 +1,7 @@
 import { RUN_SETTINGS_DEFAULTS } from '@framefarm/run-store';
 import { UsageError } from '../errors';
 import { BAD_SETTINGS, GOOD_SETTINGS_TEXT } from '@framefarm/run-store/testing';
-import { parseRunRequest, RUN_SETTING_FLAGS, RunFlags } from './run-options';
+import { checkRunFlags, parseRunRequest, RUN_SETTING_FLAGS, RunFlags } from './run-options';
 
 describe('parseRunRequest', () => {
   it('fills in the default demo', () => {
@@ -44,6 +44,27 @@ describe('parseRunRequest', () => {
   ])('rejects %p with a message naming the flag', (flags, message) => {
     expect(() => parseRunRequest({ runId: 'ok-run', ...flags })).toThrow(UsageError);
     expect(() => parseRunRequest({ runId: 'ok-run', ...flags })).toThrow(message);
+  });
+});
+
+describe('checkRunFlags', () => {
+  it.each([
+    [{ frames: '0' }, '--frames must be at least 1 (got "0")'],
+    [{ width: '321' }, '--width must be even'],
+    [{ fps: '0' }, '--fps must be at least 1'],
+    [{ frameTimeout: '0' }, '--frame-timeout must be at least 1 (got "0")'],
+    [{ runId: 'bad id!' }, '--run-id must be 1–64 letters, digits, - or _'],
+    [{ frames: '30000', framesPerJob: '1' }, 'at most 10000. Raise --frames-per-job'],
+  ])('rejects %p as parseRunRequest does, without the sketch', (flags, message) => {
+    expect(() => checkRunFlags(flags)).toThrow(UsageError);
+    expect(() => checkRunFlags(flags)).toThrow(message);
+  });
+
+  it('leaves what combines with the sketch to parseRunRequest', () => {
+    expect(() => checkRunFlags({})).not.toThrow();
+    // One frame a job is fine for the default frames, not for the 30,000 a sketch may declare.
+    expect(() => checkRunFlags({ framesPerJob: '1' })).not.toThrow();
+    expect(() => parseRunRequest({ runId: 'r', framesPerJob: '1' }, { frames: 30_000 })).toThrow('at most 10000. Raise --frames-per-job');
   });
 });
 

@@ -45,6 +45,40 @@ export const RUN_SETTING_FLAGS: Record<RunSettingKey, string> = {
 
 const text = (value: string | number | undefined): string | undefined => (value === undefined ? undefined : String(value));
 
+const usageErrorOf = (problems: { key: RunSettingKey; message: string }[], input: Partial<Record<RunSettingKey, string>>): UsageError =>
+  new UsageError(problems.map(({ key, message }) => `${RUN_SETTING_FLAGS[key]} ${message} (got "${input[key]}")`).join('; '));
+
+/** The number of render jobs must be one Batch allows; the message names the flag. */
+function checkChunkCount(totalFrames: number, framesPerRenderJob: number): void {
+  try {
+    chunkCount(totalFrames, framesPerRenderJob);
+  } catch (error) {
+    if (error instanceof InvalidPlanError) throw new UsageError(error.message.replace('FRAMES_PER_RENDER_JOB', RUN_SETTING_FLAGS.framesPerRenderJob));
+    throw error;
+  }
+}
+
+/**
+ * The flags given, each on its own (and --frames with --frames-per-job), before anything starts:
+ * what only combines with the sketch's own settings is checked by parseRunRequest, once the sketch is read.
+ */
+export function checkRunFlags(flags: RunFlags): void {
+  const input: Partial<Record<RunSettingKey, string>> = {
+    runId: flags.runId,
+    sketch: flags.sketch,
+    seed: flags.seed,
+    totalFrames: flags.frames,
+    framesPerRenderJob: flags.framesPerJob,
+    width: flags.width,
+    height: flags.height,
+    fps: flags.fps,
+    frameTimeoutSeconds: flags.frameTimeout,
+  };
+  const { values, problems } = parseSettingsText(input, RUN_SETTING_KEYS.filter((key) => input[key] !== undefined));
+  if (problems.length > 0) throw usageErrorOf(problems, input);
+  if (values.totalFrames !== undefined && values.framesPerRenderJob !== undefined) checkChunkCount(values.totalFrames, values.framesPerRenderJob);
+}
+
 /**
  * Flags first, then what the sketch declares, then the run-settings defaults. Without
  * --frames-per-job, one wave of render jobs over `vcpus` (job-specs' defaultFramesPerJob; 4 when
@@ -64,14 +98,9 @@ export function parseRunRequest(flags: RunFlags, sketch: SketchDefaults = {}, vc
   };
   const keys = RUN_SETTING_KEYS.filter((key) => input[key] !== undefined || (key !== 'seed' && key !== 'framesPerRenderJob' && !OPTIONAL_RUN_SETTING_KEYS.includes(key)));
   const { values, problems } = parseSettingsText(input, keys);
-  if (problems.length > 0) throw new UsageError(problems.map(({ key, message }) => `${RUN_SETTING_FLAGS[key]} ${message} (got "${input[key]}")`).join('; '));
+  if (problems.length > 0) throw usageErrorOf(problems, input);
   const totalFrames = values.totalFrames!;
   const request = { ...values, framesPerRenderJob: values.framesPerRenderJob ?? defaultFramesPerJob(totalFrames, vcpus) } as RunRequest;
-  try {
-    chunkCount(request.totalFrames, request.framesPerRenderJob);
-  } catch (error) {
-    if (error instanceof InvalidPlanError) throw new UsageError(error.message.replace('FRAMES_PER_RENDER_JOB', RUN_SETTING_FLAGS.framesPerRenderJob));
-    throw error;
-  }
+  checkChunkCount(request.totalFrames, request.framesPerRenderJob);
   return request;
 }
