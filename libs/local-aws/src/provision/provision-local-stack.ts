@@ -46,22 +46,30 @@ export async function provisionLocalStack(endpoint: string, opts: ProvisionOptio
   const logs = new CloudWatchLogsClient(config);
   const batch = new BatchClient(config);
   try {
-    const bucket = { name: LOCAL_RESOURCES.bucket, action: await ensureBucket(s3, LOCAL_RESOURCES.bucket) };
-    const table = { name: LOCAL_RESOURCES.table, action: await ensureTable(dynamodb, LOCAL_RESOURCES.table) };
-    const logGroup = { name: BATCH_LOG_GROUP, action: await ensureLogGroup(logs, BATCH_LOG_GROUP) };
-    const computeEnvironment = await ensureComputeEnvironment(batch, opts.capacity ?? machineCapacity());
-    const jobQueues = (await ensureJobQueues(batch, LOCAL_RESOURCES.prefix)) as Record<StepName, ProvisionedResource>;
-
+    // Independent resources are made at once: each Batch call waits for its journal write, each
+    // table or bucket call for its own store, and those waits overlap. Queues need the environment.
     const specs = allJobSpecs(LOCAL_RESOURCES.prefix);
     const definitions = desiredJobDefinitions(LOCAL_RESOURCES.prefix);
-    const jobDefinitions = {} as Record<StepName, ProvisionedResource & { revision: number }>;
-    for (const spec of specs) {
+    const stepDefinitions = specs.map((spec) => {
       const desired = definitions.find((d) => d.jobDefinitionName === spec.jobDefinitionName);
       if (!desired) throw new Error(`no job definition was derived for step ${spec.step}`);
-      jobDefinitions[spec.step] = await ensureJobDefinition(batch, desired);
-    }
-    const shell = definitions[definitions.length - 1];
-    const shellJobDefinition = await ensureJobDefinition(batch, shell);
+      return desired;
+    });
+    const [bucketAction, tableAction, logGroupAction, { computeEnvironment, jobQueues }, jobDefinitionList, shellJobDefinition] = await Promise.all([
+      ensureBucket(s3, LOCAL_RESOURCES.bucket),
+      ensureTable(dynamodb, LOCAL_RESOURCES.table),
+      ensureLogGroup(logs, BATCH_LOG_GROUP),
+      ensureComputeEnvironment(batch, opts.capacity ?? machineCapacity()).then(async (computeEnvironment) => ({
+        computeEnvironment,
+        jobQueues: (await ensureJobQueues(batch, LOCAL_RESOURCES.prefix)) as Record<StepName, ProvisionedResource>,
+      })),
+      Promise.all(stepDefinitions.map((desired) => ensureJobDefinition(batch, desired))),
+      ensureJobDefinition(batch, definitions[definitions.length - 1]),
+    ]);
+    const bucket = { name: LOCAL_RESOURCES.bucket, action: bucketAction };
+    const table = { name: LOCAL_RESOURCES.table, action: tableAction };
+    const logGroup = { name: BATCH_LOG_GROUP, action: logGroupAction };
+    const jobDefinitions = Object.fromEntries(specs.map((spec, i) => [spec.step, jobDefinitionList[i]])) as Record<StepName, ProvisionedResource & { revision: number }>;
 
     const outputs: Record<string, string> = { [OUTPUT_BUCKET]: bucket.name, [OUTPUT_TABLE]: table.name };
     for (const spec of specs) {
