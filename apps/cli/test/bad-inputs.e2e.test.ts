@@ -103,7 +103,7 @@ describe('bad input across the CLI, the plan environment and every local service
     { area: 'cli', input: 'run --frames-per-job -3', expected: { exit: 2 }, act: cli('run', '--frames-per-job', '-3') },
     { area: 'cli', input: 'run --frame-timeout 0', expected: { exit: 2 }, act: cli('run', '--frame-timeout', '0') },
     { area: 'cli', input: 'run --sketch no-such-sketch', expected: { exit: 2 }, act: cli('run', '--sketch', 'no-such-sketch') },
-    { area: 'cli', input: 'run --sketch a file that calls process.exit(0) as it loads', expected: { exit: 2 }, act: cli('run', '--sketch', join(__dirname, 'fixtures', 'exiting-sketch.js')) },
+    { area: 'cli', input: 'run --sketch a file whose frames only running it would tell', expected: { exit: 2 }, act: cli('run', '--sketch', join(__dirname, 'fixtures', 'computed-sketch.js')) },
     { area: 'cli', input: 'run --no-such-flag', expected: { exit: 2 }, act: cli('run', '--no-such-flag') },
     { area: 'cli', input: 'up --port 99999', expected: { exit: 2 }, act: cli('up', '--port', '99999') },
     { area: 'cli', input: 'up --port abc', expected: { exit: 2 }, act: cli('up', '--port', 'abc') },

@@ -42,6 +42,28 @@ describe('framefarm run with a faulty sketch', () => {
     expect(result.summary.video).toBeUndefined();
   });
 
+  it('never runs the sketch itself: one that calls process.exit(0) as it loads fails in its render job', async () => {
+    const cwd = tempCwd('ff-cli-exiting-');
+    const result = await runCli(['run', ...ONE_CHUNK, '--sketch', join(__dirname, 'fixtures', 'exiting-sketch.js'), '--run-id', 'fault-exit-load', '--json'], cwd);
+    const summary = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as { status?: string; video?: string };
+    expect({ code: result.code, summary }).toMatchObject({ code: 1, summary: { status: 'FAILED' } });
+    expect(result.stderr).toMatch(/run fault-exit-load failed in job .*render/);
+    expect(result.stderr).toContain('the sketch called process.exit(0) while loading; a sketch cannot end its job');
+    expect(summary.video).toBeUndefined();
+  });
+
+  it('refuses a sketch whose frames only running it would tell, saying what to write', async () => {
+    const cwd = tempCwd('ff-cli-computed-');
+    const result = await runCli(['run', '--sketch', join(__dirname, 'fixtures', 'computed-sketch.js')], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('computed-sketch.js exports frames, but not as a number written in the file (export const frames = …)');
+    expect(result.stderr).toContain('Write the number there, or give --frames');
+    // --frames gives the setting instead: the run renders.
+    const given = await runCli(['run', ...ONE_CHUNK, '--sketch', join(__dirname, 'fixtures', 'computed-sketch.js'), '--json'], cwd);
+    expect({ code: given.code, stderr: given.stderr }).toMatchObject({ code: 0 });
+    expect(JSON.parse(given.stdout.trim().split('\n').pop() ?? '{}')).toMatchObject({ status: 'SUCCEEDED', frames: 8 });
+  });
+
   it('refuses a bad --frame-timeout before starting anything', async () => {
     const cwd = tempCwd('ff-cli-bad-timeout-');
     const result = await runCli(['run', '--frame-timeout', '0'], cwd);

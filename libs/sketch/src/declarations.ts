@@ -1,6 +1,8 @@
-import { Worker } from 'node:worker_threads';
-import { InvalidSketchError, SketchExitError, SketchTimeoutError } from './errors';
-import { COMMONJS_WRAPPER, DEFAULT_FILENAME, type SketchSource, sketchStackMapper, validateSketch } from './load';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { AnyNode, ObjectExpression, Program } from 'acorn';
+import { InvalidSketchError, UnreadableSettingError } from './errors';
+import { validateSketch } from './load';
 
 /** The settings a sketch declares for itself; unset ones are left to the run's flags and defaults. */
 export interface SketchDeclarations {
@@ -10,102 +12,200 @@ export interface SketchDeclarations {
   frames?: number;
 }
 
-/** One exported field as the thread saw it: its type, and its value when it is a number. */
-interface FieldShape {
-  type: string;
-  number?: number;
-  text?: string;
-}
+const SETTINGS = ['width', 'height', 'fps', 'frames'] as const;
+export type Setting = (typeof SETTINGS)[number];
+const FIELDS = ['draw', 'setup', ...SETTINGS] as const;
+type Field = (typeof FIELDS)[number];
 
-type FromThread =
-  | { kind: 'loaded'; fields: Record<'draw' | 'setup' | 'width' | 'height' | 'fps' | 'frames', FieldShape> }
-  | { kind: 'failed'; message: string; stack: string }
-  | { kind: 'exit-called'; code: number };
+/** A value read from the file: a constant, a function, or what only running the sketch would tell. */
+type Read = { kind: 'value'; value: unknown } | { kind: 'function' } | { kind: 'unknown' };
+const UNKNOWN: Read = { kind: 'unknown' };
+const FUNCTION: Read = { kind: 'function' };
+
+/** Where an export's value is written: its expression, or already read. */
+type Source = AnyNode | Read;
+
+const LOADERS: Record<string, 'ts' | 'tsx' | 'jsx' | 'js'> = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.jsx': 'jsx' };
 
 /**
- * The thread's code: it loads the bundled sketch as CommonJS and sends back only the shapes of
- * what it exports (numbers, and type names for the rest), so nothing of the sketch's own objects
- * reaches the caller. `process.exit` in the sketch ends only this thread; it says so first.
+ * Reads what a user's sketch declares (width, height, fps, frames) from its file, without running
+ * any of it: a sketch is untrusted code, and only the render job runs it. A setting is read when
+ * the file exports it as a number, or as arithmetic on numbers and on constants that are (`export
+ * const frames = 8 * fps`), by name, in `export default { … }`, or CommonJS's `exports.frames = …`.
+ * A setting exported some other way (computed by a call, imported) cannot be read: it is refused
+ * (UnreadableSettingError) unless it is in `skip`, the settings the caller has from elsewhere.
+ * Bad exports get the same messages as loadSketch.
  */
-const THREAD_CODE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { runInThisContext } = require('node:vm');
-const { createRequire } = require('node:module');
-const exit = process.exit.bind(process);
-process.exit = (code) => { parentPort.postMessage({ kind: 'exit-called', code: Number(code ?? 0) }); exit(code); };
-const shape = (value) => ({ type: typeof value, number: typeof value === 'number' ? value : undefined, text: typeof value === 'number' || typeof value === 'string' ? String(value) : undefined });
-try {
-  const { wrapper, source, filename, requireFrom } = workerData;
-  const module = { exports: {} };
-  runInThisContext(wrapper + source + '\\n})', { filename })(module.exports, createRequire(requireFrom), module, filename, '.');
-  const sketch = (module.exports && module.exports.default) ?? module.exports ?? {};
-  const fields = {};
-  for (const name of ['draw', 'setup', 'width', 'height', 'fps', 'frames']) fields[name] = shape(sketch[name]);
-  parentPort.postMessage({ kind: 'loaded', fields });
-} catch (error) {
-  let message = 'an exception that is not an Error';
-  let stack = '';
+export async function readSketchDeclarations(file: string, options: { skip?: readonly Setting[] } = {}): Promise<SketchDeclarations> {
+  const filename = basename(file);
+  // Loaded on demand, as in bundleSketch: the render job never reads declarations.
+  const { transform } = require('esbuild') as typeof import('esbuild');
+  const { parse } = require('acorn') as typeof import('acorn');
+  // esbuild strips the types; the module syntax stays as written.
+  const { code } = await transform(await readFile(file, 'utf8'), { loader: LOADERS[extname(file)] ?? 'js', logLevel: 'silent' });
+  let program: Program;
   try {
-    message = typeof error?.message === 'string' ? error.message : String(error);
-    stack = typeof error?.stack === 'string' ? error.stack : '';
-  } catch {}
-  parentPort.postMessage({ kind: 'failed', message, stack });
-}
-`;
-
-/** A stand-in with the same shape as the sketch's exports, for the one validation loadSketch uses. */
-function standIn(fields: Extract<FromThread, { kind: 'loaded' }>['fields']): Record<string, unknown> {
-  const valueOf = (field: FieldShape): unknown => (field.type === 'undefined' ? undefined : field.type === 'function' ? () => undefined : (field.number ?? field.text ?? `a ${field.type}`));
-  return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, valueOf(field)]));
+    program = parse(code, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true });
+  } catch (error) {
+    throw new InvalidSketchError(`could not read the settings sketch ${filename} declares: ${(error as Error).message}`);
+  }
+  const read = readExports(program);
+  const skipped = new Set<Field>(options.skip);
+  const fields = Object.fromEntries(FIELDS.map((field) => [field, skipped.has(field) ? undefined : read(field)])) as Record<Field, Read | undefined>;
+  for (const setting of SETTINGS) if (fields[setting]?.kind === 'unknown') throw new UnreadableSettingError(filename, setting);
+  // What cannot be read of draw and setup (imported, made by a call) is left to the render job to check.
+  const standIn = Object.fromEntries(
+    FIELDS.map((field) => {
+      const found = fields[field];
+      return [field, found === undefined ? undefined : found.kind === 'value' ? found.value : () => undefined];
+    }),
+  );
+  const { width, height, fps, frames } = validateSketch(standIn, filename);
+  return { width, height, fps, frames };
 }
 
 /**
- * Reads what a user's sketch declares (width, height, fps, frames) without running its code in
- * this thread: a worker thread loads it, so a sketch whose top level never returns is stopped
- * after `timeoutSeconds`, and one that calls process.exit() ends only that thread. Bad exports get
- * the same messages as loadSketch.
+ * The reader of one field of the sketch object, as loadSketch finds it: the module's default
+ * export when it has one, else the module's exports. Undefined: certainly not exported.
  */
-export function readSketchDeclarations(ref: SketchSource, options: { timeoutSeconds: number }): Promise<SketchDeclarations> {
-  const filename = ref.filename ?? DEFAULT_FILENAME;
-  const worker = new Worker(THREAD_CODE, {
-    eval: true,
-    workerData: { wrapper: COMMONJS_WRAPPER, source: ref.source, filename, requireFrom: __filename },
-    // What the sketch prints while it loads is not the CLI's output (--json keeps stdout for its result).
-    stdout: true,
-    stderr: true,
-  });
-  worker.stdout.resume();
-  worker.stderr.resume();
-  return new Promise<SketchDeclarations>((resolve, reject) => {
-    let exitCalled: number | undefined;
-    let settled = false;
-    const settle = (outcome: () => SketchDeclarations): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      try {
-        resolve(outcome());
-      } catch (error) {
-        reject(error);
+function readExports(program: Program): (field: Field) => Read | undefined {
+  const constants = topLevelConstants(program);
+  const evaluate = (source: Source | undefined): Read => (source === undefined ? { kind: 'value', value: undefined } : 'type' in source ? evaluateNode(source, constants, 0) : source);
+  let exported = new Map<string, Source>();
+  /** Any name may be exported (`export * from`, a spread, `module.exports = ` something else than an object literal). */
+  let open = false;
+
+  for (const statement of program.body) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const d of declaration.declarations) if (d.id.type === 'Identifier') exported.set(d.id.name, declaration.kind === 'const' && d.init ? d.init : UNKNOWN);
+      } else if (declaration) {
+        exported.set(declaration.id.name, declaration);
       }
-    };
-    const timer = setTimeout(() => settle(() => { throw new SketchTimeoutError({ kind: 'load' }, options.timeoutSeconds); }), options.timeoutSeconds * 1000);
-    worker.on('message', (message: FromThread) => {
-      if (message.kind === 'exit-called') exitCalled = message.code;
-      else if (message.kind === 'failed') {
-        const { location } = sketchStackMapper(ref)(message.stack);
-        settle(() => {
-          throw new InvalidSketchError(`sketch ${filename} failed to load: ${message.message}${location ? ` (at ${location})` : ''}`);
-        });
-      } else {
-        settle(() => {
-          const { width, height, fps, frames } = validateSketch(standIn(message.fields), filename);
-          return { width, height, fps, frames };
-        });
+      for (const specifier of statement.specifiers) {
+        // Re-exported from another module: only running that would tell.
+        exported.set(nameOf(specifier.exported), statement.source ? UNKNOWN : specifier.local);
       }
-    });
-    worker.on('error', (error) => settle(() => { throw new InvalidSketchError(`sketch ${filename} failed to load: ${error.message}`); }));
-    worker.on('exit', (code) => settle(() => { throw new SketchExitError({ kind: 'load' }, exitCalled ?? code, exitCalled !== undefined); }));
-  });
+    } else if (statement.type === 'ExportDefaultDeclaration') {
+      exported.set('default', statement.declaration);
+    } else if (statement.type === 'ExportAllDeclaration') {
+      open = true;
+    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && statement.expression.operator === '=') {
+      const { left, right } = statement.expression;
+      const target = commonJsTarget(left);
+      if (target === MODULE_EXPORTS) {
+        const object = objectFields(right, constants);
+        exported = object?.fields ?? new Map();
+        open = object?.open ?? true;
+      } else if (target !== undefined) {
+        exported.set(target, right);
+      }
+    }
+  }
+
+  const defaultExport = exported.get('default');
+  if (defaultExport === undefined) return (field) => (exported.has(field) ? evaluate(exported.get(field)) : open ? UNKNOWN : undefined);
+  // The sketch is the default export: an object literal's fields, a function (which has no draw), or unreadable.
+  const object = 'type' in defaultExport ? objectFields(defaultExport, constants) : undefined;
+  if (!object) return () => (evaluate(defaultExport).kind === 'function' ? undefined : UNKNOWN);
+  return (field) => (object.fields.has(field) ? evaluate(object.fields.get(field)) : object.open ? UNKNOWN : undefined);
+}
+
+const MODULE_EXPORTS = Symbol('module.exports');
+
+/** `exports.x = …` and `module.exports.x = …` name x; `module.exports = …` replaces them all. */
+function commonJsTarget(left: AnyNode): string | typeof MODULE_EXPORTS | undefined {
+  if (left.type !== 'MemberExpression') return undefined;
+  const property = memberName(left);
+  if (left.object.type === 'Identifier' && left.object.name === 'module' && property === 'exports') return MODULE_EXPORTS;
+  const onExports = (left.object.type === 'Identifier' && left.object.name === 'exports') || (left.object.type === 'MemberExpression' && left.object.object.type === 'Identifier' && left.object.object.name === 'module' && memberName(left.object) === 'exports');
+  return onExports ? property : undefined;
+}
+
+function memberName(member: Extract<AnyNode, { type: 'MemberExpression' }>): string | undefined {
+  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
+  return member.property.type === 'Literal' && typeof member.property.value === 'string' ? member.property.value : undefined;
+}
+
+const nameOf = (node: AnyNode): string => (node.type === 'Identifier' ? node.name : node.type === 'Literal' ? String(node.value) : '');
+
+/** The properties of an object literal (or of a constant holding one), by name. */
+function objectFields(node: AnyNode, constants: Map<string, AnyNode>): { fields: Map<string, Source>; open: boolean } | undefined {
+  let object: AnyNode | undefined = node;
+  for (let depth = 0; object?.type === 'Identifier' && depth < MAX_DEPTH; depth++) object = constants.get(object.name);
+  if (object?.type !== 'ObjectExpression') return undefined;
+  const fields = new Map<string, Source>();
+  let open = false;
+  for (const property of (object as ObjectExpression).properties) {
+    if (property.type === 'SpreadElement' || property.computed) {
+      open = true;
+      continue;
+    }
+    const name = nameOf(property.key);
+    fields.set(name, property.method ? FUNCTION : property.kind !== 'init' ? UNKNOWN : property.value);
+  }
+  return { fields, open };
+}
+
+/** Top-level `const` initializers and function declarations, by name. */
+function topLevelConstants(program: Program): Map<string, AnyNode> {
+  const constants = new Map<string, AnyNode>();
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') {
+      for (const d of declaration.declarations) if (d.id.type === 'Identifier' && d.init) constants.set(d.id.name, d.init);
+    } else if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
+      constants.set(declaration.id.name, declaration);
+    }
+  }
+  return constants;
+}
+
+/** How many constants deep a value may refer (and where a constant that names itself stops). */
+const MAX_DEPTH = 32;
+
+const ARITHMETIC: Partial<Record<string, (a: number, b: number) => number>> = {
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  '/': (a, b) => a / b,
+  '%': (a, b) => a % b,
+  '**': (a, b) => a ** b,
+};
+
+/** A literal, arithmetic on numbers, a constant that is one of those, or a function; anything else is unknown. */
+function evaluateNode(node: AnyNode, constants: Map<string, AnyNode>, depth: number): Read {
+  if (depth > MAX_DEPTH) return UNKNOWN;
+  const number = (operand: AnyNode): number | undefined => {
+    const read = evaluateNode(operand, constants, depth + 1);
+    return read.kind === 'value' && typeof read.value === 'number' ? read.value : undefined;
+  };
+  switch (node.type) {
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      return FUNCTION;
+    case 'Literal':
+      return node.value instanceof RegExp ? UNKNOWN : { kind: 'value', value: node.value };
+    case 'TemplateLiteral':
+      return node.expressions.length === 0 ? { kind: 'value', value: node.quasis[0]?.value.cooked } : UNKNOWN;
+    case 'Identifier': {
+      if (node.name === 'undefined') return { kind: 'value', value: undefined };
+      const bound = constants.get(node.name);
+      return bound ? evaluateNode(bound, constants, depth + 1) : UNKNOWN;
+    }
+    case 'UnaryExpression': {
+      const operand = number(node.argument);
+      if (operand === undefined) return UNKNOWN;
+      return node.operator === '-' ? { kind: 'value', value: -operand } : node.operator === '+' ? { kind: 'value', value: operand } : UNKNOWN;
+    }
+    case 'BinaryExpression': {
+      const apply = ARITHMETIC[node.operator];
+      const [a, b] = [number(node.left), number(node.right)];
+      return apply && a !== undefined && b !== undefined ? { kind: 'value', value: apply(a, b) } : UNKNOWN;
+    }
+    default:
+      return UNKNOWN;
+  }
 }

@@ -3,6 +3,22 @@ export class InvalidSketchError extends Error {
   override readonly name = 'InvalidSketchError';
 }
 
+/**
+ * A setting the sketch exports in a way that only running it would tell (a call, an import): the
+ * CLI reads what a sketch declares without running it, so the number must be written in the file.
+ */
+export class UnreadableSettingError extends InvalidSketchError {
+  constructor(
+    readonly filename: string,
+    readonly setting: 'width' | 'height' | 'fps' | 'frames',
+  ) {
+    super(
+      `${filename} exports ${setting}, but not as a number written in the file (export const ${setting} = …): ` +
+        `framefarm reads what a sketch declares without running it. Write the number there, or give ${setting} when you run the sketch`,
+    );
+  }
+}
+
 /** esbuild could not bundle a user's sketch file. */
 export class SketchBundleError extends Error {
   override readonly name = 'SketchBundleError';

@@ -44,7 +44,7 @@ export function registerRun(program: Command): void {
       // Wrong flags and a sketch that is not there are said before anything starts.
       checkRunFlags(flags);
       checkSketchGiven(given);
-      const reading = readSketch(given).then((sketch) => ({
+      const reading = readSketch(given, flags).then((sketch) => ({
         sketch,
         // The local stack's engine runs as many jobs at once as this machine has CPUs.
         request: parseRunRequest(flags, sketch.defaults, machineCapacity().vcpus),

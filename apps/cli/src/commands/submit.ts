@@ -19,7 +19,7 @@ export function registerSubmit(program: Command): void {
   addTargetOptions(addRenderOptions(program.command('submit').description('Submit a render to a running local stack (--endpoint) or a deployed stack (--stack) and return')))
     .option(...jsonOption('the run id and plan job id'))
     .action(async (flags: SubmitFlags) => {
-      const sketch = await readSketch(flags.sketch ?? RUN_SETTINGS_DEFAULTS.sketch);
+      const sketch = await readSketch(flags.sketch ?? RUN_SETTINGS_DEFAULTS.sketch, flags);
       const request = parseRunRequest(flags, sketch.defaults);
       const target = await resolveTarget(flags);
       await withClients(target, async (clients) => {

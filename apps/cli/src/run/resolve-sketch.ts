@@ -1,8 +1,7 @@
 import { uploadSketchSource, RunStore } from '@framefarm/run-store';
-import { RUN_SETTINGS_DEFAULTS } from '@framefarm/run-store';
-import { builtinSketchNames, bundleSketch, InvalidSketchError, loadSketch, readSketchDeclarations, SketchBundleError, SketchExitError, SketchTimeoutError } from '@framefarm/sketch';
+import { builtinSketchNames, bundleSketch, InvalidSketchError, loadSketch, readSketchDeclarations, SketchBundleError, UnreadableSettingError } from '@framefarm/sketch';
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { SketchDefaults } from './run-options';
 
@@ -29,8 +28,14 @@ export function checkSketchGiven(given: string): void {
   }
 }
 
-/** Checks the sketch, bundles a user's file, and reads the settings it declares. */
-export async function readSketch(given: string): Promise<LocalSketch> {
+/** The flag that gives each setting a sketch may declare. */
+const SETTING_FLAGS = { width: '--width', height: '--height', fps: '--fps', frames: '--frames' } as const;
+
+/**
+ * Checks the sketch, bundles a user's file, and reads the settings it declares; those the flags
+ * give (`flags`, as given) need not be readable from the file.
+ */
+export async function readSketch(given: string, flags: { width?: string; height?: string; fps?: string; frames?: string } = {}): Promise<LocalSketch> {
   checkSketchGiven(given);
   let source: string | undefined;
   if (isSketchFile(given)) {
@@ -42,17 +47,18 @@ export async function readSketch(given: string): Promise<LocalSketch> {
     }
   }
   try {
-    // A user's sketch is untrusted code: it is loaded in a thread of its own, never in this one.
-    const declared =
-      source === undefined
-        ? loadSketch(given)
-        : await readSketchDeclarations({ source, filename: basename(given) }, { timeoutSeconds: RUN_SETTINGS_DEFAULTS.frameTimeoutSeconds });
+    // A user's sketch is untrusted code: only the render job runs it. What it declares is read from its file.
+    const skip = (Object.keys(SETTING_FLAGS) as Array<keyof typeof SETTING_FLAGS>).filter((setting) => flags[setting] !== undefined);
+    const declared = source === undefined ? loadSketch(given) : await readSketchDeclarations(resolve(given), { skip });
     return { given, source, defaults: { width: declared.width, height: declared.height, fps: declared.fps, frames: declared.frames } };
   } catch (error) {
-    if (error instanceof SketchTimeoutError) {
-      throw new UsageError(`sketch ${given} did not finish loading within ${error.limitSeconds} s: its top-level code may never return`);
+    if (error instanceof UnreadableSettingError) {
+      throw new UsageError(
+        `${error.filename} exports ${error.setting}, but not as a number written in the file (export const ${error.setting} = …): ` +
+          `framefarm reads what a sketch declares without running it. Write the number there, or give ${SETTING_FLAGS[error.setting]}`,
+      );
     }
-    if (error instanceof InvalidSketchError || error instanceof SketchExitError) throw new UsageError(error.message);
+    if (error instanceof InvalidSketchError) throw new UsageError(error.message);
     throw error;
   }
 }
