@@ -55,11 +55,23 @@ describe('readSketchDeclarations: what a user sketch declares, read from its fil
     ['made by a call', 'export const frames = Math.round(90.4);\nexport function draw() {}'],
     ['imported', "import { n } from './n';\nexport const width = n;\nexport function draw() {}"],
     ['a let, which the file may change later', 'export let fps = 30;\nexport function draw() {}'],
-    ['spread from elsewhere', "import base from './base';\nexport default { ...base, draw() {} };"],
   ])('refuses a setting %s, saying how to write it', async (_case, source) => {
     const error = await read(source).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreadableSettingError);
     expect((error as Error).message).toMatch(/^mine\.js exports (frames|width|fps), but not as a number written in the file \(export const \1 = …\): framefarm reads what a sketch declares without running it\. Write the number there, or give \1 when you run the sketch$/);
+  });
+
+  it.each([
+    ['spread into the default export', "import base from './base';\nexport default { ...base, draw() {} };"],
+    ['export * from another file', "export * from './settings';\nexport function draw() {}"],
+    ['exports set by Object.assign', 'Object.assign(exports, { width: 640 });\nexports.draw = () => {};'],
+    ['exports set by a computed name', "const name = 'width';\nexports[name] = 640;\nexports.draw = () => {};"],
+  ])('refuses settings that may be exported from elsewhere (%s), saying so', async (_case, source) => {
+    const error = await read(source).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnreadableSettingError);
+    expect((error as Error).message).toMatch(/^mine\.js may export width from elsewhere \(export \* from, a spread, exports set in a way that is not read\): .* or give width when you run the sketch$/);
+    // Given on the command line, they need not be read.
+    await expect(readSketchDeclarations(join(dir, 'mine.js'), { skip: ['width', 'height', 'fps', 'frames'] })).resolves.toEqual({});
   });
 
   it('does not read the settings the caller has from elsewhere', async () => {

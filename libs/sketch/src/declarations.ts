@@ -17,10 +17,14 @@ export type Setting = (typeof SETTINGS)[number];
 const FIELDS = ['draw', 'setup', ...SETTINGS] as const;
 type Field = (typeof FIELDS)[number];
 
-/** A value read from the file: a constant, a function, or what only running the sketch would tell. */
-type Read = { kind: 'value'; value: unknown } | { kind: 'function' } | { kind: 'unknown' };
+/**
+ * A value read from the file: a constant, a function, what only running the sketch would tell
+ * (unknown), or a name the file does not write but may export from elsewhere (`export * from`).
+ */
+type Read = { kind: 'value'; value: unknown } | { kind: 'function' } | { kind: 'unknown' } | { kind: 'elsewhere' };
 const UNKNOWN: Read = { kind: 'unknown' };
 const FUNCTION: Read = { kind: 'function' };
+const ELSEWHERE: Read = { kind: 'elsewhere' };
 
 /** Where an export's value is written: its expression, or already read. */
 type Source = AnyNode | Read;
@@ -49,10 +53,13 @@ export async function readSketchDeclarations(file: string, options: { skip?: rea
   } catch (error) {
     throw new InvalidSketchError(`could not read the settings sketch ${filename} declares: ${(error as Error).message}`);
   }
-  const read = readExports(program);
+  const read = readExports(program, code);
   const skipped = new Set<Field>(options.skip);
   const fields = Object.fromEntries(FIELDS.map((field) => [field, skipped.has(field) ? undefined : read(field)])) as Record<Field, Read | undefined>;
-  for (const setting of SETTINGS) if (fields[setting]?.kind === 'unknown') throw new UnreadableSettingError(filename, setting);
+  for (const setting of SETTINGS) {
+    const kind = fields[setting]?.kind;
+    if (kind === 'unknown' || kind === 'elsewhere') throw new UnreadableSettingError(filename, setting, kind === 'unknown' ? 'computed' : 'elsewhere');
+  }
   // What cannot be read of draw and setup (imported, made by a call) is left to the render job to check.
   const standIn = Object.fromEntries(
     FIELDS.map((field) => {
@@ -68,11 +75,11 @@ export async function readSketchDeclarations(file: string, options: { skip?: rea
  * The reader of one field of the sketch object, as loadSketch finds it: the module's default
  * export when it has one, else the module's exports. Undefined: certainly not exported.
  */
-function readExports(program: Program): (field: Field) => Read | undefined {
+function readExports(program: Program, code: string): (field: Field) => Read | undefined {
   const constants = topLevelConstants(program);
   const evaluate = (source: Source | undefined): Read => (source === undefined ? { kind: 'value', value: undefined } : 'type' in source ? evaluateNode(source, constants, 0) : source);
   let exported = new Map<string, Source>();
-  /** Any name may be exported (`export * from`, a spread, `module.exports = ` something else than an object literal). */
+  /** Any name may be exported: `export * from`, a spread, `exports` used in a way not read here. */
   let open = false;
 
   for (const statement of program.body) {
@@ -91,25 +98,28 @@ function readExports(program: Program): (field: Field) => Read | undefined {
       exported.set('default', statement.declaration);
     } else if (statement.type === 'ExportAllDeclaration') {
       open = true;
-    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && statement.expression.operator === '=') {
-      const { left, right } = statement.expression;
-      const target = commonJsTarget(left);
-      if (target === MODULE_EXPORTS) {
-        const object = objectFields(right, constants);
+    } else {
+      const assigned = statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && statement.expression.operator === '=' ? statement.expression : undefined;
+      const target = assigned && commonJsTarget(assigned.left);
+      if (assigned && target === MODULE_EXPORTS) {
+        const object = objectFields(assigned.right, constants);
         exported = object?.fields ?? new Map();
         open = object?.open ?? true;
-      } else if (target !== undefined) {
-        exported.set(target, right);
+      } else if (assigned && typeof target === 'string') {
+        exported.set(target, assigned.right);
+      } else if (/\bexports\b/.test(code.slice(statement.start, statement.end))) {
+        // Object.assign(exports, …), exports[name] = …, an export inside a block: only running it would tell.
+        open = true;
       }
     }
   }
 
   const defaultExport = exported.get('default');
-  if (defaultExport === undefined) return (field) => (exported.has(field) ? evaluate(exported.get(field)) : open ? UNKNOWN : undefined);
+  if (defaultExport === undefined) return (field) => (exported.has(field) ? evaluate(exported.get(field)) : open ? ELSEWHERE : undefined);
   // The sketch is the default export: an object literal's fields, a function (which has no draw), or unreadable.
   const object = 'type' in defaultExport ? objectFields(defaultExport, constants) : undefined;
   if (!object) return () => (evaluate(defaultExport).kind === 'function' ? undefined : UNKNOWN);
-  return (field) => (object.fields.has(field) ? evaluate(object.fields.get(field)) : object.open ? UNKNOWN : undefined);
+  return (field) => (object.fields.has(field) ? evaluate(object.fields.get(field)) : object.open ? ELSEWHERE : undefined);
 }
 
 const MODULE_EXPORTS = Symbol('module.exports');

@@ -11,9 +11,13 @@ export class UnreadableSettingError extends InvalidSketchError {
   constructor(
     readonly filename: string,
     readonly setting: 'width' | 'height' | 'fps' | 'frames',
+    /** Exported as something computed (a call, an import), or maybe exported from elsewhere (`export * from`, a spread). */
+    readonly how: 'computed' | 'elsewhere',
   ) {
     super(
-      `${filename} exports ${setting}, but not as a number written in the file (export const ${setting} = …): ` +
+      (how === 'computed'
+        ? `${filename} exports ${setting}, but not as a number written in the file (export const ${setting} = …): `
+        : `${filename} may export ${setting} from elsewhere (export * from, a spread, exports set in a way that is not read): `) +
         `framefarm reads what a sketch declares without running it. Write the number there, or give ${setting} when you run the sketch`,
     );
   }

@@ -87,9 +87,9 @@ export async function openLocalSession(stateDir: string, options: SessionOptions
 }
 
 /**
- * Opens the local session while `work` goes on (a user's sketch is bundled in esbuild's process
- * and read in a thread, while this one starts the stack). If the work fails, its error is the
- * one thrown, and the session is closed again first.
+ * Opens the local session while `work` goes on (esbuild bundles a user's sketch and strips the
+ * types of the file its settings are read from, in its own process, while this one starts the
+ * stack). If the work fails, its error is the one thrown, and the session is closed again first.
  */
 export async function openLocalSessionDuring<T>(work: Promise<T>, open: () => Promise<LocalSession>): Promise<{ result: T; session: LocalSession }> {
   const [worked, opened] = await Promise.allSettled([work, open()]);

@@ -52,12 +52,7 @@ export async function readSketch(given: string, flags: { width?: string; height?
     const declared = source === undefined ? loadSketch(given) : await readSketchDeclarations(resolve(given), { skip });
     return { given, source, defaults: { width: declared.width, height: declared.height, fps: declared.fps, frames: declared.frames } };
   } catch (error) {
-    if (error instanceof UnreadableSettingError) {
-      throw new UsageError(
-        `${error.filename} exports ${error.setting}, but not as a number written in the file (export const ${error.setting} = …): ` +
-          `framefarm reads what a sketch declares without running it. Write the number there, or give ${SETTING_FLAGS[error.setting]}`,
-      );
-    }
+    if (error instanceof UnreadableSettingError) throw new UsageError(`${error.message} (${SETTING_FLAGS[error.setting]})`);
     if (error instanceof InvalidSketchError) throw new UsageError(error.message);
     throw error;
   }
