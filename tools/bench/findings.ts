@@ -909,4 +909,62 @@ the ideal fell more: 9.43 → 6.95 s at 240 frames, 30.05 → 27.05 s at 960, 64
 240 frames against 7.24–8.36 s at 06:06). A faster machine speeds x264 and the drawing more than a run's process starts and
 waits, so the ratios read higher on it. The phases around the render jobs took 2.67 s at 240 frames (3.03 s at 06:06), and the
 wall target left the render phase 0.73× the ideal's wall time (the table under the end-to-end targets).
+
+## Eighteenth round: the CLI never runs a sketch; the sketch is read while the stack starts; what did not pay (issue 11, continued)
+
+Measured 2026-12-02 between 10:15 and 11:30 UTC (load average 1–3 outside the runs).
+
+Changed in this round:
+- **The CLI reads what a sketch declares from its file, without running it** (\`libs/sketch/src/declarations.ts\`). It loaded a
+  user's sketch in a worker thread of its own process to read \`width\`, \`height\`, \`fps\` and \`frames\`: the thread stopped an
+  endless loop and \`process.exit\`, but the sketch's top-level code ran with the user's rights, and the project's rule is that
+  sketch code is untrusted everywhere but in the render job. Now esbuild strips the file's types and acorn parses it; numbers,
+  and arithmetic on numbers and on constants that are numbers, are read from named exports, \`export default { … }\` and
+  CommonJS \`exports.x = …\`. A setting made by a call or imported is refused with the flag to give instead (exit 2; not asked when
+  the flag is given), one that may come from elsewhere (\`export * from\`, a spread) too; a \`draw\` that cannot be read is left to
+  the render job. A sketch that exits or loops as it loads now fails in its render job
+  (\`apps/cli/test/sketch-faults.e2e.test.ts\`). CPU: the CLI with its stack in a 2-frame run of \`circles.ts\`
+  (\`cpu-breakdown.ts\`, 6 interleaved pairs; 8f2b997 against d9628ac, which also has the two changes below, and they move
+  work rather than remove it) 1.87 s (1.56–2.21) → 1.77 s (1.45–1.89), less in 5 of 6 pairs; esbuild's process 0.01–0.02 s
+  more (the transform). The thread's start was most of the 76–156 ms it cost.
+- **\`framefarm run\` reads the sketch while the local stack starts**: esbuild bundles it in its own process while the CLI's
+  thread loads and starts the stack, where each waited for the other. Wrong flags and a sketch file that is not there are still
+  refused before anything starts (\`checkRunFlags\`, \`checkSketchGiven\`); a sketch that fails to read closes the stack again.
+  **Provisioning makes independent resources at once** (bucket, table, log group, the compute environment and its queues,
+  each job definition): 85–95 → 57–105 ms in a warm process (8 stacks each). The plan job's submission, from the CLI's start
+  (60 frames, 8 interleaved pairs, each from a snapshot): 1,035 ms (974–1,199) → 951 ms (876–1,065); a second set of 8,
+  1,109 ms before, 1,059 ms with the overlap alone, 1,064 ms with both. That is 50–80 ms of a run's wall time, not more: the
+  stack's start is the CLI thread's own work, and only esbuild's share runs beside it.
+- **The CLI on Node 24 printed "unrecognized flag --ticks-before-optimization=40" at every start** (V8 13 tiers up by
+  invocation counts and has no such flag), which also broke \`--json\`'s one-line error on stderr. It is set only on a V8 that
+  has it; \`apps/cli/src/startup/v8-flags.test.ts\` asks each Node binary's own \`--v8-options\`. Found because \`npm install
+  <package>\` does not run the root \`postinstall\` that removes npm's \`node_modules/.bin/node\` link to Node 24, so after it nx
+  and jest ran on Node 24.
+
+Tried and not kept, each measured side by side (60-frame runs, 6–8 interleaved pairs, snapshots):
+- **A render job's start overlapped**: the sketch fetched while the chunk's manifest is looked for, the RENDERING records
+  written while ffmpeg starts, the first frame drawn as soon as \`setup()\` is done. From the sketch's load to the frame loop
+  60 → 125 ms, the loop 1,527 → 1,451 ms, the job from its start to its last frame 2,186 → 2,213 ms: no gain. While two render
+  jobs and the plan job start on two cores, work moved beside other work waits for a core all the same; only waits for I/O
+  overlap, and these were short.
+- **Plan recording the render array's id while it submits the encode job** (about 27 ms of one request) and **\`framefarm run\`
+  downloading the video and poster while it reads the jobs for the report**: the time after the encode job 253 → 264 ms. The
+  CLI serves those downloads itself, in the same process, so running them at once saves nothing.
+
+Also measured:
+- **Where a 240-frame run's wall time goes** (3 runs, the journal's and the traces' timestamps): 1.13–1.33 s from the CLI's
+  start to the plan job's submission (Node and the CLI's modules 0.5–0.6 s, reading the sketch 0.15–0.19 s, the stack's start
+  0.28–0.37 s and its provisioning 0.16–0.20 s, in a cold process); the plan job 0.5 s until the render array is submitted
+  (its process's start 0.3 s of that); each render job 0.3–0.44 s from its start to its first span (Node and the bundle) and
+  0.53–0.83 s to its first frame; the encode job 0.9–1.1 s (its start 0.24 s); the CLI 0.3 s after it.
+- **The render jobs' x264 threads run on both cores** (every thread sampled from /proc every 20 ms): neither job's encoder
+  sits on the slower core, so two equal halves finishing apart is the cores' speed shared out unevenly over time, not a job
+  pinned to one core.
+- **Starting a process on this machine costs more than it did**: \`xargs -P 2\` starting 2,000 \`true\`s took 8.3 s, 4.2 ms of
+  wall and 6.8 ms of CPU each (2026-11-30: about 1 ms of CPU). A bash loop starting them as the engine's launcher does
+  (\`( exec true ) & wait\`, with or without job control) took 4.4–5.3 ms each against 3.4 ms for \`xargs -P 1\`: the launcher's
+  fork of a shell costs about 1 ms a job more than xargs's. The engine-overhead rows are measured against that machine.
+- **Whole runs, before and after this round** (\`compare.ts --frames 240 --reps 5\`, 8f2b997 against c9a43a1, interleaved):
+  CPU 13.81 s (13.18–14.30) against 13.95 s (13.07–14.37), less in 3 of 5 pairs; wall 8.3 s both (7.9–8.7 and 7.6–8.9). The
+  0.1 s of CPU and 50–80 ms of wall this round takes off are inside the spread of whole runs.
 `;
