@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import type { AnyNode, ObjectExpression, Program } from 'acorn';
 import { InvalidSketchError, UnreadableSettingError } from './errors';
 import { validateSketch } from './load';
+import { SKETCH_SETTINGS, type SketchSetting } from './types';
 
 /** The settings a sketch declares for itself; unset ones are left to the run's flags and defaults. */
 export interface SketchDeclarations {
@@ -12,9 +13,7 @@ export interface SketchDeclarations {
   frames?: number;
 }
 
-const SETTINGS = ['width', 'height', 'fps', 'frames'] as const;
-export type Setting = (typeof SETTINGS)[number];
-const FIELDS = ['draw', 'setup', ...SETTINGS] as const;
+const FIELDS = ['draw', 'setup', ...SKETCH_SETTINGS] as const;
 type Field = (typeof FIELDS)[number];
 
 /**
@@ -40,7 +39,7 @@ const LOADERS: Record<string, 'ts' | 'tsx' | 'jsx' | 'js'> = { '.ts': 'ts', '.mt
  * (UnreadableSettingError) unless it is in `skip`, the settings the caller has from elsewhere.
  * Bad exports get the same messages as loadSketch.
  */
-export async function readSketchDeclarations(file: string, options: { skip?: readonly Setting[] } = {}): Promise<SketchDeclarations> {
+export async function readSketchDeclarations(file: string, options: { skip?: readonly SketchSetting[] } = {}): Promise<SketchDeclarations> {
   const filename = basename(file);
   // Loaded on demand, as in bundleSketch: the render job never reads declarations.
   const { transform } = require('esbuild') as typeof import('esbuild');
@@ -56,7 +55,7 @@ export async function readSketchDeclarations(file: string, options: { skip?: rea
   const read = readExports(program, code);
   const skipped = new Set<Field>(options.skip);
   const fields = Object.fromEntries(FIELDS.map((field) => [field, skipped.has(field) ? undefined : read(field)])) as Record<Field, Read | undefined>;
-  for (const setting of SETTINGS) {
+  for (const setting of SKETCH_SETTINGS) {
     const kind = fields[setting]?.kind;
     if (kind === 'unknown' || kind === 'elsewhere') throw new UnreadableSettingError(filename, setting, kind === 'unknown' ? 'computed' : 'elsewhere');
   }

@@ -1,3 +1,5 @@
+import type { SketchSetting } from './types';
+
 /** A sketch that cannot be found, loaded or run: the message says which and what to fix. */
 export class InvalidSketchError extends Error {
   override readonly name = 'InvalidSketchError';
@@ -10,7 +12,7 @@ export class InvalidSketchError extends Error {
 export class UnreadableSettingError extends InvalidSketchError {
   constructor(
     readonly filename: string,
-    readonly setting: 'width' | 'height' | 'fps' | 'frames',
+    readonly setting: SketchSetting,
     /** Exported as something computed (a call, an import), or maybe exported from elsewhere (`export * from`, a spread). */
     readonly how: 'computed' | 'elsewhere',
   ) {

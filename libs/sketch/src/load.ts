@@ -2,7 +2,7 @@ import { runInThisContext } from 'node:vm';
 import { BUILTIN_SKETCHES } from './builtins';
 import { InvalidSketchError } from './errors';
 import { inlineSourceMap, MappedStack, mapSketchStack } from './source-map';
-import type { Sketch } from './types';
+import { SKETCH_SETTINGS, type Sketch } from './types';
 
 /** Bundled CommonJS source of a user's sketch (what `bundleSketch` returns). */
 export interface SketchSource {
@@ -67,7 +67,7 @@ export function validateSketch(exported: unknown, filename: string): Sketch<any>
   if (!sketch || typeof sketch.draw !== 'function') {
     throw new InvalidSketchError(`${filename} does not export a draw(ctx, frame) function: export const draw = … or export default { draw }`);
   }
-  for (const field of ['width', 'height', 'fps', 'frames'] as const) {
+  for (const field of SKETCH_SETTINGS) {
     const value = sketch[field];
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
       throw new InvalidSketchError(`${filename} exports ${field} = ${String(value)}; it must be a positive whole number`);

@@ -52,3 +52,7 @@ export interface FrameSettings {
   totalFrames: number;
   seed: string;
 }
+
+/** The settings a sketch may declare for itself (its exports of these names). */
+export const SKETCH_SETTINGS = ['width', 'height', 'fps', 'frames'] as const;
+export type SketchSetting = (typeof SKETCH_SETTINGS)[number];

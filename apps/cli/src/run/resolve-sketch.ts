@@ -1,9 +1,9 @@
-import { uploadSketchSource, RunStore } from '@framefarm/run-store';
-import { builtinSketchNames, bundleSketch, InvalidSketchError, loadSketch, readSketchDeclarations, SketchBundleError, UnreadableSettingError } from '@framefarm/sketch';
+import { uploadSketchSource, RunSettingKey, RunStore } from '@framefarm/run-store';
+import { builtinSketchNames, bundleSketch, InvalidSketchError, loadSketch, readSketchDeclarations, SKETCH_SETTINGS, SketchBundleError, type SketchSetting, UnreadableSettingError } from '@framefarm/sketch';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors';
-import { SketchDefaults } from './run-options';
+import { RUN_SETTING_FLAGS, RunFlags, SketchDefaults } from './run-options';
 
 /** The sketch a run asks for, read on this machine before anything is submitted. */
 export interface LocalSketch {
@@ -28,14 +28,14 @@ export function checkSketchGiven(given: string): void {
   }
 }
 
-/** The flag that gives each setting a sketch may declare. */
-const SETTING_FLAGS = { width: '--width', height: '--height', fps: '--fps', frames: '--frames' } as const;
+/** The run setting each setting a sketch may declare sets (its flag is RUN_SETTING_FLAGS'). */
+const RUN_SETTING_OF: Record<SketchSetting, RunSettingKey> = { width: 'width', height: 'height', fps: 'fps', frames: 'totalFrames' };
 
 /**
  * Checks the sketch, bundles a user's file, and reads the settings it declares; those the flags
  * give (`flags`, as given) need not be readable from the file.
  */
-export async function readSketch(given: string, flags: { width?: string; height?: string; fps?: string; frames?: string } = {}): Promise<LocalSketch> {
+export async function readSketch(given: string, flags: Pick<RunFlags, SketchSetting> = {}): Promise<LocalSketch> {
   checkSketchGiven(given);
   let source: string | undefined;
   if (isSketchFile(given)) {
@@ -48,11 +48,11 @@ export async function readSketch(given: string, flags: { width?: string; height?
   }
   try {
     // A user's sketch is untrusted code: only the render job runs it. What it declares is read from its file.
-    const skip = (Object.keys(SETTING_FLAGS) as Array<keyof typeof SETTING_FLAGS>).filter((setting) => flags[setting] !== undefined);
+    const skip = SKETCH_SETTINGS.filter((setting) => flags[setting] !== undefined);
     const declared = source === undefined ? loadSketch(given) : await readSketchDeclarations(resolve(given), { skip });
     return { given, source, defaults: { width: declared.width, height: declared.height, fps: declared.fps, frames: declared.frames } };
   } catch (error) {
-    if (error instanceof UnreadableSettingError) throw new UsageError(`${error.message} (${SETTING_FLAGS[error.setting]})`);
+    if (error instanceof UnreadableSettingError) throw new UsageError(`${error.message} (${RUN_SETTING_FLAGS[RUN_SETTING_OF[error.setting]]})`);
     if (error instanceof InvalidSketchError) throw new UsageError(error.message);
     throw error;
   }

@@ -45,6 +45,19 @@ export const RUN_SETTING_FLAGS: Record<RunSettingKey, string> = {
 
 const text = (value: string | number | undefined): string | undefined => (value === undefined ? undefined : String(value));
 
+/** The flags as given, by the run setting each sets. */
+const givenSettings = (flags: RunFlags): Partial<Record<RunSettingKey, string>> => ({
+  runId: flags.runId,
+  sketch: flags.sketch,
+  seed: flags.seed,
+  totalFrames: flags.frames,
+  framesPerRenderJob: flags.framesPerJob,
+  width: flags.width,
+  height: flags.height,
+  fps: flags.fps,
+  frameTimeoutSeconds: flags.frameTimeout,
+});
+
 const usageErrorOf = (problems: { key: RunSettingKey; message: string }[], input: Partial<Record<RunSettingKey, string>>): UsageError =>
   new UsageError(problems.map(({ key, message }) => `${RUN_SETTING_FLAGS[key]} ${message} (got "${input[key]}")`).join('; '));
 
@@ -63,17 +76,7 @@ function checkChunkCount(totalFrames: number, framesPerRenderJob: number): void 
  * what only combines with the sketch's own settings is checked by parseRunRequest, once the sketch is read.
  */
 export function checkRunFlags(flags: RunFlags): void {
-  const input: Partial<Record<RunSettingKey, string>> = {
-    runId: flags.runId,
-    sketch: flags.sketch,
-    seed: flags.seed,
-    totalFrames: flags.frames,
-    framesPerRenderJob: flags.framesPerJob,
-    width: flags.width,
-    height: flags.height,
-    fps: flags.fps,
-    frameTimeoutSeconds: flags.frameTimeout,
-  };
+  const input = givenSettings(flags);
   const { values, problems } = parseSettingsText(input, RUN_SETTING_KEYS.filter((key) => input[key] !== undefined));
   if (problems.length > 0) throw usageErrorOf(problems, input);
   if (values.totalFrames !== undefined && values.framesPerRenderJob !== undefined) checkChunkCount(values.totalFrames, values.framesPerRenderJob);
@@ -85,16 +88,15 @@ export function checkRunFlags(flags: RunFlags): void {
  * the capacity is unknown). The same rules as the plan job's environment.
  */
 export function parseRunRequest(flags: RunFlags, sketch: SketchDefaults = {}, vcpus: number = RUN_SETTINGS_DEFAULTS.renderJobs): RunRequest {
+  const given = givenSettings(flags);
   const input: Partial<Record<RunSettingKey, string>> = {
-    runId: flags.runId ?? newRunId(),
-    sketch: flags.sketch ?? RUN_SETTINGS_DEFAULTS.sketch,
-    seed: flags.seed,
-    totalFrames: text(flags.frames ?? sketch.frames ?? RUN_SETTINGS_DEFAULTS.totalFrames),
-    framesPerRenderJob: flags.framesPerJob,
-    width: text(flags.width ?? sketch.width ?? RUN_SETTINGS_DEFAULTS.width),
-    height: text(flags.height ?? sketch.height ?? RUN_SETTINGS_DEFAULTS.height),
-    fps: text(flags.fps ?? sketch.fps ?? RUN_SETTINGS_DEFAULTS.fps),
-    frameTimeoutSeconds: flags.frameTimeout,
+    ...given,
+    runId: given.runId ?? newRunId(),
+    sketch: given.sketch ?? RUN_SETTINGS_DEFAULTS.sketch,
+    totalFrames: given.totalFrames ?? text(sketch.frames ?? RUN_SETTINGS_DEFAULTS.totalFrames),
+    width: given.width ?? text(sketch.width ?? RUN_SETTINGS_DEFAULTS.width),
+    height: given.height ?? text(sketch.height ?? RUN_SETTINGS_DEFAULTS.height),
+    fps: given.fps ?? text(sketch.fps ?? RUN_SETTINGS_DEFAULTS.fps),
   };
   const keys = RUN_SETTING_KEYS.filter((key) => input[key] !== undefined || (key !== 'seed' && key !== 'framesPerRenderJob' && !OPTIONAL_RUN_SETTING_KEYS.includes(key)));
   const { values, problems } = parseSettingsText(input, keys);
