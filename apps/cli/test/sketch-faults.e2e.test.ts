@@ -58,6 +58,8 @@ describe('framefarm run with a faulty sketch', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('computed-sketch.js exports frames, but not as a number written in the file (export const frames = …)');
     expect(result.stderr).toContain('Write the number there, or give frames when you run the sketch (--frames)');
+    // The stack started while the sketch was read; refused, the run leaves no state directory behind.
+    expect(existsSync(join(cwd, '.framefarm'))).toBe(false);
     // --frames gives the setting instead: the run renders.
     const given = await runCli(['run', ...ONE_CHUNK, '--sketch', join(__dirname, 'fixtures', 'computed-sketch.js'), '--json'], cwd);
     expect({ code: given.code, stderr: given.stderr }).toMatchObject({ code: 0 });

@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalStack, startLocalStack } from '@framefarm/local-aws';
@@ -39,18 +40,55 @@ describe('framefarm run joining a running stack', () => {
   });
 });
 
+describe('a session with a stack of its own', () => {
+  let parent: string;
+  beforeAll(async () => {
+    parent = await mkdtemp(join(tmpdir(), 'ff-session-own-'));
+  });
+  afterAll(async () => {
+    await rm(parent, { recursive: true, force: true });
+  });
+  // Nothing serves this endpoint, so the session starts its own stack.
+  const nobody = { endpoint: 'http://127.0.0.1:9' };
+
+  it('discarded, removes the state directory it made', async () => {
+    const stateDir = join(parent, 'made-here');
+    const session = await openLocalSession(stateDir, nobody);
+    expect(session.joined).toBe(false);
+    expect(existsSync(stateDir)).toBe(true);
+    await session.discard();
+    expect(existsSync(stateDir)).toBe(false);
+  });
+
+  it('discarded, keeps a state directory that was there before', async () => {
+    const stateDir = join(parent, 'there-before');
+    await mkdir(stateDir);
+    const session = await openLocalSession(stateDir, nobody);
+    await session.discard();
+    expect(existsSync(stateDir)).toBe(true);
+  });
+
+  it('closed, keeps the state directory it made', async () => {
+    const stateDir = join(parent, 'closed');
+    const session = await openLocalSession(stateDir, nobody);
+    await session.close();
+    expect(existsSync(stateDir)).toBe(true);
+  });
+});
+
 describe('openLocalSessionDuring', () => {
-  /** A session that counts how often it was closed. */
-  const session = (): LocalSession & { closed: number } => {
-    const opened = { target: { endpoint: 'http://127.0.0.1:1' }, stateDir: '/state', joined: false, closed: 0 } as unknown as LocalSession & { closed: number };
+  /** A session that counts how often it was closed, and discarded. */
+  const session = (): LocalSession & { closed: number; discarded: number } => {
+    const opened = { target: { endpoint: 'http://127.0.0.1:1' }, stateDir: '/state', joined: false, closed: 0, discarded: 0 } as unknown as LocalSession & { closed: number; discarded: number };
     opened.close = async () => void opened.closed++;
+    opened.discard = async () => void opened.discarded++;
     return opened;
   };
 
   it("gives the work's result and the session, still open", async () => {
     const opened = session();
     await expect(openLocalSessionDuring(Promise.resolve(42), async () => opened)).resolves.toEqual({ result: 42, session: opened });
-    expect(opened.closed).toBe(0);
+    expect(opened).toMatchObject({ closed: 0, discarded: 0 });
   });
 
   it('opens the session while the work is still going on', async () => {
@@ -66,10 +104,10 @@ describe('openLocalSessionDuring', () => {
     await expect(both).resolves.toMatchObject({ result: 'read' });
   });
 
-  it("closes the session again when the work fails, and throws the work's error", async () => {
+  it("discards the session when the work fails, and throws the work's error", async () => {
     const opened = session();
     await expect(openLocalSessionDuring(Promise.reject(new UsageError('bad sketch')), async () => opened)).rejects.toThrow('bad sketch');
-    expect(opened.closed).toBe(1);
+    expect(opened).toMatchObject({ closed: 0, discarded: 1 });
   });
 
   it("throws the work's error when both fail", async () => {

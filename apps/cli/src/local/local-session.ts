@@ -1,4 +1,6 @@
 import { LocalStack, localStackCredentials, provisionLocalStack, requestText, startLocalStack } from '@framefarm/local-aws';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_LOCAL_ENDPOINT, defaultRegion, localTarget, Target } from '../aws/target';
 import { UsageError } from '../errors';
@@ -11,6 +13,11 @@ export interface LocalSession {
   /** True when another process (framefarm up) serves the stack and this session joined it. */
   joined: boolean;
   close(): Promise<void>;
+  /**
+   * Closes the session and removes the state directory if this session made it: a run refused
+   * before it submitted anything leaves nothing behind that looks like a stack of its own.
+   */
+  discard(): Promise<void>;
 }
 
 export interface SessionOptions {
@@ -80,21 +87,28 @@ export async function openLocalSession(stateDir: string, options: SessionOptions
     }
     const credentials = await localStackCredentials(endpoint);
     await provisionLocalStack(endpoint, { region: defaultRegion(), credentials });
-    return { target: { ...localTarget(endpoint), credentials }, stateDir: running.stateDir, joined: true, close: async () => undefined };
+    const close = async (): Promise<void> => undefined;
+    return { target: { ...localTarget(endpoint), credentials }, stateDir: running.stateDir, joined: true, close, discard: close };
   }
+  const made = !existsSync(resolve(stateDir));
   const stack = await startProvisionedStack({ stateDir, port: 0, quiet: true });
-  return { target: { ...localTarget(stack.endpoint, stack.region), credentials: stack.credentials }, stateDir: stack.stateDir, joined: false, close: () => stack.stop() };
+  const close = (): Promise<void> => stack.stop();
+  const discard = async (): Promise<void> => {
+    await close();
+    if (made) await rm(stack.stateDir, { recursive: true, force: true });
+  };
+  return { target: { ...localTarget(stack.endpoint, stack.region), credentials: stack.credentials }, stateDir: stack.stateDir, joined: false, close, discard };
 }
 
 /**
  * Opens the local session while `work` goes on (esbuild bundles a user's sketch and strips the
  * types of the file its settings are read from, in its own process, while this one starts the
- * stack). If the work fails, its error is the one thrown, and the session is closed again first.
+ * stack). If the work fails, its error is the one thrown, and the session is discarded first.
  */
 export async function openLocalSessionDuring<T>(work: Promise<T>, open: () => Promise<LocalSession>): Promise<{ result: T; session: LocalSession }> {
   const [worked, opened] = await Promise.allSettled([work, open()]);
   if (worked.status === 'rejected') {
-    if (opened.status === 'fulfilled') await opened.value.close();
+    if (opened.status === 'fulfilled') await opened.value.discard();
     throw worked.reason;
   }
   if (opened.status === 'rejected') throw opened.reason;
