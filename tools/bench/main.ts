@@ -1,7 +1,7 @@
 /**
- * framefarm's benchmarks (issue 11): `npm run bench` runs all, `npm run bench -- --quick` a small
- * set in about a minute on a quiet machine. Prints every table and writes docs/benchmarks.md
- * with an SVG chart per benchmark in docs/benchmarks/.
+ * framefarm's benchmarks (issue 11): `npm run bench` runs all, `npm run bench -- --quick` each at
+ * a small size (QUICK). Prints every table and writes docs/benchmarks.md with an SVG chart per
+ * benchmark in docs/benchmarks/.
  *
  *   npm run bench [-- --quick] [--only end-to-end,sketches,chunk-sizing,engine-overhead,join,api-latency,previews] [--reps N] [--out FILE]
  *
@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { resolveFfmpeg } from '@framefarm/media';
 import { apiLatency } from './api-latency';
 import { chunkSizing } from './chunk-sizing';
@@ -26,6 +27,44 @@ import { BUILTINS, bundleSketch, CIRCLES, ROOT, USER_SKETCH } from './sketches';
 import { FINDINGS } from './findings';
 import { PREFACE } from './preface';
 import { previewCost } from './previews';
+
+/** What each benchmark measures, and how often by default. */
+interface Sizes {
+  endToEnd: Array<{ frames: number; reps: number; naive: boolean }>;
+  sketches: { frames: number; reps: number };
+  chunkSizing: { frames: number[]; chunks: number[]; reps: number };
+  engineChildren: number;
+  join: { frames: number; segments: number; reps: number };
+  previews: { frames: number; previews: number };
+  apiLatency: { submits: number; describes: number; lists: number; arraySize: number };
+}
+
+/** The sizes the issue names; with their default repetitions the full run takes over an hour. */
+const FULL: Sizes = {
+  endToEnd: [{ frames: 240, reps: 5, naive: true }, { frames: 960, reps: 3, naive: false }, { frames: 1800, reps: 3, naive: true }],
+  sketches: { frames: 240, reps: 3 },
+  chunkSizing: { frames: [240, 1800], chunks: [1, 2, 4, 8, 16, 30], reps: 2 },
+  engineChildren: 10_000,
+  join: { frames: 1800, segments: 30, reps: 3 },
+  previews: { frames: 120, previews: 20 },
+  apiLatency: { submits: 1000, describes: 100, lists: 20, arraySize: 10_000 },
+};
+
+/**
+ * Every benchmark at a small size: a look at where things stand, not the figures of record (a
+ * framefarm run of 60 frames is mostly its fixed cost, so its ratios read higher than at 240).
+ * 1 min 40 s on a quiet 2-core machine (2026-12-02), most of it the ten framefarm runs it makes,
+ * about 4 s each however few frames they render.
+ */
+const QUICK: Sizes = {
+  endToEnd: [{ frames: 60, reps: 2, naive: true }],
+  sketches: { frames: 30, reps: 1 },
+  chunkSizing: { frames: [60], chunks: [1, 4], reps: 1 }, // and the planner's default
+  engineChildren: 200,
+  join: { frames: 60, segments: 4, reps: 2 },
+  previews: { frames: 30, previews: 5 },
+  apiLatency: { submits: 200, describes: 20, lists: 5, arraySize: 2_000 },
+};
 
 const BENCHMARKS = ['end-to-end', 'sketches', 'chunk-sizing', 'engine-overhead', 'join', 'api-latency', 'previews'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
@@ -59,12 +98,16 @@ function commandLine(argv: string[]): string {
 
 async function main(): Promise<void> {
   const { quick, only, reps: repsOverride, out } = parseArgs(process.argv.slice(2));
+  const sizes = quick ? QUICK : FULL;
   const reps = (fallback: number) => repsOverride ?? fallback;
   const cores = cpus().length;
   const loadBefore = load();
   const dir = mkdtempSync(join(tmpdir(), 'bench-sketches-'));
   const sections: Section[] = [];
+  let sectionStart = performance.now();
   const done = (section: Section) => {
+    process.stderr.write(`(${section.title}: ${((performance.now() - sectionStart) / 1000).toFixed(0)} s)\n`);
+    sectionStart = performance.now();
     sections.push(section);
     console.log(`\n## ${section.title}\n`);
     for (const table of section.tables) console.log(`${textTable(table)}\n`);
@@ -74,12 +117,10 @@ async function main(): Promise<void> {
     process.stderr.write(`bench (${quick ? 'quick' : 'full'}): ${only.join(', ')}; ${cores} cores, load ${loadBefore}\n`);
     await buildBundles();
     const circles = bundleSketch(CIRCLES, dir);
+    sectionStart = performance.now();
     if (only.includes('end-to-end')) {
-      const plan: Array<{ frames: number; reps: number; naive: boolean }> = quick
-        ? [{ frames: 120, reps: 3, naive: true }]
-        : [{ frames: 240, reps: 5, naive: true }, { frames: 960, reps: 3, naive: false }, { frames: 1800, reps: 3, naive: true }];
       const runs = [];
-      for (const p of plan) {
+      for (const p of sizes.endToEnd) {
         const size: RenderSize = { frames: p.frames, ...HD };
         runs.push({ size, reps: await measureSideBySide(circles, size, reps(p.reps), cores, p.naive) });
       }
@@ -87,16 +128,16 @@ async function main(): Promise<void> {
     }
     if (only.includes('sketches')) {
       const sketches = [...BUILTINS.map((name) => bundleSketch(name, dir)), bundleSketch(USER_SKETCH, dir)];
-      done(await sketchSweep(sketches, { frames: quick ? 90 : 240, ...HD }, reps(quick ? 1 : 3), cores));
+      done(await sketchSweep(sketches, { frames: sizes.sketches.frames, ...HD }, reps(sizes.sketches.reps), cores));
     }
     if (only.includes('chunk-sizing')) {
-      const sizes = quick ? [{ frames: 60, ...HD }] : [{ frames: 240, ...HD }, { frames: 1800, ...HD }];
-      done(await chunkSizing(CIRCLES, sizes, quick ? [1, 2, 4, 8] : [1, 2, 4, 8, 16, 30], reps(quick ? 1 : 2)));
+      const { frames, chunks, reps: chunkReps } = sizes.chunkSizing;
+      done(await chunkSizing(CIRCLES, frames.map((n) => ({ frames: n, ...HD })), chunks, reps(chunkReps)));
     }
-    if (only.includes('engine-overhead')) done(await engineOverhead(quick ? 500 : 10_000));
-    if (only.includes('join')) done(await joinBench(quick ? { frames: 120, segments: 4, ...HD, reps: reps(3) } : { frames: 1800, segments: 30, ...HD, reps: reps(3) }));
-    if (only.includes('previews')) done(await previewCost(quick ? { frames: 30, previews: 5 } : { frames: 120, previews: 20 }));
-    if (only.includes('api-latency')) done(await apiLatency(quick ? { submits: 200, describes: 20, lists: 5, arraySize: 10_000 } : { submits: 1000, describes: 100, lists: 20, arraySize: 10_000 }));
+    if (only.includes('engine-overhead')) done(await engineOverhead(sizes.engineChildren));
+    if (only.includes('join')) done(await joinBench({ ...sizes.join, ...HD, reps: reps(sizes.join.reps) }));
+    if (only.includes('previews')) done(await previewCost(sizes.previews));
+    if (only.includes('api-latency')) done(await apiLatency(sizes.apiLatency));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
