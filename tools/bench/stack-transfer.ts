@@ -8,7 +8,8 @@
  *   npx tsx --tsconfig tsconfig.base.json tools/bench/stack-transfer.ts [--mb 50] [--reps 3] LABEL=DIR [LABEL=DIR ...]
  *
  * The stack runs in one process and the client in another; the stack's CPU is read from
- * /proc/<pid>/stat (every thread of the process) around each request.
+ * /proc/<pid>/stat (every thread of the process) around each request, the client's own from
+ * process.cpuUsage() around its upload.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,8 @@ import { markdownTable } from './report';
 
 interface Sample {
   putMs: number;
+  /** The uploading process's own CPU for the same PutObject (reading the file, hashing it, sending it). */
+  clientPutMs: number;
   getMs: number;
   getItemMs: number;
 }
@@ -79,8 +82,15 @@ async function client(mb: number): Promise<void> {
   await put();
   await get();
   for (let i = 0; i < 20; i++) await store.records.getRun('bench-none');
+  const clientCpuOf = async (work: () => Promise<unknown>): Promise<number> => {
+    const before = process.cpuUsage();
+    await work();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000;
+  };
   const sample: Sample = {
     putMs: (await stackCpuOf(put)) * 1000,
+    clientPutMs: await clientCpuOf(put),
     getMs: (await stackCpuOf(get)) * 1000,
     getItemMs: ((await stackCpuOf(async () => {
       for (let i = 0; i < GET_ITEMS; i++) await store.records.getRun('bench-none');
@@ -123,10 +133,10 @@ async function main(): Promise<void> {
   }
   console.log(`Stack CPU per request (median, min–max of ${reps}), ${mb} MB objects:\n`);
   console.log(markdownTable({
-    headers: ['checkout', `PutObject ${mb} MB, ms`, `GetObject ${mb} MB, ms`, 'GetItem, ms'],
+    headers: ['checkout', `PutObject ${mb} MB, ms`, `GetObject ${mb} MB, ms`, 'GetItem, ms', `the uploader's own CPU for PutObject ${mb} MB, ms`],
     rows: checkouts.map(({ label }) => {
       const s = samples.get(label) ?? [];
-      return [label, range(s.map((x) => x.putMs), 0), range(s.map((x) => x.getMs), 0), range(s.map((x) => x.getItemMs), 2)];
+      return [label, range(s.map((x) => x.putMs), 0), range(s.map((x) => x.getMs), 0), range(s.map((x) => x.getItemMs), 2), range(s.map((x) => x.clientPutMs), 0)];
     }),
   }));
 }
