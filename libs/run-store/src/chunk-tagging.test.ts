@@ -3,6 +3,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { INTERMEDIATE_OBJECT_TAGGING } from '@framefarm/job-specs';
 import { mockClient } from 'aws-sdk-client-mock';
+import { Readable } from 'node:stream';
 import { ObjectStore } from './object-store';
 import { RunRecords } from './records';
 import { RunStore } from './run-store';
@@ -15,7 +16,16 @@ describe('chunk objects are tagged as intermediate', () => {
     new ObjectStore(new S3Client({ region: 'us-east-1' }), 'bucket'),
     new RunRecords(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' })), 'table'),
   );
-  beforeEach(() => s3.reset().on(PutObjectCommand).resolves({}));
+  beforeEach(() =>
+    s3
+      .reset()
+      .on(PutObjectCommand)
+      .callsFake(async (input: { Body: unknown }) => {
+        // As S3 does, read a streamed body before answering.
+        if (input.Body instanceof Readable) for await (const chunk of input.Body) void chunk;
+        return {};
+      }),
+  );
 
   it('tags the segment and the chunk manifest, and nothing else', async () => {
     // Any file will do: only the requests are checked.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { pipeline as pipelineStreams, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type * as z from 'zod/mini';
@@ -17,12 +17,6 @@ const isNotFound = (error: unknown): boolean => {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   return e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404;
 };
-
-export async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
-}
 
 /** The run bucket through the S3 API: JSON documents, files streamed both ways, listings. */
 export class ObjectStore {
@@ -92,9 +86,20 @@ export class ObjectStore {
     }
   }
 
+  /** Streams a file into an object; its SHA-256 is taken from the bytes as they are sent, so the file is read once. */
   async uploadFile(key: string, path: string, contentType: string, tagging?: string): Promise<StoredFile> {
-    const [{ size }, sha256] = await Promise.all([stat(path), sha256OfFile(path)]);
-    const body = createReadStream(path);
+    const { size } = await stat(path);
+    const hash = createHash('sha256');
+    let sent = 0;
+    const hashing = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        hash.update(chunk);
+        sent += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    // pipeline(), not pipe(): a file that fails to read fails the body, and with it the request.
+    const body = pipelineStreams(createReadStream(path), hashing, () => undefined);
     try {
       await this.s3.send(
         new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentLength: size, ContentType: contentType, ...(tagging ? { Tagging: tagging } : {}) }),
@@ -102,7 +107,8 @@ export class ObjectStore {
     } finally {
       body.destroy(); // a request that failed before reading the whole file leaves it open otherwise
     }
-    return { key, bytes: size, sha256 };
+    if (sent !== size) throw new Error(`${path} changed while it was uploaded to ${key}: ${sent} bytes sent of ${size}`);
+    return { key, bytes: size, sha256: hash.digest('hex') };
   }
 
   /** Streams an object to a file and returns what was written. */

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +110,13 @@ describe('RunStore against S3 and DynamoDB APIs', () => {
     expect(downloaded).toEqual(uploaded);
     expect(await readFile(join(dir, 'out.bin'), 'utf8')).toBe('segment bytes');
     expect(await store.objects.size(uploaded.key)).toBe(13);
+
+    // A file read in many parts: the hash taken as it is sent is the hash of the file.
+    const large = randomBytes(300_000);
+    await writeFile(source, large);
+    const sent = await store.objects.uploadFile('runs/run-1/chunks/00003.ts', source, 'video/mp2t');
+    expect(sent).toEqual({ key: 'runs/run-1/chunks/00003.ts', bytes: large.length, sha256: createHash('sha256').update(large).digest('hex') });
+    expect(await store.objects.downloadFile(sent.key, join(dir, 'out.bin'))).toEqual(sent);
   });
 
   it('stores user sketches by content hash and refuses a changed one', async () => {
