@@ -51,14 +51,15 @@ export const WHY_MISSED = {
     'before and after it have taken their time: at 240 frames, in every run so far, less than the ideal\'s own wall time, which no render phase can get under.',
   pipe:
     'On 2 cores a run can only be faster than the one-pipe script by using less CPU than it: the script keeps both cores busy (its Node process ' +
-    'draws while a multi-threaded x264 encodes) and pays for nothing else; see its CPU ÷ ideal, 1.04–1.10×. framefarm pays the per-frame ' +
-    'cost of the CPU note (a checksum of every frame, the sketch in a thread of its own: about 1.5 ms a frame together) and the fixed cost ' +
-    'of a run: 16–20% more CPU than the script at 960 and 1,800 frames (the script\'s own cost varies from run to run, ' +
-    'up to 13% at 1,800 frames: its getImageData readback lands on fresh memory on some frames and not on others). Being faster would take less CPU than the script itself, which a run ' +
-    'that checks every frame and starts a plan, render and encode job cannot use on this machine. What framefarm adds pays off where there are ' +
-    'more cores than one script keeps busy (render jobs across instances on AWS), which a 2-core machine cannot show. In wall time (the table ' +
-    'under these notes): once the phases before and after the render jobs have taken theirs, the script\'s time leaves the render phase about ' +
-    'the ideal\'s own wall time or less.',
+    'draws while a multi-threaded x264 encodes) and pays for nothing else; see its CPU ÷ ideal, 1.04–1.18×. framefarm pays the fixed cost of a ' +
+    'run (about 4.5 s of CPU: the CLI with its stack, three job processes and a second render job) and a checksum of every frame, but its render ' +
+    'loop costs less a frame than the script\'s (frames go to x264 as I420 converted in WebAssembly, where the script\'s ffmpeg converts RGBA; ' +
+    'tools/bench/loop-floor.ts). At 960 frames the fixed cost still decides: on 2026-12-02 at 13:25 framefarm used 38.7 s of CPU against the ' +
+    'script\'s 33.7 s. At 1,800 frames the two are level, and which is faster depends on the run: at 13:25 framefarm used 65.8 s against 66.4 s ' +
+    'and was faster in 2 of 3 repetitions, at 09:33 it used 20% more (the script\'s own cost varies up to 13% at 1,800 frames: its getImageData ' +
+    'readback lands on fresh memory on some frames and not on others). What framefarm adds pays off where there are more cores than one script ' +
+    'keeps busy (render jobs across instances on AWS), which a 2-core machine cannot show. In wall time (the table under these notes): once the ' +
+    'phases before and after the render jobs have taken theirs, the script\'s time leaves the render phase about the ideal\'s own wall time.',
   naive:
     'How fast the naive baseline is depends on the machine: at 240 frames it took about 16 s on 2026-11-30 and 12.6–14.3 s on a quieter ' +
     '2026-12-01, so 3× faster means 4.2–5.3 s, about 1.6–1.8× the ideal\'s wall time: less than the render jobs\' busy cores plus the fixed wall ' +
