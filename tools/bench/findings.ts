@@ -968,9 +968,9 @@ Also measured:
   CPU 13.81 s (13.18–14.30) against 13.95 s (13.07–14.37), less in 3 of 5 pairs; wall 8.3 s both (7.9–8.7 and 7.6–8.9). The
   0.1 s of CPU and 50–80 ms of wall this round takes off are inside the spread of whole runs.
 
-## Nineteenth round: uploads read their file once; \`--quick\` in under two minutes; where a run's CPU goes above the loop's floor (issue 11, continued)
+## Nineteenth round: uploads read their file once; \`--quick\` in under a minute and a half; where a run's CPU goes above the loop's floor (issue 11, continued)
 
-Measured 2026-12-02 between 12:20 and 14:25 UTC (load average 0–3).
+Measured 2026-12-02 between 12:20 and 14:20 UTC (load average 0–3).
 
 Changed in this round:
 - **An upload hashes its file as it sends it** (\`uploadFile\` in \`libs/run-store/src/object-store.ts\`: a render job's segment, the
@@ -980,14 +980,15 @@ Changed in this round:
   now measures it; snapshots of 8e13218 and ea3d319, interleaved): 15 MB (a 480-frame segment) 81 ms (73–99) → 59 ms (44–84),
   8 runs each; 50 MB (an 1,800-frame video) 209 ms (175–238) → 185 ms (173–191), 6 runs each. About 0.1 s of a 1,800-frame run,
   a few hundredths at 240 frames.
-- **\`npm run bench -- --quick\` takes 1 min 40 s instead of 2 min 54 s** (a quiet machine, 2026-12-02). The issue asks for about
-  a minute. The sizes of both modes are now one table each in \`tools/bench/main.ts\` (\`FULL\`, \`QUICK\`); quick runs 60 frames
-  end to end (twice, with the naive baseline), the sketches at 30 frames, chunk sizing at 1 and 4 chunks and the default,
-  200 engine children, a 2,000-child listing. Each section prints its time on stderr: end to end 34 s, sketches 31 s, chunk
-  sizing 16 s, the engine 9 s, the rest 7 s. What is left is the ten framefarm runs the set makes, about 4 s each however few
-  frames they render: the run's fixed cost again. At 60 frames that fixed cost is most of a run, so quick's ratios read well
-  above the full run's (CPU 3.2–3.4× the ideal against 1.7–1.9× at 240 frames), and the join's ratio falls under its target
-  (9–14× at 60 frames in 4 segments). Quick is a look, not the figures of record.
+- **\`npm run bench -- --quick\` takes 1 min 26 s instead of 2 min 54 s** (2026-12-02; the first without the engine's sandbox,
+  the second with it). The issue asks for about a minute. The sizes of both modes are now one table each in
+  \`tools/bench/main.ts\` (\`FULL\`, \`QUICK\`); quick runs 60 frames end to end once (with the naive baseline), the sketches at
+  30 frames, chunk sizing at 1 chunk and the default, 100 engine children per array, a 2,000-child listing. Each section
+  prints its time on stderr: end to end 17 s, sketches 31 s, chunk sizing 11 s, the engine 17 s (its xargs baseline starts
+  every process in the sandbox too), the rest 6 s. What is left is the eight framefarm runs the set makes, about 4 s each
+  however few frames they render: the run's fixed cost again. At 60 frames that fixed cost is most of a run, so quick's ratios
+  read well above the full run's (CPU 3.2–3.4× the ideal against 1.7× at 240 frames), and the join's ratio falls under its
+  target (9–14× at 60 frames in 4 segments). Quick is a look, not the figures of record.
 - **A sketch refused while the local stack starts leaves no state directory.** Since the eighteenth round \`framefarm run\`
   reads the sketch while it starts the stack; a sketch that failed to read left \`.framefarm\` behind (the stack closed again,
   its directory kept), where a bad flag leaves nothing. The session now removes the state directory if it made it (not one
@@ -1026,7 +1027,8 @@ Also measured:
   between the two (24% dearer): CPU ÷ ideal 3.28× against 3.17×. The machine moved; the changes are far below that.
 
 **The end-to-end and sketch tables at the top were measured again after this round** (\`--only end-to-end,sketches --reps 3\`,
-12:59–13:25 UTC, load average 2–2.9). Four targets are met there by the median of 3 repetitions, though not in every
+12:59–13:25 UTC, load average 2–2.9; the machine had no bubblewrap until \`.ci/run\` installed it at 13:50, so the jobs ran
+without the engine's sandbox, see below). Four targets are met there by the median of 3 repetitions, though not in every
 repetition:
 - CPU ≤ 1.2× the ideal at 1,800 frames: 1.11× (1.09–1.27); at 09:33, after the seventeenth round, 1.36× (1.32–1.40), at 06:06
   1.25×;
@@ -1043,9 +1045,15 @@ faster than the naive baseline; faster than the script at 960 frames 1.24×; wal
 \`tools/bench/why-missed.ts\`) said a run could not use less CPU than the script on this machine; it now says what this run
 showed.
 
-A second end-to-end run right after it (\`--only end-to-end --reps 3\`, 13:37–14:25 UTC, not in the tables above): CPU at 1,800
+A second end-to-end run right after it (\`--only end-to-end --reps 3\`, 13:26–13:49 UTC, not in the tables above, also without
+the sandbox): CPU at 1,800
 frames 1.19× (1.01–1.22), met by the median; faster than the script at 1,800 frames 1.01× (0.95–1.01), missed, faster in 1 of
 3; at 960 frames CPU 1.27× (1.18–1.41) and wall 1.36× (1.28–1.50), met; at 240 frames CPU 1.73× (1.62–1.86), wall 2.06×, 2.80×
 faster than naive; wall at 1,800 frames 1.25× (1.06–1.29). The 1,800-frame targets sit on their line, on either side of it
 from one repetition to the next.
+
+**The sandbox does not explain those runs.** Runs of 1,800 frames with the engine's sandbox and without it
+(\`FRAMEFARM_SANDBOX=off\`), interleaved, \`cpu-time.pl\`, 14:13–14:17 UTC: 86.3 s against 89.3 s of CPU, then 67.1 s against 65.0 s.
+The same run took 67 s and 86 s of CPU ten minutes apart: on this machine the hour moves a run's CPU by up to a third, far more
+than the sandbox's few milliseconds a process.
 `;

@@ -53,14 +53,15 @@ const FULL: Sizes = {
 /**
  * Every benchmark at a small size: a look at where things stand, not the figures of record (a
  * framefarm run of 60 frames is mostly its fixed cost, so its ratios read higher than at 240).
- * 1 min 40 s on a quiet 2-core machine (2026-12-02), most of it the ten framefarm runs it makes,
- * about 4 s each however few frames they render.
+ * 1 min 26 s on a 2-core machine with the engine's sandbox (2026-12-02): most of it the eight
+ * framefarm runs it makes, about 4 s each however few frames they render, and the engine's 200
+ * jobs against xargs starting as many, bare and sandboxed.
  */
 const QUICK: Sizes = {
-  endToEnd: [{ frames: 60, reps: 2, naive: true }],
+  endToEnd: [{ frames: 60, reps: 1, naive: true }],
   sketches: { frames: 30, reps: 1 },
-  chunkSizing: { frames: [60], chunks: [1, 4], reps: 1 }, // and the planner's default
-  engineChildren: 200,
+  chunkSizing: { frames: [60], chunks: [1], reps: 1 }, // and the planner's default
+  engineChildren: 100,
   join: { frames: 60, segments: 4, reps: 2 },
   previews: { frames: 30, previews: 5 },
   apiLatency: { submits: 200, describes: 20, lists: 5, arraySize: 2_000 },

@@ -72,7 +72,7 @@ export const WHY_MISSED = {
     'per process on 2026-12-02; see the CPU note) and the rest the per-frame cost of the CPU note. Against those ideals that is more than the ' +
     '1.5× allowed: the fixed cost alone is nearly all of the allowance for aurora and more than it for the others.',
   engine:
-    'At the quick size (200 children) the engine\'s fixed costs (an engine process, the SDK, the queue and definition set-up) weigh more than at 10,000, ' +
+    'At the quick size (100 children) the engine\'s fixed costs (an engine process, the SDK, the queue and definition set-up) weigh more than at 10,000, ' +
     'and under load xargs, a C loop, keeps its speed better than a Node event loop that shares the cores. On 2 cores the engine is CPU-bound, not idle: ' +
     'the CPU-per-job column shows the engine process and its launcher shells spending more per job than xargs and its process together, spread thin over ' +
     'the launch line, the pipe reads, the journal and the scheduling pass (tools/bench-batch/README.md). Closing it means less Node work per job, not a faster process start.',
