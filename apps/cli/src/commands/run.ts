@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { clientsFor, destroyClients } from '../aws/clients';
 import { RunFailedError } from '../errors';
 import { openLocalSession, openLocalSessionDuring } from '../local/local-session';
+import { unsandboxedJobsWarning } from '../local/sandbox-warning';
 import { describeFailure, progressOf, RunState, submitPlan } from '@framefarm/runs';
 import { formatFailure } from '../run/failure';
 import { finishRun } from '../run/finish-run';
@@ -54,6 +55,10 @@ export function registerRun(program: Command): void {
         session,
       } = await openLocalSessionDuring(reading, () => openLocalSession(flags.stateDir, { stateDirGiven: command.getOptionValueSource('stateDir') === 'cli' }));
       if (session.joined) out.warn(`using the local stack already running at ${session.target.endpoint} (state in ${session.stateDir})`);
+      else {
+        const unsandboxed = unsandboxedJobsWarning();
+        if (unsandboxed) out.warn(unsandboxed);
+      }
       const clients = clientsFor(session.target);
       const abort = new AbortController();
       const interrupt = () => abort.abort();

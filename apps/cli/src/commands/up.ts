@@ -1,11 +1,12 @@
 import { allJobSpecs, LOCAL_RESOURCES } from '@framefarm/job-specs';
-import { DEFAULT_PORT, isLoopbackAddress, sandboxSupport } from '@framefarm/local-aws';
+import { DEFAULT_PORT, isLoopbackAddress } from '@framefarm/local-aws';
 import { Command } from 'commander';
 import { UsageError } from '../errors';
 import { clientsFor, destroyClients } from '../aws/clients';
 import { localTarget } from '../aws/target';
 import { targetDashboard } from '../dashboard/target-dashboard';
 import { startProvisionedStack } from '../local/local-session';
+import { unsandboxedJobsWarning } from '../local/sandbox-warning';
 import { jsonOption, Output } from '../ui/output';
 
 interface UpFlags {
@@ -101,8 +102,8 @@ export function registerUp(program: Command): void {
           '',
         ].join('\n'),
       );
-      const sandbox = sandboxSupport();
-      if (!sandbox.available) out.warn(`jobs run without a sandbox (they can see this user's files and processes): ${sandbox.reason}`);
+      const unsandboxed = unsandboxedJobsWarning();
+      if (unsandboxed) out.warn(unsandboxed);
       await stopAsked;
       out.note('stopping…');
       destroyClients(clients);
