@@ -6,12 +6,7 @@ import { validateSketch } from './load';
 import { SKETCH_SETTINGS, type SketchSetting } from './types';
 
 /** The settings a sketch declares for itself; unset ones are left to the run's flags and defaults. */
-export interface SketchDeclarations {
-  width?: number;
-  height?: number;
-  fps?: number;
-  frames?: number;
-}
+export type SketchDeclarations = Partial<Record<SketchSetting, number>>;
 
 const FIELDS = ['draw', 'setup', ...SKETCH_SETTINGS] as const;
 type Field = (typeof FIELDS)[number];
