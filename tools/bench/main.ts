@@ -22,7 +22,7 @@ import { engineOverhead } from './engine-overhead';
 import { buildBundles, RenderSize } from './framefarm-run';
 import { joinBench } from './join';
 import { load } from './measure';
-import { markdownTable, Section, textTable, writeBenchmarksDoc } from './report';
+import { markdownTable, metCell, Section, textTable, writeBenchmarksDoc } from './report';
 import { BUILTINS, bundleSketch, CIRCLES, ROOT, USER_SKETCH } from './sketches';
 import { FINDINGS } from './findings';
 import { PREFACE } from './preface';
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     sections.push(section);
     console.log(`\n## ${section.title}\n`);
     for (const table of section.tables) console.log(`${textTable(table)}\n`);
-    if (section.targets.length > 0) console.log(textTable({ headers: ['target', 'measured', 'met'], rows: section.targets.map((t) => [t.what, t.measured, t.met ? 'yes' : 'NO']) }));
+    if (section.targets.length > 0) console.log(textTable({ headers: ['target', 'measured', 'met'], rows: section.targets.map((t) => [t.what, t.measured, metCell(t, 'NO')]) }));
   };
   try {
     process.stderr.write(`bench (${quick ? 'quick' : 'full'}): ${only.join(', ')}; ${cores} cores, load ${loadBefore}\n`);

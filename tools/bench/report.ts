@@ -22,8 +22,17 @@ export interface Target {
   what: string;
   measured: string;
   met: boolean;
+  /** For a target judged by the median of repetitions: how many of them met it on their own. */
+  repetitions?: { met: number; of: number };
   /** Why it is missed and what would close it (docs/benchmarks.md shows it under the table). */
   note?: string;
+}
+
+/** The "met" column: by the median, with how many repetitions met the target on their own where there were several. */
+export function metCell(target: Target, no: string): string {
+  const verdict = target.met ? 'yes' : no;
+  const reps = target.repetitions;
+  return reps && reps.of > 1 ? `${verdict} (${reps.met} of ${reps.of} repetitions)` : verdict;
 }
 
 export interface Section {
@@ -121,7 +130,7 @@ export function writeBenchmarksDoc(file: string, env: Environment, sections: Sec
       out.push(`![${section.title}](${relative(dirname(file), svg)})`, '');
     }
     if (section.targets.length > 0) {
-      out.push(markdownTable({ headers: ['target', 'measured', 'met'], rows: section.targets.map((t) => [t.what, t.measured, t.met ? 'yes' : '**no**']) }), '');
+      out.push(markdownTable({ headers: ['target', 'measured', 'met'], rows: section.targets.map((t) => [t.what, t.measured, metCell(t, '**no**')]) }), '');
       // One paragraph per reason, naming every target it explains.
       const byNote = new Map<string, string[]>();
       for (const t of section.targets.filter((t) => !t.met && t.note)) byNote.set(t.note!, [...(byNote.get(t.note!) ?? []), t.what]);
