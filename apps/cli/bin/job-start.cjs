@@ -1,6 +1,6 @@
 // Starts a job bundle locally: `node job-start.cjs <bundle> [args…]` runs <bundle> as `node <bundle>`
 // would, but hands V8 the code cache the CLI filled for it (<bundle>.v8cache, see
-// apps/cli/src/local/code-cache.ts), so the job skips compiling the 3 MB bundle's start-up code.
+// apps/cli/src/local/code-cache.ts), so the job skips compiling the 1.5 MB bundle's start-up code.
 //
 // The cache is compiled machine code, so it is only ever written by the CLI (the trusted side),
 // never from here: a job (sandboxed, with its own IAM role) has no path to write a cache that
