@@ -54,23 +54,24 @@ export const WHY_MISSED = {
     'draws while a multi-threaded x264 encodes) and pays for nothing else; see its CPU ÷ ideal, 1.04–1.18×. framefarm pays the fixed cost of a ' +
     'run (about 4.5 s of CPU: the CLI with its stack, three job processes and a second render job) and a checksum of every frame, but its render ' +
     'loop costs less a frame than the script\'s (frames go to x264 as I420 converted in WebAssembly, where the script\'s ffmpeg converts RGBA; ' +
-    'tools/bench/loop-floor.ts). At 960 frames the fixed cost still decides: on 2026-12-02 at 13:25 framefarm used 38.7 s of CPU against the ' +
-    'script\'s 33.7 s. At 1,800 frames the two are level, and which is faster depends on the run: at 13:25 framefarm used 65.8 s against 66.4 s ' +
-    'and was faster in 2 of 3 repetitions, at 09:33 it used 20% more (the script\'s own cost varies up to 13% at 1,800 frames: its getImageData ' +
-    'readback lands on fresh memory on some frames and not on others). What framefarm adds pays off where there are more cores than one script ' +
-    'keeps busy (render jobs across instances on AWS), which a 2-core machine cannot show. In wall time (the table under these notes): once the ' +
-    'phases before and after the render jobs have taken theirs, the script\'s time leaves the render phase about the ideal\'s own wall time.',
+    'tools/bench/loop-floor.ts). At 960 frames the fixed cost still decides: on 2026-12-02 at 16:11 framefarm used 40.0 s of CPU against the ' +
+    'script\'s 36.5 s and was faster in 1 of 3 repetitions (at 13:25 38.7 s against 33.7 s). At 1,800 frames the two are close, and which is ' +
+    'faster depends on the run: at 13:25 framefarm used 65.8 s against 66.4 s and was faster in 2 of 3 repetitions, at 16:11 68.9 s against 61.5 ' +
+    's and faster in 1 of 3, at 09:33 it used 20% more (the script\'s own cost varies up to 13% at 1,800 frames: its getImageData readback lands ' +
+    'on fresh memory on some frames and not on others). What framefarm adds pays off where there are more cores than one script keeps busy ' +
+    '(render jobs across instances on AWS), which a 2-core machine cannot show. In wall time (the table under these notes): once the phases ' +
+    'before and after the render jobs have taken theirs, the script\'s time leaves the render phase about the ideal\'s own wall time.',
   naive:
     'How fast the naive baseline is depends on the machine: at 240 frames it took about 16 s on 2026-11-30 and 12.6–14.3 s on a quieter ' +
     '2026-12-01, so 3× faster means 4.2–5.3 s, about 1.6–1.8× the ideal\'s wall time: less than the render jobs\' busy cores plus the fixed wall ' +
     'time of a run (see the wall note and the table under these notes). On 2026-12-01 framefarm was 2.56–2.99× faster. At 1,800 frames it is more than 3× faster.',
   sketch:
     'Short runs of cheap sketches are mostly fixed cost (see the CPU note): truchet draws a 1280×720 frame in a few milliseconds, so a second of ' +
-    'process start-up weighs more against its ideal than against aurora\'s. The column framefarm − ideal shows what framefarm adds for each sketch: ' +
-    '6.2–8.3 s at 240 frames on 2026-12-02 at 06:00 (5.8–8.2 s at 00:48; 2.8–4.5 s on 2026-12-01, when the machine was faster: ideals of ' +
-    '3.2–6.1 s then, 5.0–8.6 s now), about 4.2 s of it fixed (the CLI with its stack, three job processes and a second render job, measured ' +
-    'per process on 2026-12-02; see the CPU note) and the rest the per-frame cost of the CPU note. Against those ideals that is more than the ' +
-    '1.5× allowed: the fixed cost alone is nearly all of the allowance for aurora and more than it for the others.',
+    'process start-up weighs more against its ideal than against aurora\'s. The column framefarm − ideal shows what framefarm adds for each ' +
+    'sketch: 5.4–7.4 s at 240 frames on 2026-12-02 at 16:11 (6.2–8.3 s at 06:00, 5.8–8.2 s at 00:48; 2.8–4.5 s on 2026-12-01, when the machine ' +
+    'was faster: ideals of 3.2–6.1 s then, 5.2–8.7 s at 16:11), about 4.2 s of it fixed (the CLI with its stack, three job processes and a second ' +
+    'render job, measured per process on 2026-12-02; see the CPU note) and the rest the per-frame cost of the CPU note. Against those ideals that ' +
+    'is more than the 1.5× allowed: the fixed cost alone is nearly all of the allowance for aurora and more than it for the others.',
   engine:
     'At the quick size (100 children) the engine\'s fixed costs (an engine process, the SDK, the queue and definition set-up) weigh more than at 10,000, ' +
     'and under load xargs, a C loop, keeps its speed better than a Node event loop that shares the cores. On 2 cores the engine is CPU-bound, not idle: ' +
