@@ -1056,4 +1056,73 @@ from one repetition to the next.
 (\`FRAMEFARM_SANDBOX=off\`), interleaved, \`cpu-time.pl\`, 14:13–14:17 UTC: 86.3 s against 89.3 s of CPU, then 67.1 s against 65.0 s.
 The same run took 67 s and 86 s of CPU ten minutes apart: on this machine the hour moves a run's CPU by up to a third, far more
 than the sandbox's few milliseconds a process.
+
+## Twentieth round: a render bundle without every S3 and DynamoDB command; how many repetitions met each target (issue 11, continued)
+
+Measured 2026-12-02, 15:16–16:20 UTC.
+
+**The render bundle carried both AWS clients whole** (c0b54fa). \`apps/render/src/main.ts\` reached the job's code with
+\`require('./render-job')\`, so that a sketch thread started from the bundle would not load the AWS SDK. esbuild bundles a
+module reached through \`require()\` with everything it imports, each behind an initializer that runs on first use, and a
+package index then brings all it re-exports: the render bundle carried the aggregated \`S3\`, \`DynamoDB\` and
+\`DynamoDBDocument\` clients with every command of each, and created them all when the job started. The sketch thread has
+started from its own small bundle since the third round, so the job's side is now imported like any module; only the
+thread's side (for tests that start the thread from the bundle) is still required.
+- The bundle: 1.92 → 1.54 MB; its code cache 2.39 → 1.87 MB.
+- A render job's start up to its environment check (Node 24 through \`job-start.cjs\` with its code cache, \`perf stat\`
+  task-clock, 30 interleaved pairs, snapshots e385723 and c0b54fa): median 347 → 304 ms, less in 27 of 30 pairs, by a
+  median 47 ms.
+- Whole runs at 240 frames (\`compare.ts --frames 240 --reps 5\`, 2 render jobs): 15.47 s (13.54–16.88) → 14.90 s
+  (13.60–15.98) of CPU, CPU ÷ ideal 1.81× → 1.77×, less in 4 of 5 pairs.
+- \`apps/render/test/job-bundle.test.ts\` bundles the render job as its build does and checks what the output carries: no
+  aggregated client, fewer than 10 S3 commands, under 1.8 MB. With the old \`main.ts\` it fails (checked).
+- The images were built again with the new bundle (\`tools/images/main.ts\`, 324 s: the three images, their start-up
+  checks, a render inside them); their inputs' hash did not change, since the bundles are built from the sources.
+
+**Each target now says in how many repetitions it was met** (803a558). A target is still met by the median; the "met"
+column adds the count, e.g. "yes (2 of 3 repetitions)", because the 1,800-frame targets land on either side of their
+line from one repetition to the next.
+
+**README**: local jobs run in a bubblewrap sandbox where it is installed, and how to install it; a new user learnt it
+only from the first run's warning.
+
+Measured and left as they are:
+- **The plan and encode bundles still wrap about 394 modules in initializers and run them all at start** (the SDK's
+  \`import()\` of its credential providers and of event streams, and OpenTelemetry's context manager requiring
+  \`@opentelemetry/api\`, make esbuild wrap those modules and everything they import): 20–40 ms a job, timed inside the
+  bundle. A plan bundle built with those imports left out (a measurement only: it would not run in an image) is 1.14 MB
+  instead of 1.56 MB, but its start took no less CPU: 260 against 249 ms median, less in 9 of 25 interleaved pairs.
+- **A worker thread costs about 100 ms of CPU to start on Node 24** (\`new Worker\` of an empty script: 188 ms against
+  86 ms for \`node -e 0\`, \`perf stat -r 10\`; 64 ms on Node 20), most of it V8 deserializing the worker's isolate and
+  context. Every render job pays it for its sketch thread, which is what lets a job stop a sketch stuck in a loop.
+- **\`--use-largepages=silent\` for the jobs' Node**: \`node -e 0\` took 277–340 ms instead of 77–83 ms (13,900 page faults
+  instead of 2,780).
+- **A render job's first I420 conversion** costs 22–35 ms against 0.7–1.1 ms for the next, and \`--no-liftoff\` does not
+  change it (22–27 ms): the cost is the frame's fresh memory, not WebAssembly's baseline compiler. The job makes it while
+  its sketch thread starts (fourteenth round).
+- **The CLI on Node 20 loads the \`module-sync\` ES module builds** of \`async-function\`, \`generator-function\` and
+  \`async-generator-function\` (koa's dependencies, through \`get-intrinsic\`), which starts Node's ES module loader: 10–16 ms
+  against 0.9 ms for their CommonJS files.
+- **s3rver's 283 files** take 300–430 ms of CPU to load cold, a one-file esbuild bundle of them 195–274 ms (neither with
+  the CLI's code cache, which narrows both).
+- **The local stack's CPU per request** (\`stack-transfer.ts --mb 50 --reps 5\`): PutObject of 50 MB 250 ms (230–260; the
+  MD5 S3 keeps for the ETag is about 1.7 ms a megabyte), GetObject 120 ms, GetItem 1.65 ms.
+- **The CLI while frames render**: 34 ms of CPU a second (a V8 profile of a 720-frame run, 3–15 s), about half of it
+  DynamoDB (dynalite and LevelDB) and a quarter signing and checking requests: the render jobs' progress writes (at
+  most one every 0.5 s per chunk), their previews, and the CLI's own poll once a second.
+
+**The end-to-end and sketch tables at the top were measured again after this round** (\`--only end-to-end,sketches
+--reps 3\`, 15:45–16:11 UTC, load average 0.1–3, the first full run with the engine's sandbox on):
+- at 960 frames CPU 1.19× (1.11–1.42) and wall 1.33× (1.19–1.58), met; faster than the script in 1 of 3 repetitions
+  (1.16×, missed);
+- at 1,800 frames CPU 1.28× (1.17–1.30), missed, met in 1 of 3 repetitions (13:25: 1.11×, met in 2 of 3); wall 1.38×;
+  faster than the script in 1 of 3 (1.12×);
+- at 240 frames CPU 1.79× (1.56–1.95), wall 2.09×, 2.44× faster than the naive baseline; the sketches 1.68–1.96×.
+
+framefarm's CPU at 1,800 frames was about what it was at 13:25 (68.9 s against 65.8 s, ranges 63.0–70.3 and 63.0–68.8
+s), while the ideal's fell from 56.6 s to 53.7 s. This round's change does not explain it: at 1,800 frames, snapshots of
+e385723 and c0b54fa interleaved (\`compare.ts --frames 1800 --reps 3\`), 75.35 s (66.43–81.66) against 69.44 s
+(67.35–74.64), CPU ÷ ideal 1.27× against 1.17×, the second run of each repetition the dearer in 2 of 3: the same code
+took 66 s and 82 s within the quarter hour. Nor does the sandbox: 960-frame runs with and without it, interleaved
+(\`cpu-time.pl\`, 3 pairs): 38.3, 42.7, 42.9 s against 41.6, 42.7, 44.7 s of CPU.
 `;
