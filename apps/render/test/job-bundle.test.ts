@@ -1,32 +1,14 @@
-import { join } from 'node:path';
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
+import { renderBundleOptions } from './render-bundle';
 
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the job apps' shared build options live in tools/, not in a project
-const { jobBundleOptions } = require('../../../tools/build/job-bundle.esbuild.cjs') as {
-  jobBundleOptions(options: { plugins: Plugin[] }): Pick<BuildOptions, 'mainFields' | 'supported' | 'plugins'>;
-};
-const { sketchThreadCode } = require('../sketch-thread-code.esbuild.cjs') as { sketchThreadCode(options: { external: string[]; target: string }): Plugin };
-const project = require('../project.json') as { targets: { build: { options: { external: string[]; target: string } } } };
+const project = require('../project.json') as { targets: { build: { options: { target: string } } } };
 
 // Bounds a hang, not a duration: this bundles the render job and its sketch thread.
 jest.setTimeout(60_000);
 
 describe('the render job bundle', () => {
   it('carries only the S3 and DynamoDB commands the job sends, not every command of both clients', async () => {
-    const { external, target } = project.targets.build.options;
-    const result = await build({
-      entryPoints: [join(__dirname, '..', 'src', 'main.ts')],
-      tsconfig: join(__dirname, '..', 'tsconfig.json'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target,
-      external,
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-      ...jobBundleOptions({ plugins: [sketchThreadCode({ external, target })] }),
-    });
+    const result = await build({ ...renderBundleOptions(project.targets.build.options.target), write: false, metafile: true });
     // What the bundle carries: esbuild reads every file a package's index names, and keeps those used.
     const [output] = Object.values(result.metafile.outputs);
     const inputs = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path);

@@ -14,6 +14,27 @@ const { jobBundleOptions } = require('../../../tools/build/job-bundle.esbuild.cj
 const ROOT = join(__dirname, '..', '..', '..');
 
 /**
+ * The options the render build target bundles main.ts with (same entry, same externals, the sketch
+ * thread's code inside), for an esbuild target of the caller's.
+ */
+export function renderBundleOptions(target: string): import('esbuild').BuildOptions {
+  const project = JSON.parse(readFileSync(join(__dirname, '..', 'project.json'), 'utf8')) as { targets: { build: { options: { external: string[] } } } };
+  const { external } = project.targets.build.options;
+  return {
+    entryPoints: [join(__dirname, '..', 'src', 'main.ts')],
+    tsconfig: join(__dirname, '..', 'tsconfig.json'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target,
+    external,
+    logLevel: 'silent',
+    // As the build target's esbuild.config.cjs: every job bundle's options, and the sketch thread's own code inside the bundle.
+    ...jobBundleOptions({ plugins: [sketchThreadCode({ external, target })] }),
+  };
+}
+
+/**
  * The render app bundled as its build target bundles it (same entry, same externals, the sketch
  * thread's code inside), for tests that run renderChunk in-process: their sketch thread starts
  * from this file, or from the thread's own code (threadCode) as the bundle starts it. Written under
@@ -21,25 +42,13 @@ const ROOT = join(__dirname, '..', '..', '..');
  */
 export async function buildRenderBundle(): Promise<{ script: string; threadCode: SketchThreadCode; remove(): void }> {
   const { build } = await import('esbuild');
-  const project = JSON.parse(readFileSync(join(__dirname, '..', 'project.json'), 'utf8')) as { targets: { build: { options: { external: string[] } } } };
   const parent = join(ROOT, 'node_modules', '.cache', 'framefarm-render-test');
   mkdirSync(parent, { recursive: true });
   const dir = mkdtempSync(join(parent, 'bundle-'));
   const outfile = join(dir, 'main.cjs');
-  await build({
-    entryPoints: [join(__dirname, '..', 'src', 'main.ts')],
-    tsconfig: join(__dirname, '..', 'tsconfig.json'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: project.targets.build.options.external,
-    outfile,
-    logLevel: 'silent',
-    // As the build target's esbuild.config.cjs: every job bundle's options, and the sketch thread's own code inside the bundle.
-    ...jobBundleOptions({ plugins: [sketchThreadCode({ external: project.targets.build.options.external, target: 'node20' })] }),
-  });
-  const { code } = await bundleSketchThread({ external: project.targets.build.options.external, target: 'node20' });
+  const options = renderBundleOptions('node20');
+  await build({ ...options, outfile });
+  const { code } = await bundleSketchThread({ external: options.external ?? [], target: 'node20' });
   // The sketch thread's own code, as the bundle starts it: its require() resolves from the bundle.
   const threadCode = { code, requireFrom: outfile };
   return { script: outfile, threadCode, remove: () => rmSync(dir, { recursive: true, force: true }) };
