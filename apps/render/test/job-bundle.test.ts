@@ -1,14 +1,12 @@
 import { build } from 'esbuild';
 import { renderBundleOptions } from './render-bundle';
 
-const project = require('../project.json') as { targets: { build: { options: { target: string } } } };
-
 // Bounds a hang, not a duration: this bundles the render job and its sketch thread.
 jest.setTimeout(60_000);
 
 describe('the render job bundle', () => {
   it('carries only the S3 and DynamoDB commands the job sends, not every command of both clients', async () => {
-    const result = await build({ ...renderBundleOptions(project.targets.build.options.target), write: false, metafile: true });
+    const result = await build({ ...renderBundleOptions(), write: false, metafile: true });
     // What the bundle carries: esbuild reads every file a package's index names, and keeps those used.
     const [output] = Object.values(result.metafile.outputs);
     const inputs = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path);

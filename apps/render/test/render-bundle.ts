@@ -15,11 +15,12 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 /**
  * The options the render build target bundles main.ts with (same entry, same externals, the sketch
- * thread's code inside), for an esbuild target of the caller's.
+ * thread's code inside), for its esbuild target unless another is given.
  */
-export function renderBundleOptions(target: string): import('esbuild').BuildOptions {
-  const project = JSON.parse(readFileSync(join(__dirname, '..', 'project.json'), 'utf8')) as { targets: { build: { options: { external: string[] } } } };
+export function renderBundleOptions(target?: string): import('esbuild').BuildOptions {
+  const project = JSON.parse(readFileSync(join(__dirname, '..', 'project.json'), 'utf8')) as { targets: { build: { options: { external: string[]; target: string } } } };
   const { external } = project.targets.build.options;
+  target ??= project.targets.build.options.target;
   return {
     entryPoints: [join(__dirname, '..', 'src', 'main.ts')],
     tsconfig: join(__dirname, '..', 'tsconfig.json'),
