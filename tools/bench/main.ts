@@ -20,6 +20,7 @@ import { chunkSizing } from './chunk-sizing';
 import { endToEndSection, measureSideBySide, sketchSweep } from './end-to-end';
 import { engineOverhead } from './engine-overhead';
 import { buildBundles, RenderSize } from './framefarm-run';
+import { describeFreshMemory, freshMemoryCost } from './fresh-memory';
 import { joinBench } from './join';
 import { load } from './measure';
 import { markdownTable, metCell, Section, textTable, writeBenchmarksDoc } from './report';
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
   const reps = (fallback: number) => repsOverride ?? fallback;
   const cores = cpus().length;
   const loadBefore = load();
+  const freshMemoryBefore = describeFreshMemory(freshMemoryCost());
   const dir = mkdtempSync(join(tmpdir(), 'bench-sketches-'));
   const sections: Section[] = [];
   let sectionStart = performance.now();
@@ -115,7 +117,7 @@ async function main(): Promise<void> {
     if (section.targets.length > 0) console.log(textTable({ headers: ['target', 'measured', 'met'], rows: section.targets.map((t) => [t.what, t.measured, metCell(t, 'NO')]) }));
   };
   try {
-    process.stderr.write(`bench (${quick ? 'quick' : 'full'}): ${only.join(', ')}; ${cores} cores, load ${loadBefore}\n`);
+    process.stderr.write(`bench (${quick ? 'quick' : 'full'}): ${only.join(', ')}; ${cores} cores, load ${loadBefore}; fresh memory ${freshMemoryBefore}\n`);
     await buildBundles();
     const circles = bundleSketch(CIRCLES, dir);
     sectionStart = performance.now();
@@ -152,6 +154,8 @@ async function main(): Promise<void> {
     ffmpeg,
     loadBefore,
     loadAfter: load(),
+    freshMemoryBefore,
+    freshMemoryAfter: describeFreshMemory(freshMemoryCost()),
   }, sections, PREFACE, FINDINGS);
   process.stderr.write(`\nwrote ${out}\n`);
   const missed = sections.flatMap((s) => s.targets.filter((t) => !t.met));

@@ -104,6 +104,9 @@ export interface Environment {
   ffmpeg: string;
   loadBefore: string;
   loadAfter: string;
+  /** What writing fresh memory costs (fresh-memory.ts), before and after: it weighs on every process a run starts. */
+  freshMemoryBefore: string;
+  freshMemoryAfter: string;
 }
 
 /** docs/benchmarks.md and one SVG per benchmark beside it, in docs/benchmarks/. */
@@ -119,6 +122,7 @@ export function writeBenchmarksDoc(file: string, env: Environment, sections: Sec
     '',
     `Measured ${env.date} with \`${env.command}\` on ${env.cores} cores (${env.cpuModel}), Node ${env.node}, ${env.ffmpeg}.`,
     `Load average (1, 5, 15 min) before: ${env.loadBefore}; after: ${env.loadAfter}.`,
+    `Fresh memory (tools/bench/fresh-memory.ts, 256 MB in a new process) before: ${env.freshMemoryBefore}; after: ${env.freshMemoryAfter}.`,
     '',
   ];
   for (const section of sections) {
