@@ -1125,4 +1125,51 @@ e385723 and c0b54fa interleaved (\`compare.ts --frames 1800 --reps 3\`), 75.35 s
 (67.35–74.64), CPU ÷ ideal 1.27× against 1.17×, the second run of each repetition the dearer in 2 of 3: the same code
 took 66 s and 82 s within the quarter hour. Nor does the sandbox: 960-frame runs with and without it, interleaved
 (\`cpu-time.pl\`, 3 pairs): 38.3, 42.7, 42.9 s against 41.6, 42.7, 44.7 s of CPU.
+
+## Twenty-first round: what this machine does to the measurements (issue 11, continued)
+
+Measured 2026-12-02, 18:20–19:10 UTC. Nothing on a run's path changed; \`npm run bench\` now also says what fresh memory
+costs, before and after it runs.
+
+**Fresh memory is dear here** (\`tools/bench/fresh-memory.ts\`, new: a new process writes 256 MB it has never touched,
+then writes it again). 2.9–4.1 ms of CPU per MB the first time, 11.5–15.9 µs per 4 KB page fault, 61–67× the 0.05–0.06
+ms per MB of writing the same memory again. The same in C (\`mmap\`, one write per page, 1 GB): 11.1–14.4 µs a fault, and
+with \`MADV_HUGEPAGE\` 1.6–3.9 ms per 2 MB page, so what costs is the memory itself, not the guest kernel's handling of a
+fault. The machine is a virtual machine with a virtio balloon that reports free pages to its host
+(\`virtio0-reporting_vq\` in \`/proc/interrupts\`) and a DAMON \`pageout\` scheme running (\`kdamond\`).
+- A 240-frame run took 132,875 page faults (\`perf stat -e page-faults\`, every process); the ideal's drawing alone took
+  10,122 and the one-pipe script (drawing, and x264 converting RGBA) 25,652. At about 12 µs a fault, what a run faults in
+  beyond the ideal costs about 1.3 s of CPU, a sixth of the ideal's 7.7 s.
+- By thread (\`perf record -e page-faults -c 1 -g\`, 240 frames, 133,797 faults): the CLI with its stack 30,565 (its code
+  cache deserialized, request bodies, module sources); the job programs' main threads 35,000 and 8,745 more before they
+  name their thread (each V8 heap deserializing its code cache: 8,188); ffmpeg 29,766 (each x264 faults in 7,300–7,800
+  pages as it starts, 180–215 ms of CPU, then almost none); the sketch threads 15,201 (the frame buffers 3,604: shared
+  WebAssembly memory, which V8 maps itself, so the jobs' huge-page malloc does not cover it; Skia's canvas 3,075; the
+  worker's isolate 2,545); V8's helper threads 8,220.
+- A render job's memory 8 s into a 600-frame run (\`/proc/<pid>/smaps\`): 80 MB anonymous, 14 MB of it in huge pages (its
+  malloc heap); its three 4.9 MB frame buffers on 4 KB pages.
+
+**The drawing's cost swings by more than any target's margin.** The same Skia loop (\`ctx.reset()\`, the black fill, the
+circles, each readback freed at once; 300 frames on Node 24) pinned with \`taskset\`, alternating the two cores: from 3.5
+to 12.9 ms a frame within minutes, core 0 the slower at one time (10.1–12.9 against 5.7–6.4 ms) and core 1 at another
+(6.4–7.9 against 3.5–3.7 ms). A loop of integer arithmetic took 1.72–1.77 s on either core. In whole runs (perf
+cpu-clock samples by thread, 300 frames), Skia took 4.3–5.1 ms a frame in the sketch threads, with one render job or two
+alike, against 3.0 ms in the ideal's drawing alone (perf of \`baseline.cjs draw\`).
+- \`compare.ts\` now, interleaved with the ideal: 240 frames 13.75 s (13.26–14.91) of CPU, 1.73× (1.70–1.91), wall 2.04×
+  (1.97–2.36), 5 repetitions; 1,800 frames 71.67 s (67.26–78.64), 1.25× (1.11–1.31), wall 1.36× (1.18–1.42), 3
+  repetitions, while the ideal itself took 54.8–62.9 s. A single 1,800-frame run at 18:25 took 85.5 s
+  (\`cpu-breakdown.ts\`; its x264 56.4 s, against 47.3 s for the ideal's x264 measured minutes later).
+
+Tried and not kept:
+- **Every process of a run under \`SCHED_BATCH\`** (\`chrt -b 0\`, so that a waking thread preempts x264 less; 300 frames,
+  4 interleaved pairs): 15,338–15,851 context switches against 19,540–20,602, and 17.8–18.0 s of CPU against 16.7–17.8 s.
+- Two one-pipe scripts with x264 on one thread each, at once against one after the other: x264 +1–4% (600 frames each,
+  \`cpu-time.pl\`, 2 repetitions), Skia 3.7 → 4.1 ms a frame (300 frames each, \`perf\`). Running side by side costs some,
+  but not the 40–70% the drawing swings by.
+
+What it means for the targets still missed: at 240 frames, about 1.3 s of the 6 s a run spends above the ideal is fresh
+memory at this machine's price, a cost that grows with every process the design starts (the CLI with its stack, plan,
+render and encode jobs as processes of their own, as containers are on Batch) and that the ideal, one drawing process
+and one x264, hardly pays. At 1,800 frames the margins of the targets (1.2× CPU, 1.15× wall) are smaller than the
+swings of the drawing and of the ideal within one run of the benchmark.
 `;
