@@ -1172,4 +1172,14 @@ memory at this machine's price, a cost that grows with every process the design 
 render and encode jobs as processes of their own, as containers are on Batch) and that the ideal, one drawing process
 and one x264, hardly pays. At 1,800 frames the margins of the targets (1.2× CPU, 1.15× wall) are smaller than the
 swings of the drawing and of the ideal within one run of the benchmark.
+
+**The end-to-end and sketch tables at the top were measured again** (\`--only end-to-end,sketches --reps 3\`, 19:04–19:28
+UTC, load average 0.9–2.9), against the run of 16:11:
+- at 1,800 frames CPU 1.15× (1.06–1.21), met in 2 of 3 repetitions (16:11: 1.28×, 1 of 3); wall 1.22× (1.19–1.27),
+  missed; 1.03× the one-pipe script's wall time (0.99–1.14), faster in 1 of 3;
+- at 960 frames CPU 1.30× (1.18–1.41) and wall 1.40× (1.29–1.54), met; 1.15× the script's wall time;
+- at 240 frames CPU 1.88× (1.64–1.93) (16:11: 1.79×), wall 2.25×, 2.53× faster than the naive baseline;
+- the sketches 1.58–2.11× (16:11: 1.68–1.96×).
+The runs at 16:11 and 19:28 ran the same code on every path a run takes: with it the 1,800-frame CPU target was missed,
+then met (it was met at 13:25 too, before the twentieth round).
 `;
