@@ -1163,6 +1163,12 @@ alike, against 3.0 ms in the ideal's drawing alone (perf of \`baseline.cjs draw\
 Tried and not kept:
 - **Every process of a run under \`SCHED_BATCH\`** (\`chrt -b 0\`, so that a waking thread preempts x264 less; 300 frames,
   4 interleaved pairs): 15,338–15,851 context switches against 19,540–20,602, and 17.8–18.0 s of CPU against 16.7–17.8 s.
+- **A smaller young generation for the jobs' Node** (\`NODE_OPTIONS=--max-semi-space-size=1\`, 2 and 4 in the job
+  definitions' environment, so fewer fresh pages for the heap to cycle through; 240-frame runs, \`perf stat\`, 3
+  interleaved rounds): circles 129,017–129,562 page faults at 1 MB against 133,376–137,385, and 11.90–12.09 s of CPU
+  against 12.17 s (and 12.96 s in the round that filled the code caches); but aurora, whose sketch thread allocates more,
+  took 13.60 and 14.85 s against 13.06 and 13.43 s, and flow-field 12.51 and 12.79 s against 12.93 and 12.24 s. A flag
+  that helps one sketch and costs another is tuning to one workload.
 - Two one-pipe scripts with x264 on one thread each, at once against one after the other: x264 +1–4% (600 frames each,
   \`cpu-time.pl\`, 2 repetitions), Skia 3.7 → 4.1 ms a frame (300 frames each, \`perf\`). Running side by side costs some,
   but not the 40–70% the drawing swings by.
