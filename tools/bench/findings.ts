@@ -1128,11 +1128,11 @@ took 66 s and 82 s within the quarter hour. Nor does the sandbox: 960-frame runs
 
 ## Twenty-first round: what this machine does to the measurements (issue 11, continued)
 
-Measured 2026-12-02, 18:20–19:10 UTC. Nothing on a run's path changed; \`npm run bench\` now also says what fresh memory
+Measured 2026-12-02, 18:20–19:45 UTC. Nothing on a run's path changed; \`npm run bench\` now also says what fresh memory
 costs, before and after it runs.
 
 **Fresh memory is dear here** (\`tools/bench/fresh-memory.ts\`, new: a new process writes 256 MB it has never touched,
-then writes it again). 2.9–4.1 ms of CPU per MB the first time, 11.5–15.9 µs per 4 KB page fault, 61–67× the 0.05–0.06
+then writes it again). 2.9–4.1 ms of CPU per MB the first time, 11.4–15.9 µs per 4 KB page fault, 56–67× the 0.05–0.06
 ms per MB of writing the same memory again. The same in C (\`mmap\`, one write per page, 1 GB): 11.1–14.4 µs a fault, and
 with \`MADV_HUGEPAGE\` 1.6–3.9 ms per 2 MB page, so what costs is the memory itself, not the guest kernel's handling of a
 fault. The machine is a virtual machine with a virtio balloon that reports free pages to its host
