@@ -35,7 +35,7 @@ export const WHY_MISSED = {
     'the machine. The ideal still converts in ffmpeg, so part of that gain is a conversion cheaper than the ideal\'s own. Since the seventeenth ' +
     'round the schemas are zod/mini\'s instead of classic zod\'s (each job bundle about 330 KB smaller): in 2-frame runs the four Node processes ' +
     'took 3.25–4.01 s of CPU against 3.47–4.54 s, less in 8 of 8 interleaved pairs. ' +
-    'On this machine fresh memory is dear: 11–16 µs of CPU a 4 KB page fault, 56–67× the cost of writing the same memory again (tools/bench/fresh-memory.ts, printed by every run of the bench since 2026-12-02), and a 240-frame run faults in about 133,000 pages against about 25,000 for the ideal, about 1.3 s of CPU (findings, twenty-first round). What would close it: cheaper job ' +
+    'On this machine fresh memory is dear: 11–16 µs of CPU a 4 KB page fault, 56–67× the cost of writing the same memory again (tools/bench/fresh-memory.ts, printed by every run of the bench since 2026-12-02), and a 240-frame run faults in about 133,000 pages against about 26,000 for the one-pipe script, which draws and encodes, about 1.3 s of CPU more (findings, twenty-first round). What would close it: cheaper job ' +
     'starts still (a third of what is left is the kernel faulting in memory, and V8 deserializing the code cache), fewer copies of each frame ' +
     '(on this machine a copy of a 3.7 MB frame costs 0.15 ms in the caches and up to 2.4 ms from memory; a frame is copied out of the ' +
     'canvas, into the buffer the main thread checks, and as I420 into the socket to ffmpeg and out of it), two render jobs that share two cores less (two render loops ' +
